@@ -1,0 +1,43 @@
+# The two commands of the contract: `make run` and `make test` (see README.md).
+BUILD_DIR ?= build
+ASAN_BUILD_DIR ?= build-asan
+DATA_DIR ?= var/demo
+JOBS ?= $(shell nproc)
+KENES := $(BUILD_DIR)/src/cli/kenes
+
+.PHONY: all bootstrap build run test test-sanitized bench clean
+
+all: build
+
+bootstrap:
+	@scripts/bootstrap
+
+build: bootstrap
+	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
+	@cmake --build $(BUILD_DIR) -j $(JOBS)
+
+# Until the HTTP server exists, "running the node" means: a data directory with
+# the demo scenario loaded, and a summary of what the store holds.
+run: build
+	@mkdir -p $(DATA_DIR)
+	@if [ ! -e $(DATA_DIR)/kenes.db ]; then \
+	  $(KENES) --data-dir $(DATA_DIR) init && \
+	  $(KENES) demo | $(KENES) --data-dir $(DATA_DIR) import - ; \
+	fi
+	@$(KENES) --data-dir $(DATA_DIR) stats
+
+test: build
+	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# Unit tests under AddressSanitizer and UndefinedBehaviorSanitizer; any finding fails.
+test-sanitized: bootstrap
+	@cmake -S . -B $(ASAN_BUILD_DIR) -DCMAKE_BUILD_TYPE=Debug -DKENES_SANITIZE=ON > /dev/null
+	@cmake --build $(ASAN_BUILD_DIR) -j $(JOBS)
+	@cd $(ASAN_BUILD_DIR) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	@$(BUILD_DIR)/bench/bench_ingest
+
+clean:
+	rm -rf $(BUILD_DIR) $(ASAN_BUILD_DIR)

@@ -1,0 +1,56 @@
+// The `kenes` subcommands. Each takes the resolved configuration and its own
+// options, prints for people on stdout/stderr, and returns the exit code:
+// 0 success, 1 the work failed (invalid objects, unknown id), 2 the command
+// could not run (unreadable file, no data directory, bad usage).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "cli/config.h"
+
+namespace kenes::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailed = 1;
+inline constexpr int kExitError = 2;
+
+int RunInit(const Config& config);
+
+struct ImportCommand {
+  std::vector<std::string> files;  // "-" reads standard input
+  bool assign_ids = false;
+  bool quiet = false;              // no per-object warnings, no progress bar
+};
+int RunImport(const Config& config, const ImportCommand& command);
+
+struct ValidateCommand {
+  std::vector<std::string> files;
+  bool errors_only = false;
+};
+int RunValidate(const ValidateCommand& command);
+
+struct ExportCommand {
+  std::vector<std::string> types;
+  std::string added_after;  // STIX timestamp, or empty
+  bool all_versions = false;
+};
+int RunExport(const Config& config, const ExportCommand& command);
+
+struct GetCommand {
+  std::string id;
+  std::string version;  // a STIX timestamp, or empty for the latest
+  bool all_versions = false;
+};
+int RunGet(const Config& config, const GetCommand& command);
+
+int RunStats(const Config& config);
+
+struct DemoCommand {
+  uint64_t seed = 1;
+  uint64_t count = 0;  // 0: the base scenario only
+};
+int RunDemo(const DemoCommand& command);
+
+}  // namespace kenes::cli

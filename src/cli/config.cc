@@ -1,0 +1,82 @@
+#include "cli/config.h"
+
+#include <charconv>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+namespace kenes::cli {
+namespace {
+
+std::string_view Trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
+  return text;
+}
+
+}  // namespace
+
+Config DefaultConfig() {
+  Config config;
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) {
+    config.data_dir = std::filesystem::path(xdg) / "kenes";
+  } else if (const char* home = std::getenv("HOME"); home && *home) {
+    config.data_dir = std::filesystem::path(home) / ".local/share/kenes";
+  } else {
+    config.data_dir = "var/kenes";
+  }
+  return config;
+}
+
+Status ApplyConfigText(std::string_view text, std::string_view origin, Config& config) {
+  std::string section;
+  size_t line_number = 0;
+  while (!text.empty()) {
+    size_t end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+    ++line_number;
+    if (size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+    line = Trim(line);
+    if (line.empty()) continue;
+    auto fail = [&](std::string_view why) {
+      return Status::InvalidArgument(std::string(origin) + ":" + std::to_string(line_number) + ": " +
+                                     std::string(why));
+    };
+    if (line.front() == '[') {
+      if (line.back() != ']') return fail("a section header must end with ']'");
+      section = std::string(Trim(line.substr(1, line.size() - 2)));
+      continue;
+    }
+    size_t equals = line.find('=');
+    if (equals == std::string_view::npos) return fail("expected 'key = value'");
+    std::string key = section.empty() ? "" : section + ".";
+    key += Trim(line.substr(0, equals));
+    std::string_view value = Trim(line.substr(equals + 1));
+    if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
+    if (key == "data_dir") {
+      if (value.empty()) return fail("data_dir must not be empty");
+      config.data_dir = std::string(value);
+    } else if (key == "import.batch_size") {
+      size_t parsed = 0;
+      auto [rest, error] = std::from_chars(value.data(), value.data() + value.size(), parsed);
+      if (error != std::errc() || rest != value.data() + value.size() || parsed == 0 || parsed > 1'000'000) {
+        return fail("import.batch_size must be a whole number from 1 to 1000000");
+      }
+      config.import_batch_size = parsed;
+    } else {
+      return fail("unknown setting '" + key + "'");
+    }
+  }
+  return Status::Ok();
+}
+
+Status LoadConfigFile(const std::filesystem::path& path, Config& config) {
+  std::ifstream file(path);
+  if (!file) return Status::NotFound("cannot open config file " + path.string());
+  std::stringstream content;
+  content << file.rdbuf();
+  return ApplyConfigText(content.str(), path.string(), config);
+}
+
+}  // namespace kenes::cli

@@ -1,0 +1,94 @@
+// `kenes import` and `kenes validate`: both run the ingest pipeline; validate
+// just has no store behind it.
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "cli/node_store.h"
+#include "cli/progress_bar.h"
+#include "ingest/importer.h"
+
+namespace kenes::cli {
+namespace {
+
+// Runs every file through `importer`. Returns kExitError when a file could not
+// be read, kExitFailed when one is not JSON at all, else kExitOk.
+int ImportFiles(ingest::Importer& importer, const std::vector<std::string>& files, bool show_progress) {
+  int exit_code = kExitOk;
+  for (const std::string& name : files) {
+    bool is_stdin = name == "-";
+    std::FILE* file = is_stdin ? stdin : std::fopen(name.c_str(), "rb");
+    if (file == nullptr) {
+      fmt::print(stderr, "error: cannot open {}: {}\n", name, std::strerror(errno));
+      exit_code = kExitError;
+      continue;
+    }
+    struct stat info {};
+    size_t total = fstat(fileno(file), &info) == 0 && S_ISREG(info.st_mode) ? static_cast<size_t>(info.st_size) : 0;
+    std::string label = is_stdin ? "stdin" : name;
+    // Small files finish before a bar would help; it only adds noise.
+    std::unique_ptr<ProgressBar> bar;
+    if (show_progress && (total == 0 || total > (4 << 20))) bar = std::make_unique<ProgressBar>(label, total);
+    Status status = importer.ImportFile(file, label, [&](size_t bytes) {
+      if (bar) bar->Update(bytes, importer.totals().read);
+    });
+    bar.reset();
+    if (!is_stdin) std::fclose(file);
+    if (!status.ok()) {
+      fmt::print(stderr, "error: {}\n", status.message());
+      if (status.code() != StatusCode::kInvalidArgument) return kExitError;
+      exit_code = std::max(exit_code, kExitFailed);
+    }
+  }
+  return exit_code;
+}
+
+}  // namespace
+
+int RunImport(const Config& config, const ImportCommand& command) {
+  Result<std::unique_ptr<store::Store>> store = OpenNodeStore(config, /*create=*/false);
+  if (!store.ok()) {
+    fmt::print(stderr, "error: {}\n", store.status().message());
+    return kExitError;
+  }
+  ingest::ImportOptions options;
+  options.batch_size = config.import_batch_size;
+  options.assign_missing_sco_ids = command.assign_ids;
+  ingest::Importer importer(store->get(), options, [&](const ingest::ImportMessage& message) {
+    if (message.is_error || !command.quiet) fmt::print(stderr, "{}: {}\n", message.is_error ? "error" : "warning",
+                                                       message.text);
+  });
+  int read_exit = ImportFiles(importer, command.files, !command.quiet);
+  Status finished = importer.Finish();
+  if (!finished.ok()) {
+    fmt::print(stderr, "error: storing failed, the last batch was not stored: {}\n", finished.message());
+    return kExitError;
+  }
+  const ingest::ImportTotals& totals = importer.totals();
+  fmt::print("imported {} objects: {} stored, {} already stored, {} invalid, {} refused by the store, {} warnings\n",
+             totals.read, totals.stored, totals.duplicates, totals.invalid, totals.refused, totals.warnings);
+  if (read_exit != kExitOk) return read_exit;
+  return totals.AllAccepted() ? kExitOk : kExitFailed;
+}
+
+int RunValidate(const ValidateCommand& command) {
+  ingest::Importer importer(nullptr, ingest::ImportOptions{}, [&](const ingest::ImportMessage& message) {
+    if (message.is_error || !command.errors_only) {
+      fmt::print("{}: {}\n", message.is_error ? "error" : "warning", message.text);
+    }
+  });
+  int read_exit = ImportFiles(importer, command.files, false);
+  const ingest::ImportTotals& totals = importer.totals();
+  fmt::print(stderr, "{} objects checked: {} valid, {} invalid, {} warnings\n", totals.read,
+             totals.read - totals.invalid, totals.invalid, totals.warnings);
+  if (read_exit != kExitOk) return read_exit;
+  return totals.invalid == 0 ? kExitOk : kExitFailed;
+}
+
+}  // namespace kenes::cli

@@ -1,0 +1,92 @@
+// `kenes`: the command line of a Kenes node.
+#include <cstdlib>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "cli/config.h"
+
+namespace {
+
+// Flags beat the environment, which beats the config file, which beats defaults.
+kenes::Result<kenes::cli::Config> ResolveConfig(const std::string& config_file, const std::string& data_dir_flag) {
+  kenes::cli::Config config = kenes::cli::DefaultConfig();
+  std::string file = config_file;
+  if (file.empty()) {
+    if (const char* from_env = std::getenv("KENES_CONFIG"); from_env && *from_env) file = from_env;
+  }
+  if (!file.empty()) {
+    KENES_RETURN_IF_ERROR(kenes::cli::LoadConfigFile(file, config));
+  }
+  if (const char* from_env = std::getenv("KENES_DATA_DIR"); from_env && *from_env) config.data_dir = from_env;
+  if (!data_dir_flag.empty()) config.data_dir = data_dir_flag;
+  return config;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace kenes::cli;
+  CLI::App app{"Kenes: STIX 2.1 intelligence sharing for regional security councils"};
+  app.require_subcommand(1);
+  std::string config_file;
+  std::string data_dir;
+  app.add_option("--config", config_file, "Config file (also $KENES_CONFIG); see README for the format");
+  app.add_option("--data-dir", data_dir, "Data directory (also $KENES_DATA_DIR; default ~/.local/share/kenes)");
+
+  auto* init = app.add_subcommand("init", "Create the data directory and an empty store");
+
+  ImportCommand import_command;
+  auto* import = app.add_subcommand("import", "Validate and store STIX objects, bundles or NDJSON");
+  import->add_option("files", import_command.files, "Files to import; - reads standard input")->required();
+  import->add_flag("--assign-ids", import_command.assign_ids,
+                   "Give observables that arrive without an id their deterministic STIX id");
+  import->add_flag("-q,--quiet", import_command.quiet, "Only errors and the summary; no warnings, no progress");
+
+  ValidateCommand validate_command;
+  auto* validate = app.add_subcommand("validate", "Check STIX content against the 2.1 specification; stores nothing");
+  validate->add_option("files", validate_command.files, "Files to check; - reads standard input")->required();
+  validate->add_flag("--errors-only", validate_command.errors_only, "Do not print warnings");
+
+  ExportCommand export_command;
+  auto* export_ = app.add_subcommand("export", "Write stored objects as one bundle to standard output");
+  export_->add_option("--type", export_command.types, "Only objects of this type (repeatable)");
+  export_->add_option("--added-after", export_command.added_after, "Only versions added after this timestamp");
+  export_->add_flag("--all-versions", export_command.all_versions, "Every version, not only the latest");
+
+  GetCommand get_command;
+  auto* get = app.add_subcommand("get", "Print one object (its latest version by default)");
+  get->add_option("id", get_command.id, "Object id, e.g. indicator--...")->required();
+  auto* version_option = get->add_option("--version", get_command.version, "The version with this modified time");
+  get->add_flag("--all-versions", get_command.all_versions, "Every version, oldest first, one per line")
+      ->excludes(version_option);
+
+  auto* stats = app.add_subcommand("stats", "Count what the store holds");
+
+  DemoCommand demo_command;
+  auto* demo = app.add_subcommand("demo", "Write the synthetic demo scenario as NDJSON to standard output");
+  demo->add_option("--seed", demo_command.seed, "Seed: the same seed gives the same data");
+  demo->add_option("--count", demo_command.count, "Total objects, scaling the scenario up (0: base scenario only)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    return app.exit(error) == 0 ? kExitOk : kExitError;
+  }
+
+  if (*validate) return RunValidate(validate_command);
+  if (*demo) return RunDemo(demo_command);
+
+  kenes::Result<Config> config = ResolveConfig(config_file, data_dir);
+  if (!config.ok()) {
+    fmt::print(stderr, "error: {}\n", config.status().message());
+    return kExitError;
+  }
+  if (*init) return RunInit(*config);
+  if (*import) return RunImport(*config, import_command);
+  if (*export_) return RunExport(*config, export_command);
+  if (*get) return RunGet(*config, get_command);
+  if (*stats) return RunStats(*config);
+  return kExitError;
+}

@@ -1,0 +1,147 @@
+#include "ingest/importer.h"
+
+#include <fmt/format.h>
+
+#include "stix/sco_id.h"
+#include "stix/validator.h"
+
+namespace kenes::ingest {
+namespace {
+
+// "feed.json: line 12" for NDJSON, "feed.json: object 3" otherwise (1-based).
+std::string Where(std::string_view source, const stix::ReadItem& item) {
+  if (item.line > 0) return fmt::format("{}: line {}", source, item.line);
+  return fmt::format("{}: object {}", source, item.index + 1);
+}
+
+// The object's text with `"id": "<id>"` added as its first property: the
+// smallest change to what the producer sent that gives the object its id.
+std::string WithId(std::string_view text, std::string_view id) {
+  size_t brace = text.find('{');
+  std::string result(text.substr(0, brace + 1));
+  result += fmt::format("\"id\":\"{}\"", id);
+  std::string_view rest = text.substr(brace + 1);
+  size_t first = rest.find_first_not_of(" \t\r\n");
+  if (first != std::string_view::npos && rest[first] != '}') result += ',';
+  result += rest;
+  return result;
+}
+
+}  // namespace
+
+Importer::Importer(store::Store* store, ImportOptions options, std::function<void(const ImportMessage&)> on_message)
+    : store_(store), options_(options), on_message_(std::move(on_message)) {
+  if (options_.batch_size == 0) options_.batch_size = 1;
+}
+
+stix::ReadCallbacks Importer::Callbacks(std::string_view source) {
+  stix::ReadCallbacks callbacks;
+  callbacks.object = [this, source](stix::ReadItem& item) { HandleObject(item, source); };
+  callbacks.bundle = [this, source](simdjson::dom::element bundle, std::string_view) {
+    std::vector<stix::Finding> findings;
+    stix::ValidateBundle(bundle, findings);
+    for (const stix::Finding& finding : findings) {
+      Report(finding.severity == stix::Severity::kError, fmt::format("{}: bundle: {}", source, finding.ToString()));
+    }
+  };
+  return callbacks;
+}
+
+Status Importer::ImportFile(std::FILE* file, std::string_view source, const std::function<void(size_t)>& progress) {
+  stix::ReadCallbacks callbacks = Callbacks(source);
+  callbacks.progress = progress;
+  Status status = reader_.ReadFile(file, callbacks);
+  if (!store_status_.ok()) return store_status_;
+  if (!status.ok()) return Status(status.code() == StatusCode::kIoError ? status : Status::InvalidArgument(
+                                      fmt::format("{}: {}", source, status.message())));
+  return Status::Ok();
+}
+
+Status Importer::ImportBuffer(std::string_view bytes, std::string_view source) {
+  Status status = reader_.ReadBuffer(bytes, Callbacks(source));
+  if (!store_status_.ok()) return store_status_;
+  if (!status.ok()) return Status::InvalidArgument(fmt::format("{}: {}", source, status.message()));
+  return Status::Ok();
+}
+
+void Importer::HandleObject(stix::ReadItem& item, std::string_view source) {
+  ++totals_.read;
+  if (!store_status_.ok()) return;  // the store failed: stop storing, keep counting
+  if (!item.status.ok()) {
+    ++totals_.invalid;
+    Report(true, fmt::format("{}: {}", Where(source, item), item.status.message()));
+    return;
+  }
+  std::string text_with_id;
+  std::string_view missing_id;
+  if (options_.assign_missing_sco_ids && item.json["id"].error() == simdjson::NO_SUCH_FIELD) {
+    Result<std::string> id = stix::DeterministicScoId(item.json);
+    if (id.ok()) {
+      text_with_id = WithId(item.text, *id);
+      if (reparser_.parse(text_with_id).get(item.json) != simdjson::SUCCESS) {
+        ++totals_.invalid;
+        Report(true, fmt::format("{}: cannot add an id to this object", Where(source, item)));
+        return;
+      }
+      item.text = text_with_id;
+    }
+  }
+
+  std::vector<stix::Finding> findings;
+  stix::ValidateObject(item.json, findings);
+  bool has_errors = false;
+  for (const stix::Finding& finding : findings) {
+    bool is_error = finding.severity == stix::Severity::kError;
+    has_errors |= is_error;
+    if (!is_error) ++totals_.warnings;
+    Report(is_error, fmt::format("{}: {}", Where(source, item), finding.ToString()));
+  }
+  if (has_errors) {
+    ++totals_.invalid;
+    return;
+  }
+  std::string_view default_version = item.bundle_spec_version == "2.0" ? "2.0" : "2.1";
+  Result<stix::Object> object = stix::ObjectFromJson(item.json, item.text, default_version);
+  if (!object.ok()) {
+    ++totals_.invalid;
+    Report(true, fmt::format("{}: {}", Where(source, item), object.status().message()));
+    return;
+  }
+  if (store_ == nullptr) return;
+  pending_.push_back(std::move(object).value());
+  if (pending_.size() >= options_.batch_size) store_status_ = StorePending();
+}
+
+Status Importer::StorePending() {
+  if (pending_.empty() || store_ == nullptr) return Status::Ok();
+  Result<std::vector<store::WriteResult>> results = store_->Put(pending_);
+  if (!results.ok()) return results.status();
+  for (size_t i = 0; i < results->size(); ++i) {
+    const store::WriteResult& result = (*results)[i];
+    switch (result.outcome) {
+      case store::WriteOutcome::kStored: ++totals_.stored; break;
+      case store::WriteOutcome::kDuplicate: ++totals_.duplicates; break;
+      case store::WriteOutcome::kConflict:
+      case store::WriteOutcome::kRevoked:
+      case store::WriteOutcome::kInvalid:
+        ++totals_.refused;
+        Report(true, fmt::format("{}: not stored ({}): {}", pending_[i].id, store::WriteOutcomeName(result.outcome),
+                                 result.message));
+        break;
+    }
+  }
+  pending_.clear();
+  return Status::Ok();
+}
+
+Status Importer::Finish() {
+  if (!store_status_.ok()) return store_status_;
+  store_status_ = StorePending();
+  return store_status_;
+}
+
+void Importer::Report(bool is_error, std::string text) {
+  if (on_message_) on_message_(ImportMessage{is_error, std::move(text)});
+}
+
+}  // namespace kenes::ingest

@@ -1,0 +1,79 @@
+// Importer: the ingest pipeline every way into Kenes shares — read the bytes,
+// validate each object, and store the valid ones in durable batches.
+//
+// A bad object never sinks the good ones: each problem is reported for the
+// object it concerns, and the rest of the input goes on. Without a store the
+// importer only validates (`kenes validate`).
+//
+// Not thread-safe: one importer per thread. The store must outlive it.
+#pragma once
+
+#include <cstdio>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "stix/object.h"
+#include "stix/reader.h"
+#include "store/store.h"
+
+namespace kenes::ingest {
+
+struct ImportOptions {
+  size_t batch_size = 5000;             // objects per store transaction
+  bool assign_missing_sco_ids = false;  // give SCOs that arrive without an id their deterministic id
+};
+
+// One finding about one object (or the input itself), ready to show a person.
+struct ImportMessage {
+  bool is_error = true;  // false: a warning (a SHOULD of the spec), nothing refused
+  std::string text;      // "feed.json: object 3: indicator--... $.pattern: [pattern-syntax] ..."
+};
+
+struct ImportTotals {
+  size_t read = 0;        // objects found in the input
+  size_t invalid = 0;     // refused by the parser or the validator
+  size_t stored = 0;      // new versions now durable
+  size_t duplicates = 0;  // versions the store already had
+  size_t refused = 0;     // refused by the store (conflicting text, newer than a revocation)
+  size_t warnings = 0;
+
+  bool AllAccepted() const { return invalid == 0 && refused == 0; }
+};
+
+class Importer {
+ public:
+  // `store` may be null: then objects are validated and nothing is stored.
+  Importer(store::Store* store, ImportOptions options, std::function<void(const ImportMessage&)> on_message);
+
+  // Imports everything `file` holds; `source` names it in messages. Stores
+  // every complete batch; call Finish() for the last one.
+  // `progress` (optional) learns how many bytes of the file have been read.
+  Status ImportFile(std::FILE* file, std::string_view source, const std::function<void(size_t)>& progress = {});
+  Status ImportBuffer(std::string_view bytes, std::string_view source);
+
+  // Stores the objects still pending. A non-OK status means the store failed
+  // and the pending objects were not stored.
+  Status Finish();
+
+  const ImportTotals& totals() const { return totals_; }
+
+ private:
+  stix::ReadCallbacks Callbacks(std::string_view source);
+  void HandleObject(stix::ReadItem& item, std::string_view source);
+  void Report(bool is_error, std::string text);
+  Status StorePending();
+
+  store::Store* store_;
+  ImportOptions options_;
+  std::function<void(const ImportMessage&)> on_message_;
+  stix::Reader reader_;
+  simdjson::dom::parser reparser_;  // for objects whose text gained an id
+  std::vector<stix::Object> pending_;
+  Status store_status_;  // the first store failure, which stops the import
+  ImportTotals totals_;
+};
+
+}  // namespace kenes::ingest

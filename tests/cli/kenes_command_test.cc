@@ -1,0 +1,210 @@
+// End-to-end tests of the `kenes` binary: real processes, a real data
+// directory, exit codes and messages as a person or a script sees them.
+#include <sys/wait.h>
+
+#include <gtest/gtest.h>
+#include <simdjson.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Outcome {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string ReadAll(const fs::path& path) {
+  std::ifstream file(path);
+  std::stringstream content;
+  content << file.rdbuf();
+  return content.str();
+}
+
+void WriteFile(const fs::path& path, const std::string& content) { std::ofstream(path) << content; }
+
+class KenesCommand : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("kenes-cli-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // Runs `kenes --data-dir <dir>/data ARGS`, feeding `input` on stdin.
+  Outcome Kenes(const std::string& args, const std::string& input = "") {
+    WriteFile(dir_ / "stdin", input);
+    std::string command = std::string(KENES_BINARY) + " --data-dir " + (dir_ / "data").string() + " " + args +
+                          " < " + (dir_ / "stdin").string() + " > " + (dir_ / "stdout").string() + " 2> " +
+                          (dir_ / "stderr").string();
+    int status = std::system(command.c_str());
+    Outcome outcome;
+    outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    outcome.out = ReadAll(dir_ / "stdout");
+    outcome.err = ReadAll(dir_ / "stderr");
+    return outcome;
+  }
+
+  std::string File(const std::string& name, const std::string& content) {
+    WriteFile(dir_ / name, content);
+    return (dir_ / name).string();
+  }
+
+  fs::path dir_;
+};
+
+constexpr char kIdentity[] =
+    R"({"type":"identity","spec_version":"2.1","id":"identity--6a9e4a1c-3f8b-4d2e-9c71-0b5f2d8e4a10",)"
+    R"("created":"2026-03-01T08:00:00.000Z","modified":"2026-03-01T08:00:00.000Z",)"
+    R"("name":"Security Council of Kazakhstan (synthetic)","identity_class":"organization"})";
+
+constexpr char kIdentityV2[] =
+    R"({"type":"identity","spec_version":"2.1","id":"identity--6a9e4a1c-3f8b-4d2e-9c71-0b5f2d8e4a10",)"
+    R"("created":"2026-03-01T08:00:00.000Z","modified":"2026-03-02T08:00:00.000Z",)"
+    R"("name":"Security Council of the Republic of Kazakhstan (synthetic)","identity_class":"organization"})";
+
+constexpr char kIndicatorBadTime[] =
+    R"({"type":"indicator","spec_version":"2.1","id":"indicator--0f7d4c1e-8a3b-4f5e-9d2c-6b1a7e3f9c40",)"
+    R"("created":"2026-03-01T08:00:00.000Z","modified":"2026-03-01T08:00:00.000Z",)"
+    R"("pattern":"[ipv4-addr:value = '203.0.113.7']","pattern_type":"stix","valid_from":"yesterday"})";
+
+std::string Bundle(std::initializer_list<const char*> objects) {
+  std::string bundle = R"({"type":"bundle","id":"bundle--2c6f9a4e-1b7d-4e3a-8f5c-9d0e1a2b3c4d","objects":[)";
+  bool first = true;
+  for (const char* object : objects) {
+    if (!first) bundle += ",\n";
+    bundle += object;
+    first = false;
+  }
+  return bundle + "]}";
+}
+
+TEST_F(KenesCommand, InitCreatesAnEmptyStore) {
+  Outcome init = Kenes("init");
+  ASSERT_EQ(init.exit_code, 0) << init.err;
+  EXPECT_TRUE(fs::exists(dir_ / "data" / "kenes.db"));
+  Outcome stats = Kenes("stats");
+  ASSERT_EQ(stats.exit_code, 0) << stats.err;
+  EXPECT_NE(stats.out.find("0 objects, 0 versions"), std::string::npos) << stats.out;
+}
+
+TEST_F(KenesCommand, CommandsWithoutAStoreExplainHowToCreateOne) {
+  Outcome stats = Kenes("stats");
+  EXPECT_EQ(stats.exit_code, 2);
+  EXPECT_NE(stats.err.find("kenes init"), std::string::npos) << stats.err;
+}
+
+TEST_F(KenesCommand, ImportStoresValidObjectsAndReportsInvalidOnes) {
+  ASSERT_EQ(Kenes("init").exit_code, 0);
+  Outcome import = Kenes("import " + File("feed.json", Bundle({kIdentity, kIndicatorBadTime})));
+  EXPECT_EQ(import.exit_code, 1) << import.err;
+  EXPECT_NE(import.err.find("indicator--0f7d4c1e-8a3b-4f5e-9d2c-6b1a7e3f9c40"), std::string::npos) << import.err;
+  EXPECT_NE(import.err.find("$.valid_from"), std::string::npos) << import.err;
+  EXPECT_NE(import.out.find("1 stored"), std::string::npos) << import.out;
+
+  Outcome get = Kenes("get identity--6a9e4a1c-3f8b-4d2e-9c71-0b5f2d8e4a10");
+  ASSERT_EQ(get.exit_code, 0) << get.err;
+  EXPECT_EQ(get.out, std::string(kIdentity) + "\n");  // byte for byte what was sent
+
+  Outcome again = Kenes("import " + File("again.json", kIdentity));
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("1 already stored"), std::string::npos) << again.out;
+}
+
+TEST_F(KenesCommand, KeepsEveryVersion) {
+  ASSERT_EQ(Kenes("init").exit_code, 0);
+  ASSERT_EQ(Kenes("import -", std::string(kIdentity) + "\n" + kIdentityV2 + "\n").exit_code, 0);
+  Outcome latest = Kenes("get identity--6a9e4a1c-3f8b-4d2e-9c71-0b5f2d8e4a10");
+  EXPECT_EQ(latest.out, std::string(kIdentityV2) + "\n");
+  Outcome first = Kenes("get identity--6a9e4a1c-3f8b-4d2e-9c71-0b5f2d8e4a10 --version 2026-03-01T08:00:00Z");
+  EXPECT_EQ(first.out, std::string(kIdentity) + "\n") << first.err;
+  Outcome all = Kenes("get identity--6a9e4a1c-3f8b-4d2e-9c71-0b5f2d8e4a10 --all-versions");
+  EXPECT_EQ(all.out, std::string(kIdentity) + "\n" + kIdentityV2 + "\n");
+  Outcome stats = Kenes("stats");
+  EXPECT_NE(stats.out.find("1 objects, 2 versions"), std::string::npos) << stats.out;
+}
+
+TEST_F(KenesCommand, UnknownIdsAndBadInputFailClearly) {
+  ASSERT_EQ(Kenes("init").exit_code, 0);
+  Outcome unknown = Kenes("get identity--00000000-0000-4000-8000-000000000000");
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_NE(unknown.err.find("not found"), std::string::npos) << unknown.err;
+  Outcome missing_file = Kenes("import " + (dir_ / "nope.json").string());
+  EXPECT_EQ(missing_file.exit_code, 2);
+  EXPECT_NE(missing_file.err.find("cannot open"), std::string::npos) << missing_file.err;
+  Outcome malformed = Kenes("import " + File("bad.json", "{\"type\": \"bundle\", \"objects\": [ {"));
+  EXPECT_EQ(malformed.exit_code, 1);
+  EXPECT_NE(malformed.err.find("malformed JSON"), std::string::npos) << malformed.err;
+  Outcome bad_time = Kenes("export --added-after tomorrow");
+  EXPECT_EQ(bad_time.exit_code, 2);
+  EXPECT_NE(bad_time.err.find("not a STIX timestamp"), std::string::npos) << bad_time.err;
+}
+
+TEST_F(KenesCommand, ValidateStoresNothingAndSetsExitCode) {
+  Outcome valid = Kenes("validate " + File("ok.json", kIdentity));
+  EXPECT_EQ(valid.exit_code, 0) << valid.out << valid.err;
+  Outcome invalid = Kenes("validate " + File("bad.json", Bundle({kIdentity, kIndicatorBadTime})));
+  EXPECT_EQ(invalid.exit_code, 1);
+  EXPECT_NE(invalid.out.find("[timestamp"), std::string::npos) << invalid.out;
+  EXPECT_FALSE(fs::exists(dir_ / "data"));
+}
+
+TEST_F(KenesCommand, ExportWritesABundleFilteredByType) {
+  ASSERT_EQ(Kenes("init").exit_code, 0);
+  ASSERT_EQ(Kenes("import -q -", Kenes("demo").out).exit_code, 0);
+  Outcome exported = Kenes("export --type identity");
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  simdjson::dom::parser parser;
+  simdjson::dom::element bundle;
+  ASSERT_EQ(parser.parse(exported.out).get(bundle), simdjson::SUCCESS) << exported.out.substr(0, 500);
+  simdjson::dom::array objects;
+  ASSERT_EQ(bundle["objects"].get(objects), simdjson::SUCCESS);
+  EXPECT_GE(objects.size(), 10u);  // ten council members and partners at least
+  for (simdjson::dom::element object : objects) {
+    std::string_view type;
+    ASSERT_EQ(object["type"].get(type), simdjson::SUCCESS);
+    EXPECT_EQ(type, "identity");
+  }
+}
+
+TEST_F(KenesCommand, DemoDataImportsWithoutErrors) {
+  ASSERT_EQ(Kenes("init").exit_code, 0);
+  Outcome import = Kenes("import -q -", Kenes("demo --count 3000").out);
+  EXPECT_EQ(import.exit_code, 0) << import.err.substr(0, 2000);
+  EXPECT_EQ(import.err, "");
+  EXPECT_NE(import.out.find("imported 3000 objects: 3000 stored"), std::string::npos) << import.out;
+}
+
+TEST_F(KenesCommand, AssignsDeterministicIdsToObservablesWithoutOne) {
+  ASSERT_EQ(Kenes("init").exit_code, 0);
+  std::string input = R"({"type":"ipv4-addr","spec_version":"2.1","value":"198.51.100.3"})";
+  Outcome refused = Kenes("import -", input);
+  EXPECT_EQ(refused.exit_code, 1);
+  Outcome import = Kenes("import --assign-ids -", input + "\n" + input + "\n");
+  ASSERT_EQ(import.exit_code, 0) << import.err;
+  EXPECT_NE(import.out.find("1 stored, 1 already stored"), std::string::npos) << import.out;
+  Outcome exported = Kenes("export --type ipv4-addr");
+  EXPECT_NE(exported.out.find(R"({"id":"ipv4-addr--)"), std::string::npos) << exported.out;
+}
+
+TEST_F(KenesCommand, ConfigFileChoosesTheDataDirectory) {
+  std::string config = File("kenes.conf", "data_dir = " + (dir_ / "elsewhere").string() + "\n");
+  std::string command = std::string(KENES_BINARY) + " --config " + config + " init > /dev/null";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  EXPECT_TRUE(fs::exists(dir_ / "elsewhere" / "kenes.db"));
+  std::string bad = File("bad.conf", "data_directory = /tmp\n");
+  Outcome outcome = Kenes("--config " + bad + " stats");
+  EXPECT_EQ(outcome.exit_code, 2);
+  EXPECT_NE(outcome.err.find("bad.conf:1: unknown setting 'data_directory'"), std::string::npos) << outcome.err;
+}
+
+}  // namespace
