@@ -1,0 +1,104 @@
+#include "store/sqlite/schema.h"
+
+#include <fmt/format.h>
+
+#include <array>
+
+namespace kenes::store::sqlite {
+namespace {
+
+// "KENS": marks the file as a Kenes store so we never migrate someone else's database.
+constexpr int64_t kApplicationId = 0x4B454E53;
+
+// Step N brings a database from version N-1 to N. Released steps never change:
+// a new release appends a step.
+constexpr std::array<const char*, kLatestSchemaVersion> kMigrations = {
+    // 1: the first release.
+    // Objects are keyed by a 64-bit hash of their id (object_key.h) so that
+    // indexes hold small integers instead of 40-byte UUID text; the text id is
+    // stored once, here.
+    R"sql(
+      CREATE TABLE types(type_id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+      CREATE TABLE authors(author_id INTEGER PRIMARY KEY, ref TEXT NOT NULL UNIQUE);
+      CREATE TABLE objects(
+        object_key INTEGER PRIMARY KEY,
+        id TEXT NOT NULL,
+        latest_date_added INTEGER NOT NULL,
+        latest_seconds INTEGER,
+        latest_nanos INTEGER,
+        revoked_seconds INTEGER,
+        revoked_nanos INTEGER);
+      -- date_added (microseconds since the epoch) is the rowid, so new versions
+      -- append at the end of the table and listing in date_added order is a scan.
+      CREATE TABLE versions(
+        date_added INTEGER PRIMARY KEY,
+        object_key INTEGER NOT NULL,
+        version_seconds INTEGER,
+        version_nanos INTEGER,
+        version_digits INTEGER,
+        type_id INTEGER NOT NULL,
+        author_id INTEGER,
+        spec_version TEXT NOT NULL,
+        revoked INTEGER NOT NULL,
+        markings TEXT,
+        json TEXT NOT NULL);
+      CREATE UNIQUE INDEX versions_by_object ON versions(object_key, version_seconds, version_nanos);
+      -- Index entries end with the rowid, so each type and author is in date_added order.
+      CREATE INDEX versions_by_type ON versions(type_id);
+      CREATE INDEX versions_by_author ON versions(author_id) WHERE author_id IS NOT NULL;
+    )sql",
+    // 2: counters kept per batch, so counting does not scan every version.
+    R"sql(
+      CREATE TABLE type_counts(
+        type_id INTEGER PRIMARY KEY,
+        versions INTEGER NOT NULL,
+        objects INTEGER NOT NULL);
+      INSERT INTO type_counts(type_id, versions, objects)
+        SELECT type_id, count(*), count(DISTINCT object_key) FROM versions GROUP BY type_id;
+    )sql",
+};
+
+Result<int64_t> ReadPragma(Connection& connection, const char* name) {
+  KENES_ASSIGN_OR_RETURN(Statement statement, connection.Prepare(fmt::format("PRAGMA {}", name)));
+  KENES_ASSIGN_OR_RETURN(bool row, statement.Step());
+  if (!row) return Status::Internal(fmt::format("PRAGMA {} returned nothing", name));
+  return statement.Int(0);
+}
+
+Status MigrateInTransaction(Connection& connection, int target_version) {
+  KENES_ASSIGN_OR_RETURN(int64_t application_id, ReadPragma(connection, "application_id"));
+  KENES_ASSIGN_OR_RETURN(int64_t version, ReadPragma(connection, "user_version"));
+  if (application_id != kApplicationId && (application_id != 0 || version != 0)) {
+    return Status::InvalidArgument("the database is not a Kenes store");
+  }
+  if (version > kLatestSchemaVersion) {
+    return Status::InvalidArgument(fmt::format(
+        "the database has schema version {}, written by a newer Kenes release; this release reads up to "
+        "version {}: upgrade Kenes to open it",
+        version, kLatestSchemaVersion));
+  }
+  for (int step = static_cast<int>(version) + 1; step <= target_version; ++step) {
+    KENES_RETURN_IF_ERROR(connection.Execute(kMigrations[step - 1]));
+  }
+  if (version >= target_version) return Status::Ok();
+  return connection.Execute(
+      fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {};", kApplicationId, target_version));
+}
+
+}  // namespace
+
+Status Migrate(Connection& connection, int target_version) {
+  if (target_version < 1 || target_version > kLatestSchemaVersion) {
+    return Status::InvalidArgument(fmt::format("no schema version {}", target_version));
+  }
+  // IMMEDIATE: two processes opening a new store at once must not both migrate it.
+  KENES_RETURN_IF_ERROR(connection.Execute("BEGIN IMMEDIATE"));
+  Status status = MigrateInTransaction(connection, target_version);
+  if (!status.ok()) {
+    (void)connection.Execute("ROLLBACK");  // the migration's error is the one worth reporting
+    return status;
+  }
+  return connection.Execute("COMMIT");
+}
+
+}  // namespace kenes::store::sqlite

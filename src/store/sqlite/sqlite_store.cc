@@ -1,0 +1,583 @@
+#include "store/sqlite/sqlite_store.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <condition_variable>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "store/sqlite/connection.h"
+#include "store/sqlite/object_key.h"
+#include "store/sqlite/schema.h"
+
+namespace kenes::store {
+namespace {
+
+using sqlite::Connection;
+using sqlite::Statement;
+
+int64_t ToMicros(const Timestamp& time) { return time.seconds * 1'000'000 + time.nanoseconds / 1000; }
+
+Timestamp FromMicros(int64_t micros) {
+  Timestamp time;
+  time.seconds = micros / 1'000'000;
+  time.nanoseconds = static_cast<int32_t>(micros % 1'000'000) * 1000;
+  time.fraction_digits = 6;
+  return time;
+}
+
+// Cursors are "1." and the hex date_added of the last version returned: the
+// version prefix lets a later release change the format and still read old ones.
+// Versions read from the objects table lack their written precision: show
+// milliseconds, or every digit when there are more.
+std::string FormatInstant(const Timestamp& time) {
+  return FormatTimestamp(time, time.nanoseconds % 1'000'000 == 0 ? 3 : 9);
+}
+
+constexpr std::string_view kCursorPrefix = "1.";
+
+std::string EncodeCursor(int64_t date_added) { return fmt::format("{}{:x}", kCursorPrefix, date_added); }
+
+Result<int64_t> DecodeCursor(std::string_view cursor) {
+  int64_t date_added = 0;
+  if (cursor.starts_with(kCursorPrefix)) {
+    std::string_view digits = cursor.substr(kCursorPrefix.size());
+    auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), date_added, 16);
+    if (error == std::errc() && end == digits.data() + digits.size() && !digits.empty() && date_added >= 0) {
+      return date_added;
+    }
+  }
+  return Status::InvalidArgument(fmt::format("malformed cursor '{}'", cursor));
+}
+
+void BindVersion(Statement& statement, int first_index, const std::optional<Timestamp>& version) {
+  if (version) {
+    statement.BindInt(first_index, version->seconds);
+    statement.BindInt(first_index + 1, version->nanoseconds);
+  } else {
+    statement.BindNull(first_index);
+    statement.BindNull(first_index + 1);
+  }
+}
+
+std::optional<Timestamp> ReadVersion(const Statement& statement, int first_column, int digits_column = -1) {
+  if (statement.IsNull(first_column)) return std::nullopt;
+  Timestamp time;
+  time.seconds = statement.Int(first_column);
+  time.nanoseconds = static_cast<int32_t>(statement.Int(first_column + 1));
+  if (digits_column >= 0) time.fraction_digits = static_cast<int8_t>(statement.Int(digits_column));
+  return time;
+}
+
+// What the objects table says about one id.
+struct ObjectState {
+  int64_t key = 0;
+  bool exists = false;  // false: `key` is the free slot the id would take
+  int64_t latest_date_added = 0;
+  std::optional<Timestamp> latest_version;
+  std::optional<Timestamp> revoked_version;  // the oldest revoked version, if any
+};
+
+// Follows the probe chain from the id's hash: objects are never deleted, so
+// the chain ends at the id or at the first free key.
+Result<ObjectState> FindObject(Connection& connection, std::string_view id) {
+  KENES_ASSIGN_OR_RETURN(Statement statement,
+                         connection.Prepare("SELECT id, latest_date_added, latest_seconds, latest_nanos, "
+                                            "revoked_seconds, revoked_nanos FROM objects WHERE object_key = ?"));
+  ObjectState state;
+  for (state.key = sqlite::ObjectKey(id);; ++state.key) {
+    statement.BindInt(1, state.key);
+    KENES_ASSIGN_OR_RETURN(bool row, statement.Step());
+    if (!row) return state;
+    if (statement.Text(0) == id) {
+      state.exists = true;
+      state.latest_date_added = statement.Int(1);
+      state.latest_version = ReadVersion(statement, 2);
+      state.revoked_version = ReadVersion(statement, 4);
+      return state;
+    }
+    statement.Reset();
+  }
+}
+
+Result<ObjectState> FindExistingObject(Connection& connection, std::string_view id) {
+  KENES_ASSIGN_OR_RETURN(ObjectState object, FindObject(connection, id));
+  if (!object.exists) return Status::NotFound(fmt::format("no object {}", id));
+  return object;
+}
+
+constexpr std::string_view kSelectVersions =
+    "SELECT o.id, t.name, v.spec_version, v.version_seconds, v.version_nanos, v.version_digits, v.date_added, "
+    "a.ref, v.markings, v.revoked, v.json FROM versions v JOIN objects o ON o.object_key = v.object_key "
+    "JOIN types t ON t.type_id = v.type_id LEFT JOIN authors a ON a.author_id = v.author_id ";
+
+StoredVersion ReadStoredVersion(const Statement& statement) {
+  StoredVersion version;
+  version.id = statement.Text(0);
+  version.type = statement.Text(1);
+  version.spec_version = statement.Text(2);
+  version.version = ReadVersion(statement, 3, 5);
+  version.date_added = FromMicros(statement.Int(6));
+  version.created_by_ref = statement.Text(7);
+  std::string_view markings = statement.Text(8);
+  while (!markings.empty()) {
+    size_t space = markings.find(' ');
+    version.object_marking_refs.emplace_back(markings.substr(0, space));
+    markings.remove_prefix(space == std::string_view::npos ? markings.size() : space + 1);
+  }
+  version.revoked = statement.Int(9) != 0;
+  version.json = statement.Text(10);
+  return version;
+}
+
+Result<std::vector<StoredVersion>> ReadAll(Statement& statement) {
+  std::vector<StoredVersion> versions;
+  for (;;) {
+    KENES_ASSIGN_OR_RETURN(bool row, statement.Step());
+    if (!row) return versions;
+    versions.push_back(ReadStoredVersion(statement));
+  }
+}
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(std::filesystem::path file, SqliteStoreOptions options, std::unique_ptr<Connection> writer,
+              std::unique_ptr<Connection> checkpointer)
+      : file_(std::move(file)), options_(options), writer_(std::move(writer)) {
+    checkpoint_thread_ = std::thread([this, connection = std::move(checkpointer)] { CheckpointLoop(*connection); });
+  }
+
+  ~SqliteStore() override {
+    {
+      std::lock_guard lock(checkpoint_mutex_);
+      stopping_ = true;
+    }
+    checkpoint_wake_.notify_one();
+    checkpoint_thread_.join();
+    idle_readers_.clear();
+    // Leaves a short log behind; SQLite also checkpoints when the last connection closes.
+    (void)writer_->Execute("PRAGMA wal_checkpoint(TRUNCATE)");
+  }
+
+  Result<std::vector<WriteResult>> Put(std::span<const stix::Object> objects) override {
+    std::lock_guard lock(write_mutex_);
+    KENES_RETURN_IF_ERROR(writer_->Execute("BEGIN IMMEDIATE"));
+    Result<std::vector<WriteResult>> results = PutInTransaction(objects);
+    Status status = results.ok() ? writer_->Execute("COMMIT") : results.status();
+    if (!status.ok()) {
+      (void)writer_->Execute("ROLLBACK");  // the first error is the one worth reporting
+      // Names inserted by the rolled-back transaction are gone again.
+      type_ids_.clear();
+      author_ids_.clear();
+      return status;
+    }
+    {
+      std::lock_guard checkpoint_lock(checkpoint_mutex_);
+      log_grew_ = true;
+    }
+    return results;
+  }
+
+  Result<StoredVersion> Latest(std::string_view id) override {
+    return ReadInTransaction<StoredVersion>([&](Connection& reader) -> Result<StoredVersion> {
+      KENES_ASSIGN_OR_RETURN(ObjectState object, FindExistingObject(reader, id));
+      KENES_ASSIGN_OR_RETURN(Statement statement,
+                             reader.Prepare(std::string(kSelectVersions) + "WHERE v.date_added = ?"));
+      statement.BindInt(1, object.latest_date_added);
+      KENES_ASSIGN_OR_RETURN(bool row, statement.Step());
+      if (!row) return Status::Corruption(fmt::format("the latest version of {} is missing", id));
+      return ReadStoredVersion(statement);
+    });
+  }
+
+  Result<std::vector<StoredVersion>> Versions(std::string_view id) override {
+    using Versions = std::vector<StoredVersion>;
+    return ReadInTransaction<Versions>([&](Connection& reader) -> Result<Versions> {
+      KENES_ASSIGN_OR_RETURN(ObjectState object, FindExistingObject(reader, id));
+      KENES_ASSIGN_OR_RETURN(Statement statement,
+                             reader.Prepare(std::string(kSelectVersions) +
+                                            "WHERE v.object_key = ? ORDER BY v.version_seconds, v.version_nanos"));
+      statement.BindInt(1, object.key);
+      return ReadAll(statement);
+    });
+  }
+
+  Result<StoredVersion> Version(std::string_view id, const std::optional<Timestamp>& version) override {
+    return ReadInTransaction<StoredVersion>([&](Connection& reader) -> Result<StoredVersion> {
+      KENES_ASSIGN_OR_RETURN(ObjectState object, FindExistingObject(reader, id));
+      KENES_ASSIGN_OR_RETURN(Statement statement,
+                             reader.Prepare(std::string(kSelectVersions) +
+                                            "WHERE v.object_key = ?1 AND v.version_seconds IS ?2 "
+                                            "AND v.version_nanos IS ?3"));
+      statement.BindInt(1, object.key);
+      BindVersion(statement, 2, version);
+      KENES_ASSIGN_OR_RETURN(bool row, statement.Step());
+      if (!row) {
+        return Status::NotFound(
+            fmt::format("{} has no version {}", id, version ? FormatInstant(*version) : "without timestamp"));
+      }
+      return ReadStoredVersion(statement);
+    });
+  }
+
+  Result<Page> List(const ListQuery& query) override {
+    if (query.limit == 0) return Status::InvalidArgument("a list needs a limit above zero");
+    int64_t after = query.added_after ? ToMicros(*query.added_after) : 0;
+    if (!query.cursor.empty()) {
+      KENES_ASSIGN_OR_RETURN(int64_t cursor, DecodeCursor(query.cursor));
+      after = std::max(after, cursor);
+    }
+    return ReadInTransaction<Page>(
+        [&](Connection& reader) { return ListInTransaction(reader, query, after); });
+  }
+
+  Result<Counts> Count() override {
+    KENES_ASSIGN_OR_RETURN(ReaderLease reader, BorrowReader());
+    KENES_ASSIGN_OR_RETURN(Statement statement,
+                           reader->Prepare("SELECT t.name, c.versions, c.objects FROM type_counts c "
+                                           "JOIN types t ON t.type_id = c.type_id"));
+    Counts counts;
+    for (;;) {
+      KENES_ASSIGN_OR_RETURN(bool row, statement.Step());
+      if (!row) return counts;
+      TypeCounts& type = counts.by_type[std::string(statement.Text(0))];
+      type.versions = statement.Int(1);
+      type.objects = statement.Int(2);
+      counts.versions += type.versions;
+      counts.objects += type.objects;
+    }
+  }
+
+ private:
+  // A read connection borrowed from the pool for one call, returned when it ends.
+  class ReaderLease {
+   public:
+    ReaderLease(SqliteStore* store, std::unique_ptr<Connection> connection)
+        : store_(store), connection_(std::move(connection)) {}
+    ReaderLease(ReaderLease&&) = default;
+    ~ReaderLease() {
+      if (!connection_) return;
+      std::lock_guard lock(store_->readers_mutex_);
+      store_->idle_readers_.push_back(std::move(connection_));
+    }
+    Connection* operator->() { return connection_.get(); }
+    Connection& operator*() { return *connection_; }
+
+   private:
+    SqliteStore* store_;
+    std::unique_ptr<Connection> connection_;
+  };
+
+  // Running sums for the type_counts table, per type_id.
+  using CountDeltas = std::unordered_map<int64_t, TypeCounts>;
+
+  Result<ReaderLease> BorrowReader() {
+    {
+      std::lock_guard lock(readers_mutex_);
+      if (!idle_readers_.empty()) {
+        std::unique_ptr<Connection> connection = std::move(idle_readers_.back());
+        idle_readers_.pop_back();
+        return ReaderLease(this, std::move(connection));
+      }
+    }
+    KENES_ASSIGN_OR_RETURN(std::unique_ptr<Connection> connection,
+                           Connection::Open(file_, SQLITE_OPEN_READONLY));
+    return ReaderLease(this, std::move(connection));
+  }
+
+  // Runs `read` on a borrowed connection inside one read transaction, so
+  // that all its queries see the same snapshot.
+  template <typename T, typename Read>
+  Result<T> ReadInTransaction(Read read) {
+    KENES_ASSIGN_OR_RETURN(ReaderLease reader, BorrowReader());
+    KENES_RETURN_IF_ERROR(reader->Execute("BEGIN"));
+    Result<T> result = read(*reader);
+    KENES_RETURN_IF_ERROR(reader->Execute("COMMIT"));
+    return result;
+  }
+
+  // Looks up a name in a dictionary table (types, authors), adding it if new.
+  Result<int64_t> NameId(std::unordered_map<std::string, int64_t>& cache, std::string_view table,
+                         std::string_view column, const std::string& name) {
+    auto found = cache.find(name);
+    if (found != cache.end()) return found->second;
+    KENES_ASSIGN_OR_RETURN(Statement insert,
+                           writer_->Prepare(fmt::format("INSERT OR IGNORE INTO {} ({}) VALUES (?)", table, column)));
+    insert.BindText(1, name);
+    KENES_RETURN_IF_ERROR(insert.Run());
+    KENES_ASSIGN_OR_RETURN(Statement select,
+                           writer_->Prepare(fmt::format("SELECT rowid FROM {} WHERE {} = ?", table, column)));
+    select.BindText(1, name);
+    KENES_ASSIGN_OR_RETURN(bool row, select.Step());
+    if (!row) return Status::Internal(fmt::format("{} '{}' vanished after insert", table, name));
+    cache.emplace(name, select.Int(0));
+    return select.Int(0);
+  }
+
+  Result<int64_t> LastDateAdded() {
+    KENES_ASSIGN_OR_RETURN(Statement statement, writer_->Prepare("SELECT max(date_added) FROM versions"));
+    KENES_ASSIGN_OR_RETURN(bool row, statement.Step());
+    return row ? statement.Int(0) : 0;
+  }
+
+  Result<std::vector<WriteResult>> PutInTransaction(std::span<const stix::Object> objects) {
+    // Read inside the write transaction: another process may have written since our last batch.
+    KENES_ASSIGN_OR_RETURN(int64_t last_date_added, LastDateAdded());
+    std::vector<WriteResult> results;
+    results.reserve(objects.size());
+    CountDeltas deltas;
+    for (const stix::Object& object : objects) {
+      KENES_ASSIGN_OR_RETURN(WriteResult result, PutOne(object, last_date_added, deltas));
+      results.push_back(std::move(result));
+    }
+    KENES_ASSIGN_OR_RETURN(Statement statement,
+                           writer_->Prepare("INSERT INTO type_counts (type_id, versions, objects) VALUES (?, ?, ?) "
+                                            "ON CONFLICT (type_id) DO UPDATE SET versions = versions + "
+                                            "excluded.versions, objects = objects + excluded.objects"));
+    for (const auto& [type_id, delta] : deltas) {
+      statement.BindInt(1, type_id);
+      statement.BindInt(2, delta.versions);
+      statement.BindInt(3, delta.objects);
+      KENES_RETURN_IF_ERROR(statement.Run());
+    }
+    return results;
+  }
+
+  static WriteResult Refused(WriteOutcome outcome, std::string message) {
+    WriteResult result;
+    result.outcome = outcome;
+    result.message = std::move(message);
+    return result;
+  }
+
+  Result<WriteResult> PutOne(const stix::Object& object, int64_t& last_date_added, CountDeltas& deltas) {
+    if (object.json.empty() || object.type.empty() || !object.id.starts_with(object.type) ||
+        !std::string_view(object.id).substr(object.type.size()).starts_with("--")) {
+      return Refused(WriteOutcome::kInvalid, fmt::format("'{}' is not an id of type '{}' with JSON text",
+                                                         object.id, object.type));
+    }
+    const std::optional<Timestamp> version = object.VersionTimestamp();
+    KENES_ASSIGN_OR_RETURN(ObjectState state, FindObject(*writer_, object.id));
+    if (state.exists) {
+      if (state.latest_version.has_value() != version.has_value()) {
+        return Refused(WriteOutcome::kConflict,
+                       fmt::format("{} is stored {} a version timestamp and this one has {}", object.id,
+                                   version ? "without" : "with", version ? "one" : "none"));
+      }
+      KENES_ASSIGN_OR_RETURN(std::optional<WriteResult> existing, FindSameVersion(object, state.key, version));
+      if (existing) return std::move(*existing);
+      if (state.revoked_version && *version > *state.revoked_version) {
+        return Refused(WriteOutcome::kRevoked,
+                       fmt::format("{} was revoked at {}; no newer version is accepted", object.id,
+                                   FormatInstant(*state.revoked_version)));
+      }
+    }
+
+    const int64_t date_added = std::max(ToMicros(options_.clock->Now()), last_date_added + 1);
+    KENES_ASSIGN_OR_RETURN(int64_t type_id, NameId(type_ids_, "types", "name", object.type));
+    std::optional<int64_t> author_id;
+    if (!object.created_by_ref.empty()) {
+      KENES_ASSIGN_OR_RETURN(author_id, NameId(author_ids_, "authors", "ref", object.created_by_ref));
+    }
+    KENES_RETURN_IF_ERROR(InsertVersion(object, state.key, version, date_added, type_id, author_id));
+    KENES_RETURN_IF_ERROR(UpdateObject(object, state, version, date_added));
+    last_date_added = date_added;
+    TypeCounts& delta = deltas[type_id];
+    ++delta.versions;
+    delta.objects += state.exists ? 0 : 1;
+
+    WriteResult result;
+    result.date_added = FromMicros(date_added);
+    return result;
+  }
+
+  // The result for `object` if its (id, version) is already stored: a
+  // duplicate when the text is the same, else a conflict.
+  Result<std::optional<WriteResult>> FindSameVersion(const stix::Object& object, int64_t key,
+                                                     const std::optional<Timestamp>& version) {
+    KENES_ASSIGN_OR_RETURN(Statement statement,
+                           writer_->Prepare("SELECT date_added, json FROM versions WHERE object_key = ?1 "
+                                            "AND version_seconds IS ?2 AND version_nanos IS ?3"));
+    statement.BindInt(1, key);
+    BindVersion(statement, 2, version);
+    KENES_ASSIGN_OR_RETURN(bool row, statement.Step());
+    if (!row) return std::optional<WriteResult>();
+    WriteResult result;
+    result.date_added = FromMicros(statement.Int(0));
+    if (statement.Text(1) == object.json) {
+      result.outcome = WriteOutcome::kDuplicate;
+    } else {
+      result.outcome = WriteOutcome::kConflict;
+      result.message = fmt::format("{} already has this version with different content; the first one is kept",
+                                   object.id);
+    }
+    return std::optional<WriteResult>(std::move(result));
+  }
+
+  Status InsertVersion(const stix::Object& object, int64_t key, const std::optional<Timestamp>& version,
+                       int64_t date_added, int64_t type_id, std::optional<int64_t> author_id) {
+    KENES_ASSIGN_OR_RETURN(
+        Statement statement,
+        writer_->Prepare("INSERT INTO versions (date_added, object_key, version_seconds, version_nanos, "
+                         "version_digits, type_id, author_id, spec_version, revoked, markings, json) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    statement.BindInt(1, date_added);
+    statement.BindInt(2, key);
+    BindVersion(statement, 3, version);
+    if (version) statement.BindInt(5, version->fraction_digits);
+    statement.BindInt(6, type_id);
+    if (author_id) statement.BindInt(7, *author_id);
+    statement.BindText(8, object.spec_version);
+    statement.BindInt(9, object.revoked ? 1 : 0);
+    std::string markings;
+    for (const std::string& marking : object.object_marking_refs) {
+      if (!markings.empty()) markings += ' ';
+      markings += marking;
+    }
+    if (!markings.empty()) statement.BindText(10, markings);
+    statement.BindText(11, object.json);
+    return statement.Run();
+  }
+
+  Status UpdateObject(const stix::Object& object, const ObjectState& state, const std::optional<Timestamp>& version,
+                      int64_t date_added) {
+    const bool newest = !state.exists || (version && state.latest_version && *version > *state.latest_version);
+    const bool first_revoked =
+        object.revoked && version && (!state.revoked_version || *version < *state.revoked_version);
+    if (state.exists && !newest && !first_revoked) return Status::Ok();
+    // One upsert: a new object takes every column; an existing one keeps what this version does not change.
+    KENES_ASSIGN_OR_RETURN(
+        Statement statement,
+        writer_->Prepare("INSERT INTO objects (object_key, id, latest_date_added, latest_seconds, latest_nanos, "
+                         "revoked_seconds, revoked_nanos) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                         "ON CONFLICT (object_key) DO UPDATE SET "
+                         "latest_date_added = iif(?8, ?3, latest_date_added), "
+                         "latest_seconds = iif(?8, ?4, latest_seconds), latest_nanos = iif(?8, ?5, latest_nanos), "
+                         "revoked_seconds = iif(?9, ?6, revoked_seconds), revoked_nanos = iif(?9, ?7, revoked_nanos)"));
+    statement.BindInt(1, state.key);
+    statement.BindText(2, object.id);
+    statement.BindInt(3, date_added);
+    BindVersion(statement, 4, version);
+    BindVersion(statement, 6, first_revoked ? version : std::nullopt);
+    statement.BindInt(8, newest ? 1 : 0);
+    statement.BindInt(9, first_revoked ? 1 : 0);
+    return statement.Run();
+  }
+
+  // The ids of `names` in a dictionary table; names never stored are left out.
+  static Result<std::vector<int64_t>> KnownIds(Connection& reader, const std::string& select,
+                                               const std::vector<std::string>& names) {
+    KENES_ASSIGN_OR_RETURN(Statement statement, reader.Prepare(select));
+    std::vector<int64_t> ids;
+    for (const std::string& name : names) {
+      statement.BindText(1, name);
+      KENES_ASSIGN_OR_RETURN(bool row, statement.Step());
+      if (row) ids.push_back(statement.Int(0));
+      statement.Reset();
+    }
+    return ids;
+  }
+
+  Result<Page> ListInTransaction(Connection& reader, const ListQuery& query, int64_t after) {
+    Page page;
+    page.cursor = EncodeCursor(after);
+    std::string sql = std::string(kSelectVersions) + "WHERE v.date_added > ?1";
+    std::optional<int64_t> author_id;
+    if (!query.created_by_ref.empty()) {
+      KENES_ASSIGN_OR_RETURN(std::vector<int64_t> ids,
+                             KnownIds(reader, "SELECT author_id FROM authors WHERE ref = ?", {query.created_by_ref}));
+      if (ids.empty()) return page;
+      author_id = ids.front();
+      sql += " AND v.author_id = ?2";
+    }
+    // Types are listed one query each, merged below: each then walks its own
+    // stretch of versions_by_type in date_added order and stops at the limit,
+    // where a single IN query would sort every match after the cursor.
+    std::vector<std::optional<int64_t>> type_ids = {std::nullopt};
+    if (!query.types.empty()) {
+      KENES_ASSIGN_OR_RETURN(std::vector<int64_t> ids,
+                             KnownIds(reader, "SELECT type_id FROM types WHERE name = ?", query.types));
+      type_ids.assign(ids.begin(), ids.end());
+      sql += " AND v.type_id = ?3";
+    }
+    if (query.latest_only) sql += " AND v.date_added = o.latest_date_added";
+    sql += " ORDER BY v.date_added LIMIT ?4";
+
+    KENES_ASSIGN_OR_RETURN(Statement statement, reader.Prepare(sql));
+    std::vector<StoredVersion> found;
+    for (const std::optional<int64_t>& type_id : type_ids) {
+      statement.Reset();
+      statement.BindInt(1, after);
+      if (author_id) statement.BindInt(2, *author_id);
+      if (type_id) statement.BindInt(3, *type_id);
+      // One more than asked tells whether there is more.
+      statement.BindInt(4, static_cast<int64_t>(query.limit) + 1);
+      KENES_ASSIGN_OR_RETURN(std::vector<StoredVersion> versions, ReadAll(statement));
+      std::move(versions.begin(), versions.end(), std::back_inserter(found));
+    }
+    std::sort(found.begin(), found.end(), [](const StoredVersion& a, const StoredVersion& b) {
+      return a.date_added < b.date_added;
+    });
+    page.more = found.size() > query.limit;
+    if (page.more) found.resize(query.limit);
+    if (!found.empty()) page.cursor = EncodeCursor(ToMicros(found.back().date_added));
+    page.versions = std::move(found);
+    return page;
+  }
+
+  void CheckpointLoop(Connection& connection) {
+    std::unique_lock lock(checkpoint_mutex_);
+    while (!stopping_) {
+      checkpoint_wake_.wait_for(lock, options_.checkpoint_interval);
+      if (!log_grew_ || stopping_) continue;
+      log_grew_ = false;
+      lock.unlock();
+      // PASSIVE never blocks the writer or readers; a failure is retried next round.
+      sqlite3_wal_checkpoint_v2(connection.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+      lock.lock();
+    }
+  }
+
+  const std::filesystem::path file_;
+  const SqliteStoreOptions options_;
+
+  std::mutex write_mutex_;  // guards writer_ and the name caches
+  std::unique_ptr<Connection> writer_;
+  std::unordered_map<std::string, int64_t> type_ids_;
+  std::unordered_map<std::string, int64_t> author_ids_;
+
+  std::mutex readers_mutex_;
+  std::vector<std::unique_ptr<Connection>> idle_readers_;
+
+  std::mutex checkpoint_mutex_;
+  std::condition_variable checkpoint_wake_;
+  bool stopping_ = false;
+  bool log_grew_ = false;
+  std::thread checkpoint_thread_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::filesystem::path& file, SqliteStoreOptions options) {
+  KENES_ASSIGN_OR_RETURN(std::unique_ptr<Connection> writer,
+                         Connection::Open(file, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
+  // FULL: in WAL mode NORMAL skips the fsync at commit and a power cut loses
+  // acknowledged batches. Checkpoints run on our own thread, not at commit.
+  KENES_RETURN_IF_ERROR(writer->Execute(fmt::format(
+      "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0; "
+      "PRAGMA journal_size_limit = {}; PRAGMA cache_size = -{}; PRAGMA temp_store = MEMORY;",
+      64 << 20, options.cache_bytes / 1024)));
+  KENES_RETURN_IF_ERROR(sqlite::Migrate(*writer));
+  KENES_ASSIGN_OR_RETURN(std::unique_ptr<Connection> checkpointer,
+                         Connection::Open(file, SQLITE_OPEN_READWRITE));
+  KENES_RETURN_IF_ERROR(checkpointer->Execute("PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0;"));
+  return std::unique_ptr<Store>(new SqliteStore(file, options, std::move(writer), std::move(checkpointer)));
+}
+
+}  // namespace kenes::store

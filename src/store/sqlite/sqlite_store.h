@@ -1,0 +1,38 @@
+// SqliteStore: the default Store, one SQLite database file in WAL mode.
+//
+// Durability: synchronous=FULL, so every commit fsyncs the write-ahead log
+// before Put returns (in WAL mode NORMAL would lose the last commits on power
+// loss). Checkpoints copying the log into the database run on a background
+// thread, not on the commit path, and once more at close.
+//
+// Thread-safety: the returned Store may be used from any number of threads.
+// Writes are serialised on one writer connection; each concurrent reader
+// borrows its own read connection from a pool, so reads never wait for
+// writes and see only committed batches. Several processes may open the same
+// file (SQLite's locks serialise their writers) but one is the usual case.
+// Destroying the Store closes it cleanly; a crash loses nothing acknowledged.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+
+#include "base/status.h"
+#include "store/clock.h"
+#include "store/store.h"
+
+namespace kenes::store {
+
+struct SqliteStoreOptions {
+  Clock* clock = &SystemClock();  // stamps date_added; must outlive the store
+  int64_t cache_bytes = 64 << 20;  // page cache of the writer connection
+  std::chrono::milliseconds checkpoint_interval{200};  // how often the background checkpoint looks
+};
+
+// Opens the store in `file`, creating it if absent and migrating an older
+// schema. InvalidArgument if the file was written by a newer release or is
+// not a Kenes store; IoError if it cannot be opened.
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::filesystem::path& file, SqliteStoreOptions options = {});
+
+}  // namespace kenes::store
