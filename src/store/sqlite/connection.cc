@@ -30,6 +30,7 @@ Statement::~Statement() {
 }
 
 Result<bool> Statement::Step() {
+  stepped_ = true;
   int code = sqlite3_step(statement_);
   if (code == SQLITE_ROW) return true;
   if (code == SQLITE_DONE) return false;

@@ -28,23 +28,23 @@ class Statement {
   Statement(sqlite3_stmt* statement) : statement_(statement) {}  // NOLINT: implicit by design
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
-  Statement(Statement&& other) noexcept : statement_(std::exchange(other.statement_, nullptr)) {}
+  Statement(Statement&& other) noexcept
+      : statement_(std::exchange(other.statement_, nullptr)), stepped_(other.stepped_) {}
   ~Statement();
 
-  // Parameters are numbered from 1. Text is bound without a copy: it must
-  // outlive the statement's next Step.
-  void BindInt(int index, int64_t value) { sqlite3_bind_int64(statement_, index, value); }
+  // Parameters are numbered from 1. Binding after a Step starts the
+  // statement over, keeping the other bindings. Text is bound without a
+  // copy: it must outlive the statement's next Step.
+  void BindInt(int index, int64_t value) { sqlite3_bind_int64(Rewound(), index, value); }
   void BindText(int index, std::string_view value) {
-    sqlite3_bind_text(statement_, index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC);
+    sqlite3_bind_text(Rewound(), index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC);
   }
-  void BindNull(int index) { sqlite3_bind_null(statement_, index); }
+  void BindNull(int index) { sqlite3_bind_null(Rewound(), index); }
 
   // True when a row is available, false when done.
   Result<bool> Step();
   // Steps to the end, for statements that return no rows.
   Status Run();
-  // Makes the statement ready to be bound and stepped again; bindings stay.
-  void Reset() { sqlite3_reset(statement_); }
 
   // Columns are numbered from 0; views die at the next Step.
   int64_t Int(int column) const { return sqlite3_column_int64(statement_, column); }
@@ -52,7 +52,15 @@ class Statement {
   std::string_view Text(int column) const;
 
  private:
+  // SQLite refuses bindings while a statement is under way.
+  sqlite3_stmt* Rewound() {
+    if (stepped_) sqlite3_reset(statement_);
+    stepped_ = false;
+    return statement_;
+  }
+
   sqlite3_stmt* statement_;
+  bool stepped_ = false;
 };
 
 class Connection {

@@ -65,10 +65,20 @@ Result<int64_t> ReadPragma(Connection& connection, const char* name) {
   return statement.Int(0);
 }
 
+Result<int64_t> CountSchemaEntries(Connection& connection) {
+  KENES_ASSIGN_OR_RETURN(Statement statement, connection.Prepare("SELECT count(*) FROM sqlite_schema"));
+  KENES_ASSIGN_OR_RETURN(bool row, statement.Step());
+  if (!row) return Status::Internal("count(*) returned nothing");
+  return statement.Int(0);
+}
+
 Status MigrateInTransaction(Connection& connection, int target_version) {
   KENES_ASSIGN_OR_RETURN(int64_t application_id, ReadPragma(connection, "application_id"));
   KENES_ASSIGN_OR_RETURN(int64_t version, ReadPragma(connection, "user_version"));
-  if (application_id != kApplicationId && (application_id != 0 || version != 0)) {
+  KENES_ASSIGN_OR_RETURN(int64_t schema_entries, CountSchemaEntries(connection));
+  const bool empty = schema_entries == 0;
+  // A new file has neither mark nor tables; anything else without our mark is someone else's.
+  if (application_id != kApplicationId && !(application_id == 0 && version == 0 && empty)) {
     return Status::InvalidArgument("the database is not a Kenes store");
   }
   if (version > kLatestSchemaVersion) {

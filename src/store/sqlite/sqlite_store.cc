@@ -102,7 +102,6 @@ Result<ObjectState> FindObject(Connection& connection, std::string_view id) {
       state.revoked_version = ReadVersion(statement, 4);
       return state;
     }
-    statement.Reset();
   }
 }
 
@@ -479,7 +478,6 @@ class SqliteStore final : public Store {
       statement.BindText(1, name);
       KENES_ASSIGN_OR_RETURN(bool row, statement.Step());
       if (row) ids.push_back(statement.Int(0));
-      statement.Reset();
     }
     return ids;
   }
@@ -512,7 +510,6 @@ class SqliteStore final : public Store {
     KENES_ASSIGN_OR_RETURN(Statement statement, reader.Prepare(sql));
     std::vector<StoredVersion> found;
     for (const std::optional<int64_t>& type_id : type_ids) {
-      statement.Reset();
       statement.BindInt(1, after);
       if (author_id) statement.BindInt(2, *author_id);
       if (type_id) statement.BindInt(3, *type_id);
