@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "store/sqlite/connection.h"
-#include "store/sqlite/object_key.h"
+#include "store/sqlite/id_hash.h"
 #include "store_fixture.h"
 
 namespace kenes::store {
@@ -36,14 +36,13 @@ TEST_F(SchemaTest, MigratesAFirstReleaseDatabaseWithItsData) {
     ASSERT_TRUE(sqlite::Migrate(*connection, 1).ok());
     // Two versions of one indicator, as release 1 wrote them.
     const std::string id = TestId("indicator", 1);
-    const int64_t key = sqlite::ObjectKey(id);
     ASSERT_TRUE(connection
                     ->Execute(fmt::format(
                         "INSERT INTO types VALUES (1, 'indicator');"
-                        "INSERT INTO objects VALUES ({0}, '{1}', 2000, 20, 0, NULL, NULL);"
-                        "INSERT INTO versions VALUES (1000, {0}, 10, 0, 0, 1, NULL, '2.1', 0, NULL, '{{\"v\":1}}');"
-                        "INSERT INTO versions VALUES (2000, {0}, 20, 0, 0, 1, NULL, '2.1', 0, NULL, '{{\"v\":2}}');",
-                        key, id))
+                        "INSERT INTO objects VALUES (1000, {0}, '{1}', 2000, 20, 0, NULL, NULL);"
+                        "INSERT INTO versions VALUES (1000, 1000, 10, 0, 0, 1, NULL, '2.1', 0, NULL, '{{\"v\":1}}');"
+                        "INSERT INTO versions VALUES (2000, 1000, 20, 0, 0, 1, NULL, '2.1', 0, NULL, '{{\"v\":2}}');",
+                        sqlite::IdHash(id), id))
                     .ok());
   }
   EXPECT_EQ(UserVersion(), 1);

@@ -14,20 +14,22 @@ constexpr int64_t kApplicationId = 0x4B454E53;
 // a new release appends a step.
 constexpr std::array<const char*, kLatestSchemaVersion> kMigrations = {
     // 1: the first release.
-    // Objects are keyed by a 64-bit hash of their id (object_key.h) so that
-    // indexes hold small integers instead of 40-byte UUID text; the text id is
-    // stored once, here.
+    // An object's key is the date_added of its first version, so new objects
+    // and their versions append in key order. The one index taking random
+    // inserts is objects_by_id_hash, kept small by holding integers (id_hash.h).
     R"sql(
       CREATE TABLE types(type_id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
       CREATE TABLE authors(author_id INTEGER PRIMARY KEY, ref TEXT NOT NULL UNIQUE);
       CREATE TABLE objects(
         object_key INTEGER PRIMARY KEY,
+        id_hash INTEGER NOT NULL,
         id TEXT NOT NULL,
         latest_date_added INTEGER NOT NULL,
         latest_seconds INTEGER,
         latest_nanos INTEGER,
         revoked_seconds INTEGER,
         revoked_nanos INTEGER);
+      CREATE INDEX objects_by_id_hash ON objects(id_hash);
       -- date_added (microseconds since the epoch) is the rowid, so new versions
       -- append at the end of the table and listing in date_added order is a scan.
       CREATE TABLE versions(

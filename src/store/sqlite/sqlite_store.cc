@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "store/sqlite/connection.h"
-#include "store/sqlite/object_key.h"
+#include "store/sqlite/id_hash.h"
 #include "store/sqlite/schema.h"
 
 namespace kenes::store {
@@ -77,29 +77,28 @@ std::optional<Timestamp> ReadVersion(const Statement& statement, int first_colum
 
 // What the objects table says about one id.
 struct ObjectState {
+  bool exists = false;
   int64_t key = 0;
-  bool exists = false;  // false: `key` is the free slot the id would take
   int64_t latest_date_added = 0;
   std::optional<Timestamp> latest_version;
   std::optional<Timestamp> revoked_version;  // the oldest revoked version, if any
 };
 
-// Follows the probe chain from the id's hash: objects are never deleted, so
-// the chain ends at the id or at the first free key.
 Result<ObjectState> FindObject(Connection& connection, std::string_view id) {
   KENES_ASSIGN_OR_RETURN(Statement statement,
-                         connection.Prepare("SELECT id, latest_date_added, latest_seconds, latest_nanos, "
-                                            "revoked_seconds, revoked_nanos FROM objects WHERE object_key = ?"));
+                         connection.Prepare("SELECT object_key, id, latest_date_added, latest_seconds, latest_nanos, "
+                                            "revoked_seconds, revoked_nanos FROM objects WHERE id_hash = ?"));
+  statement.BindInt(1, sqlite::IdHash(id));
   ObjectState state;
-  for (state.key = sqlite::ObjectKey(id);; ++state.key) {
-    statement.BindInt(1, state.key);
+  for (;;) {
     KENES_ASSIGN_OR_RETURN(bool row, statement.Step());
     if (!row) return state;
-    if (statement.Text(0) == id) {
+    if (statement.Text(1) == id) {  // else another id with the same hash
       state.exists = true;
-      state.latest_date_added = statement.Int(1);
-      state.latest_version = ReadVersion(statement, 2);
-      state.revoked_version = ReadVersion(statement, 4);
+      state.key = statement.Int(0);
+      state.latest_date_added = statement.Int(2);
+      state.latest_version = ReadVersion(statement, 3);
+      state.revoked_version = ReadVersion(statement, 5);
       return state;
     }
   }
@@ -384,6 +383,7 @@ class SqliteStore final : public Store {
     if (!object.created_by_ref.empty()) {
       KENES_ASSIGN_OR_RETURN(author_id, NameId(author_ids_, "authors", "ref", object.created_by_ref));
     }
+    if (!state.exists) state.key = date_added;
     KENES_RETURN_IF_ERROR(InsertVersion(object, state.key, version, date_added, type_id, author_id));
     KENES_RETURN_IF_ERROR(UpdateObject(object, state, version, date_added));
     last_date_added = date_added;
@@ -454,7 +454,7 @@ class SqliteStore final : public Store {
     KENES_ASSIGN_OR_RETURN(
         Statement statement,
         writer_->Prepare("INSERT INTO objects (object_key, id, latest_date_added, latest_seconds, latest_nanos, "
-                         "revoked_seconds, revoked_nanos) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                         "revoked_seconds, revoked_nanos, id_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?10) "
                          "ON CONFLICT (object_key) DO UPDATE SET "
                          "latest_date_added = iif(?8, ?3, latest_date_added), "
                          "latest_seconds = iif(?8, ?4, latest_seconds), latest_nanos = iif(?8, ?5, latest_nanos), "
@@ -466,6 +466,7 @@ class SqliteStore final : public Store {
     BindVersion(statement, 6, first_revoked ? version : std::nullopt);
     statement.BindInt(8, newest ? 1 : 0);
     statement.BindInt(9, first_revoked ? 1 : 0);
+    statement.BindInt(10, sqlite::IdHash(object.id));
     return statement.Run();
   }
 
