@@ -5,7 +5,7 @@ DATA_DIR ?= var/demo
 JOBS ?= $(shell nproc)
 KENES := $(BUILD_DIR)/src/cli/kenes
 
-.PHONY: all bootstrap build run test test-sanitized bench clean
+.PHONY: all bootstrap build run test test-sanitized bench fuzz clean
 
 all: build
 
@@ -38,6 +38,17 @@ test-sanitized: bootstrap
 
 bench: build
 	@$(BUILD_DIR)/bench/bench_ingest
+
+# Each libFuzzer target for FUZZ_SECONDS, seeded with the shared OASIS examples.
+FUZZ_BUILD_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
+fuzz: bootstrap
+	@CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKENES_FUZZ=ON > /dev/null
+	@cmake --build $(FUZZ_BUILD_DIR) -j $(JOBS) --target stix_reader_fuzz pattern_parser_fuzz
+	@mkdir -p $(FUZZ_BUILD_DIR)/corpus/stix $(FUZZ_BUILD_DIR)/corpus/pattern
+	@cp ../shared/stix2-json-schemas/examples/*.json ../shared/stix2-json-schemas/interop/*.json $(FUZZ_BUILD_DIR)/corpus/stix/
+	@$(FUZZ_BUILD_DIR)/fuzz/stix_reader_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 $(FUZZ_BUILD_DIR)/corpus/stix
+	@$(FUZZ_BUILD_DIR)/fuzz/pattern_parser_fuzz -max_total_time=$(FUZZ_SECONDS) $(FUZZ_BUILD_DIR)/corpus/pattern
 
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_BUILD_DIR)
