@@ -1,0 +1,48 @@
+#include "case_file.h"
+
+#include <gtest/gtest.h>
+#include <simdjson.h>
+
+namespace kenes::pattern {
+
+std::vector<TestCase> LoadCases(const std::string& path) {
+  std::vector<TestCase> cases;
+  simdjson::padded_string json;
+  if (simdjson::padded_string::load(path).get(json) != simdjson::SUCCESS) {
+    ADD_FAILURE() << "cannot read " << path;
+    return cases;
+  }
+  simdjson::dom::parser parser;
+  simdjson::dom::array array;
+  if (parser.parse(json).get_array().get(array) != simdjson::SUCCESS) {
+    ADD_FAILURE() << path << " is not a JSON array";
+    return cases;
+  }
+  for (simdjson::dom::element element : array) {
+    simdjson::dom::object object;
+    if (element.get_object().get(object) != simdjson::SUCCESS) {
+      ADD_FAILURE() << path << " holds something other than objects";
+      return {};
+    }
+    TestCase& test_case = cases.emplace_back();
+    for (auto [key, value] : object) {
+      std::string_view text;
+      bool flag = false;
+      if (value.get_string().get(text) == simdjson::SUCCESS) {
+        test_case[std::string(key)] = std::string(text);
+      } else if (value.get_bool().get(flag) == simdjson::SUCCESS) {
+        test_case[std::string(key)] = flag ? "true" : "false";
+      } else {
+        test_case[std::string(key)] = simdjson::minify(value);
+      }
+    }
+  }
+  return cases;
+}
+
+std::string FieldOf(const TestCase& test_case, const std::string& field) {
+  const auto found = test_case.find(field);
+  return found == test_case.end() ? std::string() : found->second;
+}
+
+}  // namespace kenes::pattern
