@@ -118,6 +118,8 @@ std::vector<Case> LoadCases() {
   return cases;
 }
 
+void PrintTo(const Case& test_case, std::ostream* out) { *out << test_case.file << "/" << test_case.name; }
+
 class ValidatorCase : public testing::TestWithParam<Case> {};
 
 TEST_P(ValidatorCase, IsReportedAsExpected) {

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "stix/validation/lexical.h"
 
 namespace kenes::stix::validation {
 namespace {
@@ -10,6 +9,14 @@ namespace {
 std::string& PathBuffer() {
   thread_local std::string buffer;
   return buffer;
+}
+
+bool IsPlainName(std::string_view name) {
+  if (name.empty()) return false;
+  for (char c : name) {
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -27,11 +34,11 @@ void CheckContext::Report(Severity severity, std::string_view rule, std::string 
 
 CheckContext::Scope CheckContext::Property(std::string_view name) {
   size_t restore = path_.size();
-  if (IsDictionaryKey(name)) {
+  if (IsPlainName(name)) {
     path_ += '.';
     path_ += name;
   } else {
-    // Keys such as "SHA-256" are fine above; this covers spaces and dots.
+    // Keys such as "SHA-256" or "extension-definition--..." are not plain names.
     path_.append("['").append(name).append("']");
   }
   return Scope(path_, restore);
