@@ -3,10 +3,7 @@
 #include <string>
 #include <string_view>
 
-#if __has_include("pattern/pattern.h")
 #include "pattern/pattern.h"
-#define KENES_HAVE_PATTERN 1
-#endif
 #include "stix/validation/check_context.h"
 
 namespace kenes::stix::validation {
@@ -24,10 +21,8 @@ void CheckIndicatorPattern(simdjson::dom::object indicator, CheckContext& contex
     context.Warning("pattern-version", Quote(version) + " is not a STIX Patterning version this validator knows");
     return;
   }
-#ifdef KENES_HAVE_PATTERN
   Status status = pattern::CheckSyntax(pattern, version == "2.0" ? pattern::StixVersion::k20 : pattern::StixVersion::k21);
   if (!status.ok()) context.Error("pattern-syntax", Quote(pattern) + ": " + status.message());
-#endif
 }
 
 }  // namespace kenes::stix::validation
