@@ -44,7 +44,13 @@ void AppendBase64(std::string& out, std::string_view bytes) {
 void AppendLiteral(std::string& out, const Literal& literal) {
   switch (literal.kind) {
     case LiteralKind::kInteger: fmt::format_to(std::back_inserter(out), "{}", literal.integer); break;
-    case LiteralKind::kFloat: fmt::format_to(std::back_inserter(out), "{}", literal.real); break;
+    case LiteralKind::kFloat: {
+      // Always with a point, so that a float never reads as an integer.
+      const std::string number = fmt::format("{}", literal.real);
+      out += number;
+      if (number.find_first_of(".eni") == std::string::npos) out += ".0";
+      break;
+    }
     case LiteralKind::kString: AppendQuoted(out, literal.text); break;
     case LiteralKind::kBoolean: out += literal.boolean ? "true" : "false"; break;
     case LiteralKind::kTimestamp: out += "t'" + literal.text + "'"; break;
@@ -136,7 +142,9 @@ void AppendComparisonExpression(std::string& out, const ComparisonExpression& ex
 
 void AppendQualifier(std::string& out, const Qualifier& qualifier) {
   switch (qualifier.kind) {
-    case QualifierKind::kWithin: fmt::format_to(std::back_inserter(out), " WITHIN {} SECONDS", qualifier.seconds); break;
+    case QualifierKind::kWithin:
+      fmt::format_to(std::back_inserter(out), " WITHIN {} SECONDS", qualifier.seconds);
+      break;
     case QualifierKind::kRepeats: fmt::format_to(std::back_inserter(out), " REPEATS {} TIMES", qualifier.times); break;
     case QualifierKind::kStartStop:
       out += " START ";
@@ -176,9 +184,7 @@ void AppendObservationExpression(std::string& out, const ObservationExpression& 
 
 }  // namespace
 
-bool PathStep::IsReference() const {
-  return kind == Kind::kKey && (key.ends_with("_ref") || key.ends_with("_refs"));
-}
+bool PathStep::IsReference() const { return kind == Kind::kKey && (key.ends_with("_ref") || key.ends_with("_refs")); }
 
 std::string Describe(const Pattern& pattern) {
   std::string out;

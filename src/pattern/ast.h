@@ -29,9 +29,9 @@ enum class LiteralKind { kInteger, kFloat, kString, kBoolean, kTimestamp, kBinar
 
 struct Literal {
   LiteralKind kind = LiteralKind::kInteger;
-  int64_t integer = 0;  // kInteger
-  double real = 0;      // kFloat
-  bool boolean = false; // kBoolean
+  int64_t integer = 0;   // kInteger
+  double real = 0;       // kFloat
+  bool boolean = false;  // kBoolean
   // kString: the text without quotes and escapes. kBinary, kHex: the decoded bytes.
   // kTimestamp: the text between the quotes.
   std::string text;
@@ -86,8 +86,8 @@ enum class ComparisonExpressionKind { kComparison, kAnd, kOr };
 
 struct ComparisonExpression {
   ComparisonExpressionKind kind = ComparisonExpressionKind::kComparison;
-  Comparison comparison;                      // kComparison
-  std::vector<ComparisonExpression> operands; // kAnd, kOr: left then right
+  Comparison comparison;                       // kComparison
+  std::vector<ComparisonExpression> operands;  // kAnd, kOr: left then right
 };
 
 enum class QualifierKind { kWithin, kRepeats, kStartStop };
@@ -106,9 +106,9 @@ enum class ObservationExpressionKind { kObservation, kGroup, kAnd, kOr, kFollowe
 
 struct ObservationExpression {
   ObservationExpressionKind kind = ObservationExpressionKind::kObservation;
-  ComparisonExpression comparison;               // kObservation: what is inside the brackets
-  std::vector<ObservationExpression> operands;   // kGroup: the one inside; kAnd, kOr, kFollowedBy: left, right
-  std::vector<Qualifier> qualifiers;             // kObservation, kGroup: in the order written
+  ComparisonExpression comparison;              // kObservation: what is inside the brackets
+  std::vector<ObservationExpression> operands;  // kGroup: the one inside; kAnd, kOr, kFollowedBy: left, right
+  std::vector<Qualifier> qualifiers;            // kObservation, kGroup: in the order written
 };
 
 struct Pattern {

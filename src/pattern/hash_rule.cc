@@ -1,10 +1,10 @@
 #include "pattern/hash_rule.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <string_view>
-
-#include <fmt/format.h>
 
 namespace kenes::pattern {
 namespace {
@@ -18,9 +18,9 @@ bool IsHexOfLength(std::string_view value, std::initializer_list<size_t> lengths
 
 bool IsSsdeep(std::string_view value) {
   return !value.empty() && value.size() <= 128 && std::all_of(value.begin(), value.end(), [](char c) {
-           return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' ||
-                  c == '+' || c == ':' || c == '.';
-         });
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' || c == '+' ||
+           c == ':' || c == '.';
+  });
 }
 
 // The algorithm's key upper-cased without '-', as the reference validator normalises it.

@@ -1,6 +1,5 @@
 #include "pattern/lexer.h"
 
-
 namespace kenes::pattern {
 namespace {
 
@@ -17,7 +16,12 @@ bool IsBase64Char(char c) { return IsLetter(c) || IsDigit(c) || c == '+' || c ==
 size_t WhiteSpaceLength(std::string_view rest) {
   const auto byte = [&](size_t i) { return i < rest.size() ? static_cast<unsigned char>(rest[i]) : 0u; };
   switch (byte(0)) {
-    case ' ': case '\t': case '\r': case '\n': case '\v': case '\f': return 1;
+    case ' ':
+    case '\t':
+    case '\r':
+    case '\n':
+    case '\v':
+    case '\f': return 1;
     case 0xC2: return byte(1) == 0x85 || byte(1) == 0xA0 ? 2 : 0;
     case 0xE1: return byte(1) == 0x9A && byte(2) == 0x80 ? 3 : 0;
     case 0xE2:
@@ -37,15 +41,24 @@ struct Keyword {
 };
 
 constexpr Keyword kKeywords[] = {
-    {"AND", TokenKind::kAnd},         {"OR", TokenKind::kOr},
-    {"NOT", TokenKind::kNot},         {"FOLLOWEDBY", TokenKind::kFollowedBy},
-    {"LIKE", TokenKind::kLike},       {"MATCHES", TokenKind::kMatches},
-    {"ISSUPERSET", TokenKind::kIsSuperset}, {"ISSUBSET", TokenKind::kIsSubset},
-    {"EXISTS", TokenKind::kExists},   {"LAST", TokenKind::kLast},
-    {"IN", TokenKind::kIn},           {"START", TokenKind::kStart},
-    {"STOP", TokenKind::kStop},       {"SECONDS", TokenKind::kSeconds},
-    {"WITHIN", TokenKind::kWithin},   {"REPEATS", TokenKind::kRepeats},
-    {"TIMES", TokenKind::kTimes},     {"true", TokenKind::kBoolean},
+    {"AND", TokenKind::kAnd},
+    {"OR", TokenKind::kOr},
+    {"NOT", TokenKind::kNot},
+    {"FOLLOWEDBY", TokenKind::kFollowedBy},
+    {"LIKE", TokenKind::kLike},
+    {"MATCHES", TokenKind::kMatches},
+    {"ISSUPERSET", TokenKind::kIsSuperset},
+    {"ISSUBSET", TokenKind::kIsSubset},
+    {"EXISTS", TokenKind::kExists},
+    {"LAST", TokenKind::kLast},
+    {"IN", TokenKind::kIn},
+    {"START", TokenKind::kStart},
+    {"STOP", TokenKind::kStop},
+    {"SECONDS", TokenKind::kSeconds},
+    {"WITHIN", TokenKind::kWithin},
+    {"REPEATS", TokenKind::kRepeats},
+    {"TIMES", TokenKind::kTimes},
+    {"true", TokenKind::kBoolean},
     {"false", TokenKind::kBoolean},
 };
 
@@ -139,8 +152,7 @@ Token Lexer::Next() {
       if (next == '>') return Make(TokenKind::kNotEqual, start, start + 2);
       return Make(next == '=' ? TokenKind::kLessOrEqual : TokenKind::kLess, start, start + (next == '=' ? 2 : 1));
     case '>':
-      return Make(next == '=' ? TokenKind::kGreaterOrEqual : TokenKind::kGreater, start,
-                  start + (next == '=' ? 2 : 1));
+      return Make(next == '=' ? TokenKind::kGreaterOrEqual : TokenKind::kGreater, start, start + (next == '=' ? 2 : 1));
     case ':': return Make(TokenKind::kColon, start, start + 1);
     case '.': return Make(TokenKind::kDot, start, start + 1);
     case ',': return Make(TokenKind::kComma, start, start + 1);

@@ -1,10 +1,9 @@
 #include "pattern/parser.h"
 
-#include <charconv>
-#include <utility>
-
 #include <fmt/format.h>
 
+#include <charconv>
+#include <utility>
 
 namespace kenes::pattern {
 namespace {
@@ -14,12 +13,18 @@ constexpr int kMaxNesting = 200;
 
 bool IsComparisonOperator(TokenKind kind) {
   switch (kind) {
-    case TokenKind::kEqual: case TokenKind::kNotEqual: case TokenKind::kLess: case TokenKind::kLessOrEqual:
-    case TokenKind::kGreater: case TokenKind::kGreaterOrEqual: case TokenKind::kIn: case TokenKind::kLike:
-    case TokenKind::kMatches: case TokenKind::kIsSubset: case TokenKind::kIsSuperset:
-      return true;
-    default:
-      return false;
+    case TokenKind::kEqual:
+    case TokenKind::kNotEqual:
+    case TokenKind::kLess:
+    case TokenKind::kLessOrEqual:
+    case TokenKind::kGreater:
+    case TokenKind::kGreaterOrEqual:
+    case TokenKind::kIn:
+    case TokenKind::kLike:
+    case TokenKind::kMatches:
+    case TokenKind::kIsSubset:
+    case TokenKind::kIsSuperset: return true;
+    default: return false;
   }
 }
 
@@ -103,8 +108,7 @@ std::string_view WithoutPlus(std::string_view number) {
 
 }  // namespace
 
-Parser::Parser(std::string_view text, StixVersion version)
-    : text_(text), version_(version), lexer_(text, version) {}
+Parser::Parser(std::string_view text, StixVersion version) : text_(text), version_(version), lexer_(text, version) {}
 
 Result<Pattern> Parser::ParsePattern() {
   Advance();
@@ -116,7 +120,8 @@ Result<Pattern> Parser::ParsePattern() {
 }
 
 Status Parser::ParseFollowedBy(ObservationExpression& out) {
-  return ParseLeftAssociative(out, TokenKind::kFollowedBy, ObservationExpressionKind::kFollowedBy, &Parser::ParseObservationOr);
+  return ParseLeftAssociative(out, TokenKind::kFollowedBy, ObservationExpressionKind::kFollowedBy,
+                              &Parser::ParseObservationOr);
 }
 
 Status Parser::ParseObservationOr(ObservationExpression& out) {
@@ -124,23 +129,18 @@ Status Parser::ParseObservationOr(ObservationExpression& out) {
 }
 
 Status Parser::ParseObservationAnd(ObservationExpression& out) {
-  return ParseLeftAssociative(out, TokenKind::kAnd, ObservationExpressionKind::kAnd, &Parser::ParseQualifiedObservation);
+  return ParseLeftAssociative(out, TokenKind::kAnd, ObservationExpressionKind::kAnd,
+                              &Parser::ParseQualifiedObservation);
 }
 
 Status Parser::ParseQualifiedObservation(ObservationExpression& out) {
   if (Accept(TokenKind::kLeftBracket)) {
     out.kind = ObservationExpressionKind::kObservation;
-    KENES_RETURN_IF_ERROR(EnterNesting());
-    KENES_RETURN_IF_ERROR(ParseComparisonOr(out.comparison));
-    --nesting_;
-    KENES_RETURN_IF_ERROR(Expect(TokenKind::kRightBracket, "']'"));
+    KENES_RETURN_IF_ERROR(ParseEnclosed(out.comparison, &Parser::ParseComparisonOr, TokenKind::kRightBracket, "']'"));
   } else if (Accept(TokenKind::kLeftParen)) {
     out.kind = ObservationExpressionKind::kGroup;
     out.operands.resize(1);
-    KENES_RETURN_IF_ERROR(EnterNesting());
-    KENES_RETURN_IF_ERROR(ParseFollowedBy(out.operands[0]));
-    --nesting_;
-    KENES_RETURN_IF_ERROR(Expect(TokenKind::kRightParen, "')'"));
+    KENES_RETURN_IF_ERROR(ParseEnclosed(out.operands[0], &Parser::ParseFollowedBy, TokenKind::kRightParen, "')'"));
   } else {
     return ErrorExpected("'[' or '('");
   }
@@ -182,8 +182,8 @@ Status Parser::ParseQualifier(Qualifier& out) {
 
 Status Parser::ParseTimeBound(Literal& out) {
   // STIX 2.0 wrote the bounds as plain strings; its reference validator also takes t'...'.
-  const bool allowed = current_.kind == TokenKind::kTimestamp ||
-                       (version_ == StixVersion::k20 && current_.kind == TokenKind::kString);
+  const bool allowed =
+      current_.kind == TokenKind::kTimestamp || (version_ == StixVersion::k20 && current_.kind == TokenKind::kString);
   if (!allowed) {
     return ErrorExpected(version_ == StixVersion::k20 ? "a timestamp or string" : "a timestamp t'...'");
   }
@@ -200,10 +200,7 @@ Status Parser::ParseComparisonAnd(ComparisonExpression& out) {
 
 Status Parser::ParsePropertyTest(ComparisonExpression& out) {
   if (Accept(TokenKind::kLeftParen)) {
-    KENES_RETURN_IF_ERROR(EnterNesting());
-    KENES_RETURN_IF_ERROR(ParseComparisonOr(out));
-    --nesting_;
-    return Expect(TokenKind::kRightParen, "')'");
+    return ParseEnclosed(out, &Parser::ParseComparisonOr, TokenKind::kRightParen, "')'");
   }
   out.kind = ComparisonExpressionKind::kComparison;
   return ParseComparison(out.comparison);
@@ -222,16 +219,13 @@ Status Parser::ParseComparison(Comparison& out) {
   out.op = OperatorOf(operator_kind);
   Advance();
   switch (out.op) {
-    case ComparisonOperator::kIn:
-      KENES_RETURN_IF_ERROR(ParseSet(out.values));
-      break;
-    case ComparisonOperator::kLike: case ComparisonOperator::kMatches: case ComparisonOperator::kIsSubset:
-    case ComparisonOperator::kIsSuperset:
-      KENES_RETURN_IF_ERROR(ParseStringLiteral(out.value));
-      break;
-    case ComparisonOperator::kEqual: case ComparisonOperator::kNotEqual:
-      KENES_RETURN_IF_ERROR(ParseLiteral(out.value));
-      break;
+    case ComparisonOperator::kIn: KENES_RETURN_IF_ERROR(ParseSet(out.values)); break;
+    case ComparisonOperator::kLike:
+    case ComparisonOperator::kMatches:
+    case ComparisonOperator::kIsSubset:
+    case ComparisonOperator::kIsSuperset: KENES_RETURN_IF_ERROR(ParseStringLiteral(out.value)); break;
+    case ComparisonOperator::kEqual:
+    case ComparisonOperator::kNotEqual: KENES_RETURN_IF_ERROR(ParseLiteral(out.value)); break;
     default:
       // Order comparisons take every literal but booleans.
       if (current_.kind == TokenKind::kBoolean) return ErrorExpected("a literal that has an order");
@@ -338,8 +332,7 @@ Status Parser::ParseLiteral(Literal& out) {
       out.kind = LiteralKind::kHex;
       out.text = DecodeHex(QuotedBody(token.text));
       break;
-    default:
-      return ErrorExpected("a literal");
+    default: return ErrorExpected("a literal");
   }
   Advance();
   return Status::Ok();
@@ -372,27 +365,30 @@ bool Parser::Accept(TokenKind kind) {
   return true;
 }
 
-Status Parser::EnterNesting() {
+template <typename Expression>
+Status Parser::ParseEnclosed(Expression& out, Status (Parser::*parse_inside)(Expression&), TokenKind close,
+                             std::string_view close_text) {
   if (++nesting_ > kMaxNesting) {
     return ErrorAt(current_.offset, fmt::format("brackets nested deeper than {}", kMaxNesting));
   }
-  return Status::Ok();
+  KENES_RETURN_IF_ERROR((this->*parse_inside)(out));
+  --nesting_;
+  return Expect(close, close_text);
 }
 
 Status Parser::ErrorExpected(std::string_view expected) const {
-  if (current_.kind == TokenKind::kInvalid) return ErrorAt(current_.offset, current_.error);
   if (current_.kind == TokenKind::kEnd) {
     return ErrorAt(current_.offset, fmt::format("expected {} but found the end of the pattern", expected));
   }
   // Long literals are cut so that the message stays one readable line.
   constexpr size_t kShownLength = 40;
   const std::string_view shown = current_.text.substr(0, kShownLength);
-  return ErrorAt(current_.offset, fmt::format("expected {} but found '{}{}'", expected, shown,
-                                              current_.text.size() > kShownLength ? "..." : ""));
+  const bool is_invalid = current_.kind == TokenKind::kInvalid;
+  return ErrorAt(current_.offset, fmt::format("expected {} but found '{}{}'{}{}", expected, shown,
+                                              current_.text.size() > kShownLength ? "..." : "", is_invalid ? ": " : "",
+                                              is_invalid ? current_.error : ""));
 }
 
-Status Parser::ErrorAt(size_t offset, std::string_view message) const {
-  return ErrorAtOffset(text_, offset, message);
-}
+Status Parser::ErrorAt(size_t offset, std::string_view message) const { return ErrorAtOffset(text_, offset, message); }
 
 }  // namespace kenes::pattern

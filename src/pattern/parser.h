@@ -48,10 +48,14 @@ class Parser {
   Status Expect(TokenKind kind, std::string_view expected);
   bool Accept(TokenKind kind);
   void Advance() { current_ = lexer_.Next(); }
-  Status EnterNesting();
+  // What follows an opening bracket or parenthesis, then `close`; limits nesting so that hostile
+  // input cannot exhaust the stack.
+  template <typename Expression>
+  Status ParseEnclosed(Expression& out, Status (Parser::*parse_inside)(Expression&), TokenKind close,
+                       std::string_view close_text);
 
-  // "line 1, column 17: expected ']' but found 'AND'"; a lexical error instead when the
-  // current token is invalid.
+  // "line 1, column 17: expected ']' but found 'AND'", followed by what is wrong with the token
+  // when the lexer could not make sense of it.
   Status ErrorExpected(std::string_view expected) const;
   Status ErrorAt(size_t offset, std::string_view message) const;
 

@@ -40,9 +40,23 @@ std::vector<TestCase> LoadCases(const std::string& path) {
   return cases;
 }
 
+size_t ForEachCase(const std::string& path, const std::function<void(const TestCase&)>& check) {
+  const std::vector<TestCase> cases = LoadCases(path);
+  EXPECT_FALSE(cases.empty()) << "no cases in " << path;
+  for (const TestCase& test_case : cases) {
+    SCOPED_TRACE(FieldOf(test_case, "pattern"));
+    check(test_case);
+  }
+  return cases.size();
+}
+
 std::string FieldOf(const TestCase& test_case, const std::string& field) {
   const auto found = test_case.find(field);
   return found == test_case.end() ? std::string() : found->second;
+}
+
+StixVersion VersionOf(const TestCase& test_case) {
+  return FieldOf(test_case, "stix_version") == "2.0" ? StixVersion::k20 : StixVersion::k21;
 }
 
 }  // namespace kenes::pattern
