@@ -133,10 +133,11 @@ void AppendComparisonExpression(std::string& out, const ComparisonExpression& ex
     AppendComparison(out, expression.comparison);
     return;
   }
-  out += expression.kind == ComparisonExpressionKind::kAnd ? "(AND " : "(OR ";
-  AppendComparisonExpression(out, expression.operands[0]);
-  out.push_back(' ');
-  AppendComparisonExpression(out, expression.operands[1]);
+  out += expression.kind == ComparisonExpressionKind::kAnd ? "(AND" : "(OR";
+  for (const ComparisonExpression& operand : expression.operands) {
+    out.push_back(' ');
+    AppendComparisonExpression(out, operand);
+  }
   out.push_back(')');
 }
 
@@ -170,12 +171,13 @@ void AppendObservationExpression(std::string& out, const ObservationExpression& 
     case ObservationExpressionKind::kAnd:
     case ObservationExpressionKind::kOr:
     case ObservationExpressionKind::kFollowedBy:
-      out += expression.kind == ObservationExpressionKind::kAnd  ? "(AND "
-             : expression.kind == ObservationExpressionKind::kOr ? "(OR "
-                                                                 : "(FOLLOWEDBY ";
-      AppendObservationExpression(out, expression.operands[0]);
-      out.push_back(' ');
-      AppendObservationExpression(out, expression.operands[1]);
+      out += expression.kind == ObservationExpressionKind::kAnd  ? "(AND"
+             : expression.kind == ObservationExpressionKind::kOr ? "(OR"
+                                                                 : "(FOLLOWEDBY";
+      for (const ObservationExpression& operand : expression.operands) {
+        out.push_back(' ');
+        AppendObservationExpression(out, operand);
+      }
       out.push_back(')');
       break;
   }

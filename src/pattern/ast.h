@@ -5,10 +5,13 @@
 // a Pattern holds one ObservationExpression (FOLLOWEDBY, OR, AND between
 // observations, a parenthesised group, or one bracketed observation with its
 // qualifiers), and each bracketed observation holds a ComparisonExpression
-// (OR, AND between comparisons, or one Comparison). Binary operators stay
-// binary and left-associative as written, so `a AND b AND c` is
-// `(a AND b) AND c`. Literals are decoded (string escapes removed, base64 and
-// hex turned into bytes) so the matcher never re-reads pattern text.
+// (OR, AND between comparisons, or one Comparison). The grammar's operators
+// are left-associative, and a chain of one operator becomes one node with all
+// its operands in order: `a AND b AND c` is AND(a, b, c), while
+// `(a AND b) AND c` keeps its inner node. This loses nothing (for FOLLOWEDBY,
+// `(a FOLLOWEDBY b) FOLLOWEDBY c` means each operand follows the one before)
+// and keeps the tree shallow however long an indicator's list of ORs. Literals are decoded (string escapes removed,
+// base64 and hex turned into bytes) so the matcher never re-reads pattern text.
 //
 // Plain value types: copy, move and read them from any number of threads;
 // nothing is shared between two trees.

@@ -120,17 +120,15 @@ Result<Pattern> Parser::ParsePattern() {
 }
 
 Status Parser::ParseFollowedBy(ObservationExpression& out) {
-  return ParseLeftAssociative(out, TokenKind::kFollowedBy, ObservationExpressionKind::kFollowedBy,
-                              &Parser::ParseObservationOr);
+  return ParseChain(out, TokenKind::kFollowedBy, ObservationExpressionKind::kFollowedBy, &Parser::ParseObservationOr);
 }
 
 Status Parser::ParseObservationOr(ObservationExpression& out) {
-  return ParseLeftAssociative(out, TokenKind::kOr, ObservationExpressionKind::kOr, &Parser::ParseObservationAnd);
+  return ParseChain(out, TokenKind::kOr, ObservationExpressionKind::kOr, &Parser::ParseObservationAnd);
 }
 
 Status Parser::ParseObservationAnd(ObservationExpression& out) {
-  return ParseLeftAssociative(out, TokenKind::kAnd, ObservationExpressionKind::kAnd,
-                              &Parser::ParseQualifiedObservation);
+  return ParseChain(out, TokenKind::kAnd, ObservationExpressionKind::kAnd, &Parser::ParseQualifiedObservation);
 }
 
 Status Parser::ParseQualifiedObservation(ObservationExpression& out) {
@@ -191,11 +189,11 @@ Status Parser::ParseTimeBound(Literal& out) {
 }
 
 Status Parser::ParseComparisonOr(ComparisonExpression& out) {
-  return ParseLeftAssociative(out, TokenKind::kOr, ComparisonExpressionKind::kOr, &Parser::ParseComparisonAnd);
+  return ParseChain(out, TokenKind::kOr, ComparisonExpressionKind::kOr, &Parser::ParseComparisonAnd);
 }
 
 Status Parser::ParseComparisonAnd(ComparisonExpression& out) {
-  return ParseLeftAssociative(out, TokenKind::kAnd, ComparisonExpressionKind::kAnd, &Parser::ParsePropertyTest);
+  return ParseChain(out, TokenKind::kAnd, ComparisonExpressionKind::kAnd, &Parser::ParsePropertyTest);
 }
 
 Status Parser::ParsePropertyTest(ComparisonExpression& out) {
@@ -339,17 +337,17 @@ Status Parser::ParseLiteral(Literal& out) {
 }
 
 template <typename Expression, typename Kind>
-Status Parser::ParseLeftAssociative(Expression& out, TokenKind operator_token, Kind kind,
-                                    Status (Parser::*parse_operand)(Expression&)) {
+Status Parser::ParseChain(Expression& out, TokenKind operator_token, Kind kind,
+                          Status (Parser::*parse_operand)(Expression&)) {
   KENES_RETURN_IF_ERROR((this->*parse_operand)(out));
-  while (Accept(operator_token)) {
-    Expression combined;
-    combined.kind = kind;
-    combined.operands.resize(2);
-    combined.operands[0] = std::move(out);
-    KENES_RETURN_IF_ERROR((this->*parse_operand)(combined.operands[1]));
-    out = std::move(combined);
-  }
+  if (!Accept(operator_token)) return Status::Ok();
+  Expression chain;
+  chain.kind = kind;
+  chain.operands.push_back(std::move(out));
+  do {
+    KENES_RETURN_IF_ERROR((this->*parse_operand)(chain.operands.emplace_back()));
+  } while (Accept(operator_token));
+  out = std::move(chain);
   return Status::Ok();
 }
 

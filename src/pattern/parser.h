@@ -39,10 +39,9 @@ class Parser {
   Status ParseLiteral(Literal& out);
   Status ParseStringLiteral(Literal& out);
 
-  // `operand (operator_token operand)*`, folded to the left into nodes of `kind`.
+  // `operand (operator_token operand)*`: the operand alone, or one node of `kind` holding them all.
   template <typename Expression, typename Kind>
-  Status ParseLeftAssociative(Expression& out, TokenKind operator_token, Kind kind,
-                              Status (Parser::*parse_operand)(Expression&));
+  Status ParseChain(Expression& out, TokenKind operator_token, Kind kind, Status (Parser::*parse_operand)(Expression&));
 
   // Consumes the current token, which must be of `kind`; otherwise says `expected` was wanted.
   Status Expect(TokenKind kind, std::string_view expected);
