@@ -17,10 +17,9 @@ using validation::ObjectShape;
 // Custom objects carry only the common properties of their category; the
 // rest is defined by their extension definition, which Kenes may not have.
 const ObjectShape& CustomObjectShape(uint8_t declared_extension_types) {
-  static const ObjectShape* const kSdoShape = validation::MakeShape(
-      "custom object", validation::SdoCommonProperties(), validation::SdoCommonRules());
-  static const ObjectShape* const kScoShape =
-      validation::MakeShape("custom object", validation::ScoCommonProperties());
+  static const ObjectShape* const kSdoShape =
+      validation::MakeShape("custom object", validation::SdoCommonProperties(), validation::SdoCommonRules());
+  static const ObjectShape* const kScoShape = validation::MakeShape("custom object", validation::ScoCommonProperties());
   // Legacy custom objects (section 11.2) only promise a type and an id.
   static const ObjectShape* const kLegacyShape = [] {
     std::vector<validation::PropertyRule> properties = validation::SdoCommonProperties();
@@ -77,8 +76,7 @@ void ValidateObject(simdjson::dom::element element, std::vector<Finding>& findin
   }
   std::string_view type;
   bool has_type = object["type"].get(type) == simdjson::SUCCESS;
-  const validation::TypeDefinition* definition =
-      has_type ? validation::TypeRegistry::Global().Find(type) : nullptr;
+  const validation::TypeDefinition* definition = has_type ? validation::TypeRegistry::Global().Find(type) : nullptr;
   CheckContext context(object, UsableId(object), definition, findings);
   uint8_t declared = validation::DeclaredExtensionTypes(object);
   context.has_toplevel_extension = (declared & validation::kToplevelPropertyExtension) != 0;

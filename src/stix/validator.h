@@ -13,9 +13,9 @@
 // vector; any number of threads may validate at once.
 #pragma once
 
-#include <vector>
-
 #include <simdjson.h>
+
+#include <vector>
 
 #include "base/status.h"
 #include "stix/finding.h"

@@ -5,16 +5,15 @@
 // A case file holds {"cases": [{"name", "object", "rule", "path",
 // "severity" ("error" by default, or "warning"), "bundle" (validate the
 // object as a bundle)}]}; a case with "valid": true must produce no finding.
+#include "stix/validator.h"
+
 #include <gtest/gtest.h>
+#include <simdjson.h>
 
 #include <chrono>
 #include <filesystem>
 #include <string>
 #include <vector>
-
-#include <simdjson.h>
-
-#include "stix/validator.h"
 
 namespace kenes::stix {
 namespace {
@@ -187,17 +186,18 @@ TEST(ValidatorRegistry, RegisteredTypesAreValidatedByTheirTable) {
   validation::TypeDefinition definition;
   definition.type = "x-kenes-test-phone";
   definition.category = validation::Category::kSco;
-  definition.shape = validation::MakeShape(
-      "x-kenes-test-phone",
-      {{"type", validation::String(), true}, {"id", validation::SelfIdentifier(), true},
-       {"number", validation::String(), true}},
-      {}, validation::UnknownMembers::kCustomProperty);
+  definition.shape = validation::MakeShape("x-kenes-test-phone",
+                                           {{"type", validation::String(), true},
+                                            {"id", validation::SelfIdentifier(), true},
+                                            {"number", validation::String(), true}},
+                                           {}, validation::UnknownMembers::kCustomProperty);
   ASSERT_TRUE(RegisterType(definition).ok());
   EXPECT_EQ(RegisterType(definition).code(), StatusCode::kAlreadyExists);
   simdjson::dom::parser parser;
   simdjson::dom::element object;
-  ASSERT_EQ(parser.parse(std::string(R"({"type":"x-kenes-test-phone","id":"x-kenes-test-phone--)"
-                                     R"(5f4b9f8e-2d3c-5a1b-9c8d-7e6f5a4b3c2d"})"))
+  ASSERT_EQ(parser
+                .parse(std::string(R"({"type":"x-kenes-test-phone","id":"x-kenes-test-phone--)"
+                                   R"(5f4b9f8e-2d3c-5a1b-9c8d-7e6f5a4b3c2d"})"))
                 .get(object),
             simdjson::SUCCESS);
   std::vector<Finding> findings;

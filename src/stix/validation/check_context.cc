@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-
 namespace kenes::stix::validation {
 namespace {
 
@@ -21,8 +20,8 @@ bool IsPlainName(std::string_view name) {
 
 }  // namespace
 
-CheckContext::CheckContext(simdjson::dom::object root, std::string_view object_id,
-                           const TypeDefinition* definition, std::vector<Finding>& findings)
+CheckContext::CheckContext(simdjson::dom::object root, std::string_view object_id, const TypeDefinition* definition,
+                           std::vector<Finding>& findings)
     : root_(root), object_id_(object_id), definition_(definition), findings_(findings), path_(PathBuffer()) {
   path_.clear();
   path_.push_back('$');

@@ -8,12 +8,12 @@
 // thread; not shareable.
 #pragma once
 
+#include <simdjson.h>
+
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <simdjson.h>
 
 #include "stix/finding.h"
 

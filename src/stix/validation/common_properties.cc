@@ -48,18 +48,20 @@ void CheckKillChainPhaseCase(simdjson::dom::object object, CheckContext& context
 }  // namespace
 
 const ValueCheck* ExternalReferences() {
-  static const ValueCheck* const kCheck = ListOf(Nested(MakeShape(
-      "external reference",
-      {{"source_name", String(), true}, {"description", String()}, {"url", String()}, {"hashes", Hashes()},
-       {"external_id", String()}},
-      {CheckExternalReference})));
+  static const ValueCheck* const kCheck = ListOf(Nested(MakeShape("external reference",
+                                                                  {{"source_name", String(), true},
+                                                                   {"description", String()},
+                                                                   {"url", String()},
+                                                                   {"hashes", Hashes()},
+                                                                   {"external_id", String()}},
+                                                                  {CheckExternalReference})));
   return kCheck;
 }
 
 const ValueCheck* KillChainPhases() {
-  static const ValueCheck* const kCheck = ListOf(Nested(MakeShape(
-      "kill chain phase", {{"kill_chain_name", String(), true}, {"phase_name", String(), true}},
-      {CheckKillChainPhaseCase})));
+  static const ValueCheck* const kCheck =
+      ListOf(Nested(MakeShape("kill chain phase", {{"kill_chain_name", String(), true}, {"phase_name", String(), true}},
+                              {CheckKillChainPhaseCase})));
   return kCheck;
 }
 

@@ -94,12 +94,11 @@ void CheckExtensions(simdjson::dom::element value, CheckContext& context) {
     auto scope = context.Property(member.key);
     if (member.key.substr(0, kDefinitionPrefix.size()) == kDefinitionPrefix) {
       CheckDefinitionEntry(member.key, member.value, context);
-    } else if (member.key.size() > 4 && member.key.substr(member.key.size() - 4) == "-ext" &&
-               IsTypeName(member.key)) {
+    } else if (member.key.size() > 4 && member.key.substr(member.key.size() - 4) == "-ext" && IsTypeName(member.key)) {
       CheckPredefinedExtension(member.key, member.value, context);
     } else {
-      context.Error("extension-key", Quote(member.key) +
-                                         " is neither an extension-definition id nor a predefined extension name");
+      context.Error("extension-key",
+                    Quote(member.key) + " is neither an extension-definition id nor a predefined extension name");
     }
   }
 }

@@ -6,9 +6,9 @@
 // Pure functions over immutable tables; thread-safe.
 #pragma once
 
-#include <cstdint>
-
 #include <simdjson.h>
+
+#include <cstdint>
 
 namespace kenes::stix::validation {
 

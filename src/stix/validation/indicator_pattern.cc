@@ -21,7 +21,8 @@ void CheckIndicatorPattern(simdjson::dom::object indicator, CheckContext& contex
     context.Warning("pattern-version", Quote(version) + " is not a STIX Patterning version this validator knows");
     return;
   }
-  Status status = pattern::CheckSyntax(pattern, version == "2.0" ? pattern::StixVersion::k20 : pattern::StixVersion::k21);
+  Status status =
+      pattern::CheckSyntax(pattern, version == "2.0" ? pattern::StixVersion::k20 : pattern::StixVersion::k21);
   if (!status.ok()) context.Error("pattern-syntax", Quote(pattern) + ": " + status.message());
 }
 

@@ -44,6 +44,13 @@ bool SplitPrefix(std::string_view& text, int max_prefix) {
   return true;
 }
 
+bool HasSpaceOrControl(std::string_view text) {
+  for (char c : text) {
+    if (static_cast<unsigned char>(c) <= ' ' || c == 0x7f) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool IsTypeName(std::string_view text) {
@@ -169,6 +176,42 @@ bool IsIpv6Address(std::string_view text) {
     }
   }
   return compressed ? groups <= 7 : groups == 8;
+}
+
+bool IsDomainName(std::string_view text) {
+  if (!text.empty() && text.back() == '.') text.remove_suffix(1);  // the root label
+  if (text.empty() || text.size() > 253) return false;
+  size_t label = 0;
+  for (char c : text) {
+    if (c == '.') {
+      if (label == 0) return false;
+      label = 0;
+      continue;
+    }
+    bool allowed =
+        IsLowerAlnum(c) || (c >= 'A' && c <= 'Z') || c == '-' || c == '_' || static_cast<unsigned char>(c) >= 0x80;
+    if (!allowed || ++label > 63) return false;
+  }
+  return label > 0;
+}
+
+bool IsEmailAddress(std::string_view text) {
+  size_t at = text.rfind('@');
+  if (at == std::string_view::npos || at == 0 || HasSpaceOrControl(text)) return false;
+  std::string_view domain = text.substr(at + 1);
+  // A domain literal such as [192.0.2.1] is allowed by RFC 5322.
+  return IsDomainName(domain) || (domain.size() > 2 && domain.front() == '[' && domain.back() == ']');
+}
+
+bool IsUrl(std::string_view text) {
+  size_t colon = text.find(':');
+  if (colon == std::string_view::npos || colon == 0 || HasSpaceOrControl(text)) return false;
+  for (size_t i = 0; i < colon; ++i) {
+    char c = text[i];
+    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (!(letter || (i > 0 && (IsDigit(c) || c == '+' || c == '-' || c == '.')))) return false;
+  }
+  return colon + 1 < text.size();
 }
 
 bool IsMacAddress(std::string_view text) {

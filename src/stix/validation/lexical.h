@@ -42,4 +42,14 @@ bool IsIpv6Address(std::string_view text);
 // Lower-case colon-delimited MAC-48 with leading zeros: "0a:1b:2c:3d:4e:5f".
 bool IsMacAddress(std::string_view text);
 
+// A DNS name (RFC 1034, with RFC 5890 internationalised labels): labels of
+// 1-63 bytes of letters, digits, '-', '_' or UTF-8, at most 253 bytes.
+bool IsDomainName(std::string_view text);
+
+// An RFC 5322 addr-spec in its plain form: local-part@domain, no spaces.
+bool IsEmailAddress(std::string_view text);
+
+// An RFC 3986 URI: a scheme, ':', and no spaces or control characters.
+bool IsUrl(std::string_view text);
+
 }  // namespace kenes::stix::validation

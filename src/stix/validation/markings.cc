@@ -119,9 +119,9 @@ const ParsedStandard* Standards() {
     auto parsed = std::make_unique<ParsedStandard[]>(kStandardCount);
     for (size_t i = 0; i < kStandardCount; ++i) {
       const StandardMarking& marking = kStandardMarkings[i];
-      std::string text = Fill(Fill(Fill(std::string(marking.json_template), "%ID%", marking.uuid), "%NAME%",
-                                   marking.name),
-                              "%LEVEL%", marking.level);
+      std::string text =
+          Fill(Fill(Fill(std::string(marking.json_template), "%ID%", marking.uuid), "%NAME%", marking.name), "%LEVEL%",
+               marking.level);
       // The texts are constants of this file: a parse failure is a bug here.
       if (parsed[i].parser.parse(text).get(parsed[i].object) != simdjson::SUCCESS) std::abort();
     }
@@ -150,10 +150,8 @@ bool JsonEqual(simdjson::dom::element a, simdjson::dom::element b) {
       }
       return true;
     }
-    case simdjson::dom::element_type::STRING:
-      return a.get_string().value_unsafe() == b.get_string().value_unsafe();
-    default:
-      return std::string_view(simdjson::minify(a)) == std::string_view(simdjson::minify(b));
+    case simdjson::dom::element_type::STRING: return a.get_string().value_unsafe() == b.get_string().value_unsafe();
+    default: return std::string_view(simdjson::minify(a)) == std::string_view(simdjson::minify(b));
   }
 }
 
@@ -162,9 +160,7 @@ bool JsonEqual(simdjson::dom::element a, simdjson::dom::element b) {
 const ValueCheck* GranularMarkings() {
   static const ValueCheck* const kCheck = ListOf(Nested(MakeShape(
       "granular marking",
-      {{"selectors", ListOf(String()), true},
-       {"marking_ref", ReferenceTo({"marking-definition"})},
-       {"lang", String()}},
+      {{"selectors", ListOf(String()), true}, {"marking_ref", ReferenceTo({"marking-definition"})}, {"lang", String()}},
       {CheckGranularMarking})));
   return kCheck;
 }

@@ -31,15 +31,17 @@ void CheckMarkingDefinition(simdjson::dom::object object, CheckContext& context)
     for (auto [name, present] : {std::pair{"definition_type", has_type}, std::pair{"definition", has_definition}}) {
       if (present) continue;
       auto scope = context.Property(name);
-      context.Error("required-property", std::string("a marking definition without extensions must have '") + name + "'");
+      context.Error("required-property",
+                    std::string("a marking definition without extensions must have '") + name + "'");
     }
   }
   std::string_view definition_type;
   simdjson::dom::object definition;
   if (object["definition_type"].get(definition_type) == simdjson::SUCCESS &&
       object["definition"].get(definition) == simdjson::SUCCESS) {
-    const ObjectShape* shape =
-        definition_type == "statement" ? StatementShape() : definition_type == "tlp" ? TlpShape() : nullptr;
+    const ObjectShape* shape = definition_type == "statement" ? StatementShape()
+                               : definition_type == "tlp"     ? TlpShape()
+                                                              : nullptr;
     auto scope = context.Property("definition");
     if (shape != nullptr) CheckShape(definition, *shape, context);
   }
@@ -84,7 +86,8 @@ void RegisterMetaTypes(TypeRegistry& registry) {
                         {"object_modified", Timestamp()},
                         {"contents", Dictionary(Dictionary()), true}});
   RegisterStandardType(registry, "extension-definition", Category::kMeta,
-                       {{"name", String(), true},
+                       {{"created_by_ref", ReferenceTo({"identity"}), true},
+                        {"name", String(), true},
                         {"description", String()},
                         {"schema", String(), true},
                         {"version", String(), true},

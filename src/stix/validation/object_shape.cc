@@ -38,8 +38,9 @@ void CheckCustomProperty(std::string_view name, simdjson::dom::element value, Ch
   CheckValue(value, *check, context);
   if (!context.has_toplevel_extension && name.substr(0, 2) != "x_") {
     context.Warning("custom-property",
-                    Quote(name) + " is a custom property without the x_ prefix; custom properties are deprecated "
-                                  "in favour of a toplevel-property-extension");
+                    Quote(name) +
+                        " is a custom property without the x_ prefix; custom properties are deprecated "
+                        "in favour of a toplevel-property-extension");
   }
 }
 
@@ -93,8 +94,8 @@ void CheckShape(simdjson::dom::object object, const ObjectShape& shape, CheckCon
   for (uint64_t missing = shape.required_mask & ~seen; missing != 0; missing &= missing - 1) {
     const PropertyRule& rule = shape.properties[__builtin_ctzll(missing)];
     auto scope = context.Property(rule.name);
-    context.Error("required-property", "a " + std::string(shape.description) + " must have the property '" +
-                                           std::string(rule.name) + "'");
+    context.Error("required-property",
+                  "a " + std::string(shape.description) + " must have the property '" + std::string(rule.name) + "'");
   }
   for (CrossRule rule : shape.cross_rules) rule(object, context);
 }
@@ -104,8 +105,8 @@ bool Has(simdjson::dom::object object, std::string_view name) {
   return object.at_key(name).get(value) == simdjson::SUCCESS;
 }
 
-void CheckOrder(simdjson::dom::object object, CheckContext& context, std::string_view earlier,
-                std::string_view later, bool strictly) {
+void CheckOrder(simdjson::dom::object object, CheckContext& context, std::string_view earlier, std::string_view later,
+                bool strictly) {
   std::string_view earlier_text, later_text;
   if (object.at_key(earlier).get(earlier_text) != simdjson::SUCCESS ||
       object.at_key(later).get(later_text) != simdjson::SUCCESS) {
@@ -117,13 +118,12 @@ void CheckOrder(simdjson::dom::object object, CheckContext& context, std::string
   if (*second < *first || (strictly && *second == *first)) {
     auto scope = context.Property(later);
     context.Error("timestamp-order", std::string(later) + " " + Quote(later_text) + " must be " +
-                                         (strictly ? "later than " : "later than or equal to ") +
-                                         std::string(earlier) + " " + Quote(earlier_text));
+                                         (strictly ? "later than " : "later than or equal to ") + std::string(earlier) +
+                                         " " + Quote(earlier_text));
   }
 }
 
-void RequireOneOf(simdjson::dom::object object, CheckContext& context,
-                  std::initializer_list<std::string_view> names) {
+void RequireOneOf(simdjson::dom::object object, CheckContext& context, std::initializer_list<std::string_view> names) {
   for (std::string_view name : names) {
     if (Has(object, name)) return;
   }

@@ -8,13 +8,13 @@
 // Shapes are built at registration and immutable afterwards; thread-safe to use.
 #pragma once
 
+#include <simdjson.h>
+
 #include <cstdint>
 #include <initializer_list>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
-
-#include <simdjson.h>
 
 #include "stix/validation/value_check.h"
 
@@ -48,8 +48,7 @@ struct ObjectShape {
 // Builds a shape; later rules for the same name replace earlier ones, so a
 // type can narrow a common property. At most 64 required properties.
 const ObjectShape* MakeShape(std::string_view description, std::vector<PropertyRule> properties,
-                             std::vector<CrossRule> cross_rules = {},
-                             UnknownMembers unknown = UnknownMembers::kAllow);
+                             std::vector<CrossRule> cross_rules = {}, UnknownMembers unknown = UnknownMembers::kAllow);
 
 // Property lists joined, for building tables from common parts.
 std::vector<PropertyRule> Join(std::initializer_list<std::vector<PropertyRule>> parts);
@@ -60,8 +59,8 @@ void CheckShape(simdjson::dom::object object, const ObjectShape& shape, CheckCon
 bool Has(simdjson::dom::object object, std::string_view name);
 // Reports `rule` at `later` when both are timestamps and later < earlier
 // (or later == earlier when `strictly`).
-void CheckOrder(simdjson::dom::object object, CheckContext& context, std::string_view earlier,
-                std::string_view later, bool strictly);
+void CheckOrder(simdjson::dom::object object, CheckContext& context, std::string_view earlier, std::string_view later,
+                bool strictly);
 // Reports "at-least-one-property" unless one of `names` is present.
 void RequireOneOf(simdjson::dom::object object, CheckContext& context, std::initializer_list<std::string_view> names);
 

@@ -1,4 +1,7 @@
 // The 18 STIX Cyber-observable Objects of STIX 2.1 section 6.
+#include <algorithm>
+#include <cctype>
+
 #include "stix/validation/check_context.h"
 #include "stix/validation/common_properties.h"
 #include "stix/validation/lexical.h"
@@ -11,13 +14,13 @@ namespace {
 
 namespace v = vocabulary;
 
-const ValueCheck* Count() { return Integer(0); }
 const ValueCheck* Port() { return Integer(0, 65535); }
 
 void Exclusive(simdjson::dom::object object, CheckContext& context, std::string_view first, std::string_view second) {
   if (Has(object, first) && Has(object, second)) {
     auto scope = context.Property(second);
-    context.Error("mutually-exclusive", std::string(first) + " and " + std::string(second) + " must not both be present");
+    context.Error("mutually-exclusive",
+                  std::string(first) + " and " + std::string(second) + " must not both be present");
   }
 }
 
@@ -63,6 +66,24 @@ void CheckNetworkTraffic(simdjson::dom::object object, CheckContext& context) {
   CheckOrder(object, context, "start", "end", false);
 }
 
+// Section 6.17: some property is present, and the hive is written out in
+// full ("HKEY_LOCAL_MACHINE", not "HKLM").
+void CheckRegistryKey(simdjson::dom::object object, CheckContext& context) {
+  RequireOneOf(object, context, {"key", "values", "modified_time", "creator_user_ref", "number_of_subkeys"});
+  std::string_view key;
+  if (object["key"].get(key) != simdjson::SUCCESS) return;
+  std::string_view hive = key.substr(0, key.find('\\'));
+  for (std::string_view short_form : {"HKLM", "HKCU", "HKCR", "HKU", "HKCC"}) {
+    if (hive.size() == short_form.size() &&
+        std::equal(hive.begin(), hive.end(), short_form.begin(),
+                   [](char a, char b) { return std::toupper(static_cast<unsigned char>(a)) == b; })) {
+      auto scope = context.Property("key");
+      context.Error("value-format", Quote(key) + " abbreviates the hive; write it in full (e.g. HKEY_LOCAL_MACHINE)");
+      return;
+    }
+  }
+}
+
 }  // namespace
 
 void RegisterScoTypes(TypeRegistry& registry) {
@@ -87,10 +108,10 @@ void RegisterScoTypes(TypeRegistry& registry) {
                         {"atime", Timestamp()},
                         {"contains_refs", ListOf(ReferenceTo({"file", "directory"}))}});
   RegisterStandardType(registry, "domain-name", kSco,
-                       {{"value", String(), true},
+                       {{"value", Text(IsDomainName, "a domain name (RFC 1034, RFC 5890)"), true},
                         {"resolves_to_refs", ListOf(ReferenceTo({"ipv4-addr", "ipv6-addr", "domain-name"}))}});
   RegisterStandardType(registry, "email-addr", kSco,
-                       {{"value", String(), true},
+                       {{"value", Text(IsEmailAddress, "an email address (RFC 5322 addr-spec)"), true},
                         {"display_name", String()},
                         {"belongs_to_ref", ReferenceTo({"user-account"})}});
   const ObjectShape* mime_part = MakeShape("MIME part",
@@ -164,25 +185,25 @@ void RegisterScoTypes(TypeRegistry& registry) {
                         {"encapsulates_refs", ListOf(ReferenceTo({"network-traffic"}))},
                         {"encapsulated_by_ref", ReferenceTo({"network-traffic"})}},
                        {CheckNetworkTraffic}, NetworkTrafficExtensions());
-  RegisterStandardType(registry, "process", kSco,
-                       {{"is_hidden", Boolean()},
-                        {"pid", Integer()},
-                        {"created_time", Timestamp()},
-                        {"cwd", String()},
-                        {"command_line", String()},
-                        {"environment_variables", Dictionary()},
-                        {"opened_connection_refs", ListOf(ReferenceTo({"network-traffic"}))},
-                        {"creator_user_ref", ReferenceTo({"user-account"})},
-                        {"image_ref", ReferenceTo({"file"})},
-                        {"parent_ref", ReferenceTo({"process"})},
-                        {"child_refs", ListOf(ReferenceTo({"process"}))}},
-                       {+[](simdjson::dom::object object, CheckContext& context) {
-                         RequireOneOf(object, context,
-                                      {"extensions", "is_hidden", "pid", "created_time", "cwd", "command_line",
-                                       "environment_variables", "opened_connection_refs", "creator_user_ref",
-                                       "image_ref", "parent_ref", "child_refs"});
-                       }},
-                       ProcessExtensions());
+  RegisterStandardType(
+      registry, "process", kSco,
+      {{"is_hidden", Boolean()},
+       {"pid", Integer()},
+       {"created_time", Timestamp()},
+       {"cwd", String()},
+       {"command_line", String()},
+       {"environment_variables", Dictionary()},
+       {"opened_connection_refs", ListOf(ReferenceTo({"network-traffic"}))},
+       {"creator_user_ref", ReferenceTo({"user-account"})},
+       {"image_ref", ReferenceTo({"file"})},
+       {"parent_ref", ReferenceTo({"process"})},
+       {"child_refs", ListOf(ReferenceTo({"process"}))}},
+      {+[](simdjson::dom::object object, CheckContext& context) {
+        RequireOneOf(object, context,
+                     {"extensions", "is_hidden", "pid", "created_time", "cwd", "command_line", "environment_variables",
+                      "opened_connection_refs", "creator_user_ref", "image_ref", "parent_ref", "child_refs"});
+      }},
+      ProcessExtensions());
   RegisterStandardType(registry, "software", kSco,
                        {{"name", String(), true},
                         {"cpe", String()},
@@ -190,52 +211,56 @@ void RegisterScoTypes(TypeRegistry& registry) {
                         {"languages", ListOf(String())},
                         {"vendor", String()},
                         {"version", String()}});
-  RegisterStandardType(registry, "url", kSco, {{"value", String(), true}});
-  RegisterStandardType(registry, "user-account", kSco,
-                       {{"user_id", String()},
-                        {"credential", String()},
-                        {"account_login", String()},
-                        {"account_type", OpenVocabulary(v::AccountType())},
-                        {"display_name", String()},
-                        {"is_service_account", Boolean()},
-                        {"is_privileged", Boolean()},
-                        {"can_escalate_privs", Boolean()},
-                        {"is_disabled", Boolean()},
-                        {"account_created", Timestamp()},
-                        {"account_expires", Timestamp()},
-                        {"credential_last_changed", Timestamp()},
-                        {"account_first_login", Timestamp()},
-                        {"account_last_login", Timestamp()}},
-                       {+[](simdjson::dom::object object, CheckContext& context) {
-                         RequireOneOf(object, context,
-                                      {"extensions", "user_id", "credential", "account_login", "account_type",
-                                       "display_name", "is_service_account", "is_privileged", "can_escalate_privs",
-                                       "is_disabled", "account_created", "account_expires",
-                                       "credential_last_changed", "account_first_login", "account_last_login"});
-                       }},
-                       UserAccountExtensions());
+  RegisterStandardType(registry, "url", kSco, {{"value", Text(IsUrl, "a URL (RFC 3986)"), true}});
+  RegisterStandardType(
+      registry, "user-account", kSco,
+      {{"user_id", String()},
+       {"credential", String()},
+       {"account_login", String()},
+       {"account_type", OpenVocabulary(v::AccountType())},
+       {"display_name", String()},
+       {"is_service_account", Boolean()},
+       {"is_privileged", Boolean()},
+       {"can_escalate_privs", Boolean()},
+       {"is_disabled", Boolean()},
+       {"account_created", Timestamp()},
+       {"account_expires", Timestamp()},
+       {"credential_last_changed", Timestamp()},
+       {"account_first_login", Timestamp()},
+       {"account_last_login", Timestamp()}},
+      {+[](simdjson::dom::object object, CheckContext& context) {
+        RequireOneOf(object, context,
+                     {"extensions", "user_id", "credential", "account_login", "account_type", "display_name",
+                      "is_service_account", "is_privileged", "can_escalate_privs", "is_disabled", "account_created",
+                      "account_expires", "credential_last_changed", "account_first_login", "account_last_login"});
+      }},
+      UserAccountExtensions());
   const ObjectShape* registry_value = MakeShape(
-      "registry value",
-      {{"name", String()}, {"data", String()}, {"data_type", Enum(v::WindowsRegistryDatatype())}});
+      "registry value", {{"name", String()}, {"data", String()}, {"data_type", Enum(v::WindowsRegistryDatatype())}});
   RegisterStandardType(registry, "windows-registry-key", kSco,
                        {{"key", String()},
                         {"values", ListOf(Nested(registry_value))},
                         {"modified_time", Timestamp()},
                         {"creator_user_ref", ReferenceTo({"user-account"})},
                         {"number_of_subkeys", Count()}},
-                       {+[](simdjson::dom::object object, CheckContext& context) {
-                         RequireOneOf(object, context,
-                                      {"key", "values", "modified_time", "creator_user_ref", "number_of_subkeys"});
-                       }});
-  const ObjectShape* v3_extensions = MakeShape(
-      "X.509 v3 extensions",
-      {{"basic_constraints", String()}, {"name_constraints", String()}, {"policy_constraints", String()},
-       {"key_usage", String()}, {"extended_key_usage", String()}, {"subject_key_identifier", String()},
-       {"authority_key_identifier", String()}, {"subject_alternative_name", String()},
-       {"issuer_alternative_name", String()}, {"subject_directory_attributes", String()},
-       {"crl_distribution_points", String()}, {"inhibit_any_policy", String()},
-       {"private_key_usage_period_not_before", Timestamp()}, {"private_key_usage_period_not_after", Timestamp()},
-       {"certificate_policies", String()}, {"policy_mappings", String()}});
+                       {CheckRegistryKey});
+  const ObjectShape* v3_extensions =
+      MakeShape("X.509 v3 extensions", {{"basic_constraints", String()},
+                                        {"name_constraints", String()},
+                                        {"policy_constraints", String()},
+                                        {"key_usage", String()},
+                                        {"extended_key_usage", String()},
+                                        {"subject_key_identifier", String()},
+                                        {"authority_key_identifier", String()},
+                                        {"subject_alternative_name", String()},
+                                        {"issuer_alternative_name", String()},
+                                        {"subject_directory_attributes", String()},
+                                        {"crl_distribution_points", String()},
+                                        {"inhibit_any_policy", String()},
+                                        {"private_key_usage_period_not_before", Timestamp()},
+                                        {"private_key_usage_period_not_after", Timestamp()},
+                                        {"certificate_policies", String()},
+                                        {"policy_mappings", String()}});
   RegisterStandardType(registry, "x509-certificate", kSco,
                        {{"is_self_signed", Boolean()},
                         {"hashes", Hashes()},
@@ -251,12 +276,11 @@ void RegisterScoTypes(TypeRegistry& registry) {
                         {"subject_public_key_exponent", Count()},
                         {"x509_v3_extensions", Nested(v3_extensions)}},
                        {+[](simdjson::dom::object object, CheckContext& context) {
-                         RequireOneOf(object, context,
-                                      {"is_self_signed", "hashes", "version", "serial_number",
-                                       "signature_algorithm", "issuer", "validity_not_before",
-                                       "validity_not_after", "subject", "subject_public_key_algorithm",
-                                       "subject_public_key_modulus", "subject_public_key_exponent",
-                                       "x509_v3_extensions"});
+                         RequireOneOf(
+                             object, context,
+                             {"is_self_signed", "hashes", "version", "serial_number", "signature_algorithm", "issuer",
+                              "validity_not_before", "validity_not_after", "subject", "subject_public_key_algorithm",
+                              "subject_public_key_modulus", "subject_public_key_exponent", "x509_v3_extensions"});
                        }});
 }
 

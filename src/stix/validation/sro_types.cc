@@ -38,17 +38,16 @@ void RegisterSroTypes(TypeRegistry& registry) {
                         {"start_time", Timestamp()},
                         {"stop_time", Timestamp()}},
                        {CheckRelationship});
-  RegisterStandardType(
-      registry, "sighting", Category::kSro,
-      {{"description", String()},
-       {"first_seen", Timestamp()},
-       {"last_seen", Timestamp()},
-       {"count", Integer(0, kMaxCount)},
-       {"sighting_of_ref", ReferenceToAny(ReferenceTargets::kSdo | ReferenceTargets::kCustom), true},
-       {"observed_data_refs", ListOf(ReferenceTo({"observed-data"}))},
-       {"where_sighted_refs", ListOf(ReferenceTo({"identity", "location"}))},
-       {"summary", Boolean()}},
-      {CheckSighting});
+  RegisterStandardType(registry, "sighting", Category::kSro,
+                       {{"description", String()},
+                        {"first_seen", Timestamp()},
+                        {"last_seen", Timestamp()},
+                        {"count", Integer(0, kMaxCount)},
+                        {"sighting_of_ref", ReferenceToAny(ReferenceTargets::kSdo | ReferenceTargets::kCustom), true},
+                        {"observed_data_refs", ListOf(ReferenceTo({"observed-data"}))},
+                        {"where_sighted_refs", ListOf(ReferenceTo({"identity", "location"}))},
+                        {"summary", Boolean()}},
+                       {CheckSighting});
 }
 
 }  // namespace kenes::stix::validation

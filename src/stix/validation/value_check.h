@@ -7,13 +7,13 @@
 // threads may run them. Factories are thread-safe.
 #pragma once
 
+#include <simdjson.h>
+
 #include <cstdint>
 #include <initializer_list>
 #include <string_view>
 #include <unordered_set>
 #include <vector>
-
-#include <simdjson.h>
 
 namespace kenes::stix::validation {
 
@@ -37,30 +37,30 @@ struct ReferenceTargets {
 };
 
 enum class ValueKind {
-  kAny,              // anything but null (custom and free-form values)
+  kAny,  // anything but null (custom and free-form values)
   kString,
-  kText,             // string passing `text_rule`
+  kText,  // string passing `text_rule`
   kTimestamp,
   kVersionTimestamp,  // created/modified: a timestamp with millisecond precision
   kInteger,
   kNumber,
   kBoolean,
-  kList,             // non-empty list of `element`
-  kReference,        // identifier of one of `targets`
-  kSelfIdentifier,   // the object's own id: its type part is the object's type
+  kList,            // non-empty list of `element`
+  kReference,       // identifier of one of `targets`
+  kSelfIdentifier,  // the object's own id: its type part is the object's type
   kVocabulary,
-  kDictionary,       // keys per section 3.3; values checked by `element` when set
+  kDictionary,  // keys per section 3.3; values checked by `element` when set
   kHashes,
-  kObject,           // nested object of `shape`
-  kExtensions,       // the extensions dictionary (section 7.3)
+  kObject,      // nested object of `shape`
+  kExtensions,  // the extensions dictionary (section 7.3)
   kHex,
   kBinary,
 };
 
 struct ValueCheck {
   ValueKind kind = ValueKind::kAny;
-  int64_t integer_minimum = INT64_MIN;
-  int64_t integer_maximum = INT64_MAX;
+  int64_t integer_minimum = 0;
+  int64_t integer_maximum = 0;
   double number_minimum = 0;
   double number_maximum = 0;
   bool number_bounded = false;
@@ -78,7 +78,10 @@ const ValueCheck* String();
 const ValueCheck* Text(bool (*rule)(std::string_view), std::string_view description);
 const ValueCheck* Timestamp();
 const ValueCheck* VersionTimestamp();
-const ValueCheck* Integer(int64_t minimum = INT64_MIN, int64_t maximum = INT64_MAX);
+// Section 2.9: integers must fit a signed 54-bit value, [-(2^53)+1, (2^53)-1].
+constexpr int64_t kMaxInteger = (int64_t{1} << 53) - 1;
+const ValueCheck* Integer(int64_t minimum = -kMaxInteger, int64_t maximum = kMaxInteger);
+const ValueCheck* Count();  // a non-negative integer
 const ValueCheck* Number();
 const ValueCheck* Number(double minimum, double maximum);
 const ValueCheck* Boolean();

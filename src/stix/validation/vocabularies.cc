@@ -3,10 +3,10 @@
 namespace kenes::stix::validation {
 namespace vocabulary {
 
-#define KENES_VOCABULARY(function, name, ...)                      \
-  const Vocabulary& function() {                                    \
-    static const Vocabulary kVocabulary{name, {__VA_ARGS__}};       \
-    return kVocabulary;                                             \
+#define KENES_VOCABULARY(function, name, ...)                 \
+  const Vocabulary& function() {                              \
+    static const Vocabulary kVocabulary{name, {__VA_ARGS__}}; \
+    return kVocabulary;                                       \
   }
 
 KENES_VOCABULARY(AccountType, "account-type-ov", "facebook", "ldap", "nis", "openid", "radius", "skype", "tacacs",
@@ -39,19 +39,19 @@ KENES_VOCABULARY(IndustrySector, "industry-sector-ov", "agriculture", "aerospace
                  "transportation", "utilities")
 KENES_VOCABULARY(InfrastructureType, "infrastructure-type-ov", "amplification", "anonymization", "botnet",
                  "command-and-control", "control-system", "exfiltration", "firewall", "hosting-malware",
-                 "hosting-target-lists", "phishing", "reconnaissance", "routers-switches", "staging",
-                 "workstation", "unknown")
+                 "hosting-target-lists", "phishing", "reconnaissance", "routers-switches", "staging", "workstation",
+                 "unknown")
 KENES_VOCABULARY(MalwareCapabilities, "malware-capabilities-ov", "accesses-remote-machines", "anti-debugging",
                  "anti-disassembly", "anti-emulation", "anti-memory-forensics", "anti-sandbox", "anti-vm",
                  "captures-input-peripherals", "captures-output-peripherals", "captures-system-state-data",
-                 "cleans-traces-of-infection", "commits-fraud", "communicates-with-c2",
-                 "compromises-data-availability", "compromises-data-integrity", "compromises-system-availability",
-                 "controls-local-machine", "degrades-security-software", "degrades-system-updates",
-                 "determines-c2-server", "emails-spam", "escalates-privileges", "evades-av", "exfiltrates-data",
-                 "fingerprints-host", "hides-artifacts", "hides-executing-code", "infects-files",
-                 "infects-remote-machines", "installs-other-components", "persists-after-system-reboot",
-                 "prevents-artifact-access", "prevents-artifact-deletion", "probes-network-environment",
-                 "self-modifies", "steals-authentication-credentials", "violates-system-operational-integrity")
+                 "cleans-traces-of-infection", "commits-fraud", "communicates-with-c2", "compromises-data-availability",
+                 "compromises-data-integrity", "compromises-system-availability", "controls-local-machine",
+                 "degrades-security-software", "degrades-system-updates", "determines-c2-server", "emails-spam",
+                 "escalates-privileges", "evades-av", "exfiltrates-data", "fingerprints-host", "hides-artifacts",
+                 "hides-executing-code", "infects-files", "infects-remote-machines", "installs-other-components",
+                 "persists-after-system-reboot", "prevents-artifact-access", "prevents-artifact-deletion",
+                 "probes-network-environment", "self-modifies", "steals-authentication-credentials",
+                 "violates-system-operational-integrity")
 KENES_VOCABULARY(MalwareResult, "malware-result-ov", "malicious", "suspicious", "benign", "unknown")
 KENES_VOCABULARY(MalwareType, "malware-type-ov", "adware", "backdoor", "bot", "bootkit", "ddos", "downloader",
                  "dropper", "exploit-kit", "keylogger", "ransomware", "remote-access-trojan", "resource-exploitation",
@@ -66,15 +66,14 @@ KENES_VOCABULARY(OpinionValue, "opinion-enum", "strongly-disagree", "disagree", 
 KENES_VOCABULARY(PatternType, "pattern-type-ov", "stix", "pcre", "sigma", "snort", "suricata", "yara")
 KENES_VOCABULARY(ProcessorArchitecture, "processor-architecture-ov", "alpha", "arm", "ia-64", "mips", "powerpc",
                  "sparc", "x86", "x86-64")
-KENES_VOCABULARY(Region, "region-ov", "africa", "eastern-africa", "middle-africa", "northern-africa",
-                 "southern-africa", "western-africa", "americas", "latin-america-caribbean", "south-america",
-                 "caribbean", "central-america", "northern-america", "asia", "central-asia", "eastern-asia",
-                 "southern-asia", "south-eastern-asia", "western-asia", "europe", "eastern-europe", "northern-europe",
-                 "southern-europe", "western-europe", "oceania", "antarctica", "australia-new-zealand", "melanesia",
-                 "micronesia", "polynesia")
-KENES_VOCABULARY(ReportType, "report-type-ov", "attack-pattern", "campaign", "identity", "indicator",
-                 "intrusion-set", "malware", "observed-data", "threat-actor", "threat-report", "tool",
-                 "vulnerability")
+KENES_VOCABULARY(Region, "region-ov", "africa", "eastern-africa", "middle-africa", "northern-africa", "southern-africa",
+                 "western-africa", "americas", "latin-america-caribbean", "south-america", "caribbean",
+                 "central-america", "northern-america", "asia", "central-asia", "eastern-asia", "southern-asia",
+                 "south-eastern-asia", "western-asia", "europe", "eastern-europe", "northern-europe", "southern-europe",
+                 "western-europe", "oceania", "antarctica", "australia-new-zealand", "melanesia", "micronesia",
+                 "polynesia")
+KENES_VOCABULARY(ReportType, "report-type-ov", "attack-pattern", "campaign", "identity", "indicator", "intrusion-set",
+                 "malware", "observed-data", "threat-actor", "threat-report", "tool", "vulnerability")
 KENES_VOCABULARY(SpecVersion, "the STIX versions this validator checks (\"2.1\")", "2.1")
 KENES_VOCABULARY(ThreatActorRole, "threat-actor-role-ov", "agent", "director", "independent",
                  "infrastructure-architect", "infrastructure-operator", "malware-author", "sponsor")
@@ -90,12 +89,12 @@ KENES_VOCABULARY(WindowsIntegrityLevel, "windows-integrity-level-enum", "low", "
 KENES_VOCABULARY(WindowsPeBinaryType, "windows-pebinary-type-ov", "dll", "exe", "sys")
 KENES_VOCABULARY(WindowsRegistryDatatype, "windows-registry-datatype-enum", "REG_NONE", "REG_SZ", "REG_EXPAND_SZ",
                  "REG_BINARY", "REG_DWORD", "REG_DWORD_BIG_ENDIAN", "REG_DWORD_LITTLE_ENDIAN", "REG_LINK",
-                 "REG_MULTI_SZ", "REG_RESOURCE_LIST", "REG_FULL_RESOURCE_DESCRIPTION",
-                 "REG_RESOURCE_REQUIREMENTS_LIST", "REG_QWORD", "REG_INVALID_TYPE")
-KENES_VOCABULARY(WindowsServiceStartType, "windows-service-start-type-enum", "SERVICE_AUTO_START",
-                 "SERVICE_BOOT_START", "SERVICE_DEMAND_START", "SERVICE_DISABLED", "SERVICE_SYSTEM_ALERT")
-KENES_VOCABULARY(WindowsServiceType, "windows-service-type-enum", "SERVICE_KERNEL_DRIVER",
-                 "SERVICE_FILE_SYSTEM_DRIVER", "SERVICE_WIN32_OWN_PROCESS", "SERVICE_WIN32_SHARE_PROCESS")
+                 "REG_MULTI_SZ", "REG_RESOURCE_LIST", "REG_FULL_RESOURCE_DESCRIPTION", "REG_RESOURCE_REQUIREMENTS_LIST",
+                 "REG_QWORD", "REG_INVALID_TYPE")
+KENES_VOCABULARY(WindowsServiceStartType, "windows-service-start-type-enum", "SERVICE_AUTO_START", "SERVICE_BOOT_START",
+                 "SERVICE_DEMAND_START", "SERVICE_DISABLED", "SERVICE_SYSTEM_ALERT")
+KENES_VOCABULARY(WindowsServiceType, "windows-service-type-enum", "SERVICE_KERNEL_DRIVER", "SERVICE_FILE_SYSTEM_DRIVER",
+                 "SERVICE_WIN32_OWN_PROCESS", "SERVICE_WIN32_SHARE_PROCESS")
 KENES_VOCABULARY(WindowsServiceStatus, "windows-service-status-enum", "SERVICE_CONTINUE_PENDING",
                  "SERVICE_PAUSE_PENDING", "SERVICE_PAUSED", "SERVICE_RUNNING", "SERVICE_START_PENDING",
                  "SERVICE_STOP_PENDING", "SERVICE_STOPPED")
@@ -105,9 +104,9 @@ KENES_VOCABULARY(WindowsServiceStatus, "windows-service-status-enum", "SERVICE_C
 }  // namespace vocabulary
 
 int HexDigestLength(std::string_view algorithm) {
-  static constexpr std::pair<std::string_view, int> kLengths[] = {
-      {"MD5", 32},      {"SHA-1", 40},     {"SHA-256", 64}, {"SHA-512", 128},
-      {"SHA3-256", 64}, {"SHA3-512", 128}, {"SSDEEP", 0},   {"TLSH", 0}};
+  static constexpr std::pair<std::string_view, int> kLengths[] = {{"MD5", 32},      {"SHA-1", 40},    {"SHA-256", 64},
+                                                                  {"SHA-512", 128}, {"SHA3-256", 64}, {"SHA3-512", 128},
+                                                                  {"SSDEEP", 0},    {"TLSH", 0}};
   for (const auto& [name, length] : kLengths) {
     if (name == algorithm) return length;
   }

@@ -39,12 +39,12 @@ const Vocabulary& ThreatActorSophistication();
 const Vocabulary& ThreatActorType();
 const Vocabulary& TlpLevel();  // enum: white, green, amber, red
 const Vocabulary& ToolType();
-const Vocabulary& WindowsIntegrityLevel();       // enum
+const Vocabulary& WindowsIntegrityLevel();  // enum
 const Vocabulary& WindowsPeBinaryType();
-const Vocabulary& WindowsRegistryDatatype();     // enum
-const Vocabulary& WindowsServiceStartType();     // enum
-const Vocabulary& WindowsServiceType();          // enum
-const Vocabulary& WindowsServiceStatus();        // enum
+const Vocabulary& WindowsRegistryDatatype();  // enum
+const Vocabulary& WindowsServiceStartType();  // enum
+const Vocabulary& WindowsServiceType();       // enum
+const Vocabulary& WindowsServiceStatus();     // enum
 
 }  // namespace kenes::stix::validation::vocabulary
 
