@@ -2,9 +2,22 @@
 
 #include <fmt/format.h>
 
+#include <string_view>
+
 namespace kenes::pattern {
 namespace {
 
+bool IsKeyword(std::string_view word) {
+  static constexpr std::string_view kKeywords[] = {
+      "AND", "OR",    "NOT",  "FOLLOWEDBY", "LIKE",   "MATCHES", "ISSUPERSET", "ISSUBSET", "EXISTS", "LAST",
+      "IN",  "START", "STOP", "SECONDS",    "WITHIN", "REPEATS", "TIMES",      "true",     "false"};
+  for (std::string_view keyword : kKeywords) {
+    if (word == keyword) return true;
+  }
+  return false;
+}
+
+// A key that may be written without quotes: a property-name identifier that is no keyword.
 bool IsPlainName(std::string_view key) {
   if (key.empty() || !((key[0] >= 'a' && key[0] <= 'z') || (key[0] >= 'A' && key[0] <= 'Z') || key[0] == '_')) {
     return false;
@@ -12,7 +25,36 @@ bool IsPlainName(std::string_view key) {
   for (char c : key) {
     if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) return false;
   }
-  return true;
+  return !IsKeyword(key);
+}
+
+// The shortest digits that read back as the same double, in the grammar's fixed notation (it has
+// no exponents) and always with a point, so that a float never reads as an integer.
+void AppendFloat(std::string& out, double value) {
+  std::string number = fmt::format("{}", value);
+  const size_t exponent_at = number.find('e');
+  if (exponent_at != std::string::npos) {
+    const int exponent = std::stoi(number.substr(exponent_at + 1));
+    std::string mantissa = number.substr(0, exponent_at);
+    const bool negative = mantissa.front() == '-';
+    if (negative) mantissa.erase(0, 1);
+    std::string digits;
+    for (char c : mantissa) {
+      if (c != '.') digits.push_back(c);
+    }
+    // The mantissa has one digit before its point, so the point moves to 1 + exponent.
+    const int point = 1 + exponent;
+    if (point <= 0) {
+      digits = "0." + std::string(static_cast<size_t>(-point), '0') + digits;
+    } else if (static_cast<size_t>(point) >= digits.size()) {
+      digits += std::string(static_cast<size_t>(point) - digits.size(), '0');
+    } else {
+      digits.insert(static_cast<size_t>(point), ".");
+    }
+    number = (negative ? "-" : "") + digits;
+  }
+  out += number;
+  if (number.find('.') == std::string::npos) out += ".0";
 }
 
 void AppendQuoted(std::string& out, std::string_view text) {
@@ -44,13 +86,7 @@ void AppendBase64(std::string& out, std::string_view bytes) {
 void AppendLiteral(std::string& out, const Literal& literal) {
   switch (literal.kind) {
     case LiteralKind::kInteger: fmt::format_to(std::back_inserter(out), "{}", literal.integer); break;
-    case LiteralKind::kFloat: {
-      // Always with a point, so that a float never reads as an integer.
-      const std::string number = fmt::format("{}", literal.real);
-      out += number;
-      if (number.find_first_of(".eni") == std::string::npos) out += ".0";
-      break;
-    }
+    case LiteralKind::kFloat: AppendFloat(out, literal.real); break;
     case LiteralKind::kString: AppendQuoted(out, literal.text); break;
     case LiteralKind::kBoolean: out += literal.boolean ? "true" : "false"; break;
     case LiteralKind::kTimestamp: out += "t'" + literal.text + "'"; break;
@@ -128,19 +164,6 @@ void AppendComparison(std::string& out, const Comparison& comparison) {
   out.push_back(')');
 }
 
-void AppendComparisonExpression(std::string& out, const ComparisonExpression& expression) {
-  if (expression.kind == ComparisonExpressionKind::kComparison) {
-    AppendComparison(out, expression.comparison);
-    return;
-  }
-  out += expression.kind == ComparisonExpressionKind::kAnd ? "(AND" : "(OR";
-  for (const ComparisonExpression& operand : expression.operands) {
-    out.push_back(' ');
-    AppendComparisonExpression(out, operand);
-  }
-  out.push_back(')');
-}
-
 void AppendQualifier(std::string& out, const Qualifier& qualifier) {
   switch (qualifier.kind) {
     case QualifierKind::kWithin:
@@ -156,29 +179,63 @@ void AppendQualifier(std::string& out, const Qualifier& qualifier) {
   }
 }
 
-void AppendObservationExpression(std::string& out, const ObservationExpression& expression) {
+// Describe writes operator chains in prefix form, "(AND a b c)"; ToPatternText writes them as the
+// grammar does, "a AND b AND c".
+enum class Style { kPrefix, kPattern };
+
+template <typename Expression, typename AppendOperand>
+void AppendChain(std::string& out, std::string_view operator_name, const Expression& chain, Style style,
+                 AppendOperand append_operand) {
+  if (style == Style::kPrefix) {
+    out += "(";
+    out += operator_name;
+  }
+  for (size_t i = 0; i < chain.operands.size(); ++i) {
+    if (style == Style::kPrefix || i > 0) out.push_back(' ');
+    if (style == Style::kPattern && i > 0) {
+      out += operator_name;
+      out.push_back(' ');
+    }
+    append_operand(chain.operands[i]);
+  }
+  if (style == Style::kPrefix) out.push_back(')');
+}
+
+void AppendComparisonExpression(std::string& out, const ComparisonExpression& expression, Style style,
+                                bool is_operand) {
+  if (expression.kind == ComparisonExpressionKind::kComparison) {
+    AppendComparison(out, expression.comparison);
+    return;
+  }
+  // Inside brackets parentheses make no node, so a chain within a chain needs them to read back.
+  const bool parenthesise = style == Style::kPattern && is_operand;
+  if (parenthesise) out.push_back('(');
+  AppendChain(out, expression.kind == ComparisonExpressionKind::kAnd ? "AND" : "OR", expression, style,
+              [&](const ComparisonExpression& operand) { AppendComparisonExpression(out, operand, style, true); });
+  if (parenthesise) out.push_back(')');
+}
+
+void AppendObservationExpression(std::string& out, const ObservationExpression& expression, Style style) {
+  const auto append_operand = [&](const ObservationExpression& operand) {
+    AppendObservationExpression(out, operand, style);
+  };
   switch (expression.kind) {
     case ObservationExpressionKind::kObservation:
       out.push_back('[');
-      AppendComparisonExpression(out, expression.comparison);
+      AppendComparisonExpression(out, expression.comparison, style, false);
       out.push_back(']');
       break;
     case ObservationExpressionKind::kGroup:
       out.push_back('(');
-      AppendObservationExpression(out, expression.operands[0]);
+      append_operand(expression.operands[0]);
       out.push_back(')');
       break;
-    case ObservationExpressionKind::kAnd:
-    case ObservationExpressionKind::kOr:
+    // Between observations a chain's operands are observations, groups or chains of operators that
+    // bind tighter, so the pattern form needs no added parentheses.
+    case ObservationExpressionKind::kAnd: AppendChain(out, "AND", expression, style, append_operand); break;
+    case ObservationExpressionKind::kOr: AppendChain(out, "OR", expression, style, append_operand); break;
     case ObservationExpressionKind::kFollowedBy:
-      out += expression.kind == ObservationExpressionKind::kAnd  ? "(AND"
-             : expression.kind == ObservationExpressionKind::kOr ? "(OR"
-                                                                 : "(FOLLOWEDBY";
-      for (const ObservationExpression& operand : expression.operands) {
-        out.push_back(' ');
-        AppendObservationExpression(out, operand);
-      }
-      out.push_back(')');
+      AppendChain(out, "FOLLOWEDBY", expression, style, append_operand);
       break;
   }
   for (const Qualifier& qualifier : expression.qualifiers) AppendQualifier(out, qualifier);
@@ -190,7 +247,13 @@ bool PathStep::IsReference() const { return kind == Kind::kKey && (key.ends_with
 
 std::string Describe(const Pattern& pattern) {
   std::string out;
-  AppendObservationExpression(out, pattern.root);
+  AppendObservationExpression(out, pattern.root, Style::kPrefix);
+  return out;
+}
+
+std::string ToPatternText(const Pattern& pattern) {
+  std::string out;
+  AppendObservationExpression(out, pattern.root, Style::kPattern);
   return out;
 }
 

@@ -123,4 +123,10 @@ struct Pattern {
 // "(FOLLOWEDBY [(AND file:name = 'a' file:size > 3)] ([x:y EXISTS]) WITHIN 5 SECONDS)".
 std::string Describe(const Pattern& pattern);
 
+// The pattern in canonical text: single spaces, decoded literals written one way (hex in lower case,
+// floats without exponents), quotes only where needed, parentheses only where the tree has them
+// or where nested operators inside brackets need them. Parsing it with the pattern's version gives
+// an equal tree; two patterns that differ only in spelling get the same text.
+std::string ToPatternText(const Pattern& pattern);
+
 }  // namespace kenes::pattern
