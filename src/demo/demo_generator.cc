@@ -38,7 +38,7 @@ bool DemoGenerator::Next(std::string& json_out) {
     json_out = base_.objects[emitted_++];
     return true;
   }
-  if (emitted_ >= base_.objects.size() + options_.object_count) return false;
+  if (emitted_ >= options_.object_count) return false;
   NextScaled(json_out);
   ++emitted_;
   return true;

@@ -3,10 +3,10 @@
 //
 // First comes the base scenario (see base_scenario.h): TLP 2.0 markings, the
 // member states' and partners' identities, places, trafficking networks,
-// indicators, sightings, reports and a flood. Then, in scaled mode,
-// `object_count` further objects of mixed types (observables, indicators,
-// relationships, observed data, sightings, notes, reports) averaging about
-// 500 bytes, authored by the scenario's identities and pointing only at
+// indicators, sightings, reports and a flood. Then, in scaled mode, objects
+// of mixed types (observables, indicators, relationships, observed data,
+// sightings, notes, reports) averaging about 500 bytes, until the stream
+// holds `object_count` objects in all. They are authored by the scenario's identities and pointing only at
 // objects emitted before them. Objects are produced one at a time, so memory
 // stays constant however many are asked for: the generator keeps the base
 // scenario, the seeded random state and the ids of the current episode.
@@ -28,12 +28,17 @@ namespace kenes::demo {
 
 struct DemoOptions {
   uint64_t seed = 1;
-  size_t object_count = 0;  // objects after the base scenario; 0 = the base scenario only
+  // Objects in the whole stream, base scenario included; the base scenario is
+  // always complete, so any count up to its size (0 too) gives just the base.
+  size_t object_count = 0;
 };
 
 class DemoGenerator {
  public:
   explicit DemoGenerator(DemoOptions options);
+  // Its writer refers to its own random state, so a generator stays put.
+  DemoGenerator(const DemoGenerator&) = delete;
+  DemoGenerator& operator=(const DemoGenerator&) = delete;
 
   // Writes the next object into `json_out` (replacing its content) and
   // returns true, or returns false when the stream is over.
