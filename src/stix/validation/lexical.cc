@@ -107,13 +107,6 @@ bool IsDictionaryKey(std::string_view text) {
   return true;
 }
 
-bool IsLowerCase(std::string_view text) {
-  for (char c : text) {
-    if (c >= 'A' && c <= 'Z') return false;
-  }
-  return true;
-}
-
 bool IsHex(std::string_view text) {
   if (text.size() % 2 != 0) return false;
   for (char c : text) {

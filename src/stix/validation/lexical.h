@@ -25,8 +25,6 @@ bool IsCustomPropertyName(std::string_view text);
 // A dictionary key: a-z, A-Z, 0-9, '-' and '_', 1-250 characters (section 3.3).
 bool IsDictionaryKey(std::string_view text);
 
-bool IsLowerCase(std::string_view text);
-
 // Even-length hexadecimal text ("hex" type, section 2.6).
 bool IsHex(std::string_view text);
 
