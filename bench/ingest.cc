@@ -5,9 +5,11 @@
 //
 // (a) ceiling: the texts appended to an index-less table with one prepared
 //     statement in one transaction, same durability settings as the store;
-// (b) end to end: parse, validate and Put through the real SqliteStore in
-//     batches, with every index the reads need.
-// Only ingest is timed: generating the texts is not. Both runs see the same
+// (b) end to end: the NDJSON of each batch read by stix::Reader, every object
+//     checked by stix::ValidateObject, and the valid ones Put through the
+//     real SqliteStore, with every index the reads need.
+// The texts come from kenes_demo's generator (mixed types, about 500 bytes).
+// Only ingest is timed, not generating the texts; both runs see the same
 // texts. Prints objects/s, their ratio and memory; memory must not grow with N.
 #include <simdjson.h>
 #include <sqlite3.h>
@@ -24,9 +26,10 @@
 
 #include <fmt/format.h>
 
-#include "base/timestamp.h"
-#include "sample_objects.h"
+#include "demo/demo_generator.h"
 #include "stix/object.h"
+#include "stix/reader.h"
+#include "stix/validator.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace kenes::bench {
@@ -66,18 +69,40 @@ long ResidentKilobytes() {
   return resident * (sysconf(_SC_PAGESIZE) / 1024);
 }
 
+// Bytes this process has handed to write calls so far: what each layout costs in I/O,
+// a figure that, unlike time, does not vary with what else runs on the machine.
+int64_t BytesWritten() {
+  std::ifstream io("/proc/self/io");
+  std::string key;
+  int64_t value = 0;
+  while (io >> key >> value) {
+    if (key == "wchar:") return value;
+  }
+  return 0;
+}
+
 long PeakResidentKilobytes() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   return usage.ru_maxrss;
 }
 
-// Fills `texts` with the next `count` sample objects, padded for simdjson.
-void Generate(SampleObjects& samples, size_t count, std::vector<std::string>& texts) {
+// The same stream of objects for both measurements.
+demo::DemoOptions Stream(const Settings& settings) {
+  demo::DemoOptions options;
+  options.seed = 7;
+  options.object_count = settings.count;
+  return options;
+}
+
+// Replaces `texts` with up to `count` next objects of the stream.
+void Generate(demo::DemoGenerator& generator, size_t count, std::vector<std::string>& texts) {
   texts.resize(count);
-  for (std::string& text : texts) {
-    samples.Next(text);
-    text.reserve(text.size() + simdjson::SIMDJSON_PADDING);
+  for (size_t i = 0; i < count; ++i) {
+    if (!generator.Next(texts[i])) {
+      texts.resize(i);
+      return;
+    }
   }
 }
 
@@ -90,7 +115,13 @@ void Check(int code, sqlite3* db, const char* what) {
 }
 
 // (a): the fastest SQLite takes these texts with the store's durability settings.
-double MeasureCeiling(const Settings& settings, const std::filesystem::path& file) {
+struct Figures {
+  double objects_per_second = 0;
+  double bytes_written_per_object = 0;
+};
+
+Figures MeasureCeiling(const Settings& settings, const std::filesystem::path& file) {
+  const int64_t written_before = BytesWritten();
   sqlite3* db = nullptr;
   Check(sqlite3_open(file.c_str(), &db), db, "open");
   Check(sqlite3_exec(db,
@@ -100,12 +131,11 @@ double MeasureCeiling(const Settings& settings, const std::filesystem::path& fil
         db, "setup");
   sqlite3_stmt* insert = nullptr;
   Check(sqlite3_prepare_v2(db, "INSERT INTO raw(json) VALUES (?)", -1, &insert, nullptr), db, "prepare");
-  SampleObjects samples;
+  demo::DemoGenerator generator(Stream(settings));
   std::vector<std::string> texts;
   Clock::duration elapsed{};
   Check(sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr), db, "begin");
-  for (size_t done = 0; done < settings.count; done += texts.size()) {
-    Generate(samples, std::min(settings.batch, settings.count - done), texts);
+  for (Generate(generator, settings.batch, texts); !texts.empty(); Generate(generator, settings.batch, texts)) {
     const Clock::time_point start = Clock::now();
     for (const std::string& text : texts) {
       sqlite3_bind_text(insert, 1, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
@@ -119,51 +149,16 @@ double MeasureCeiling(const Settings& settings, const std::filesystem::path& fil
   elapsed += Clock::now() - start;
   sqlite3_finalize(insert);
   sqlite3_close(db);
-  return static_cast<double>(settings.count) / Seconds(elapsed);
+  const double count = static_cast<double>(settings.count);
+  return {count / Seconds(elapsed), static_cast<double>(BytesWritten() - written_before) / count};
 }
 
-std::optional<Timestamp> ReadTimestamp(simdjson::dom::object object, const char* key) {
-  std::string_view text;
-  if (object[key].get_string().get(text)) return std::nullopt;
-  return ParseTimestamp(text);
-}
-
-// The properties the store needs, checked the way the validator would check
-// them; false when the object is not acceptable.
-bool ReadObject(simdjson::dom::element json, const std::string& text, stix::Object& object) {
-  simdjson::dom::object fields;
-  std::string_view id, type, spec_version, author;
-  if (json.get_object().get(fields) || fields["id"].get_string().get(id) || fields["type"].get_string().get(type) ||
-      fields["spec_version"].get_string().get(spec_version)) {
-    return false;
-  }
-  if (!id.starts_with(type) || id.size() != type.size() + 2 + 36) return false;
-  object.id = id;
-  object.type = type;
-  object.spec_version = spec_version;
-  object.created = ReadTimestamp(fields, "created");
-  object.modified = ReadTimestamp(fields, "modified");
-  if (object.created && object.modified && *object.modified < *object.created) return false;
-  object.created_by_ref = fields["created_by_ref"].get_string().get(author) ? std::string_view() : author;
-  bool revoked = false;
-  object.revoked = !fields["revoked"].get_bool().get(revoked) && revoked;
-  object.object_marking_refs.clear();
-  simdjson::dom::array markings;
-  if (!fields["object_marking_refs"].get_array().get(markings)) {
-    for (simdjson::dom::element marking : markings) {
-      std::string_view ref;
-      if (marking.get_string().get(ref)) return false;
-      object.object_marking_refs.emplace_back(ref);
-    }
-  }
-  object.json = text;
-  return true;
-}
-
-struct EndToEnd {
-  double objects_per_second = 0;
+struct EndToEnd : Figures {
+  double read_seconds = 0;   // parsing and validating
+  double store_seconds = 0;  // Put, and closing the store
+  size_t invalid = 0;  // refused by the reader or the validator
   size_t stored = 0;
-  size_t refused = 0;
+  size_t refused = 0;  // refused by the store
   long resident_kilobytes_at_tenth = 0;
   long resident_kilobytes_at_end = 0;
 };
@@ -176,27 +171,51 @@ EndToEnd MeasureEndToEnd(const Settings& settings, const std::filesystem::path& 
     std::exit(1);
   }
   store::Store& store = **opened;
-  SampleObjects samples;
-  simdjson::dom::parser parser;
+  const int64_t written_before = BytesWritten();
+  demo::DemoGenerator generator(Stream(settings));
   std::vector<std::string> texts;
+  std::string ndjson;
+  stix::Reader reader;
+  std::vector<stix::Finding> findings;
   std::vector<stix::Object> objects;
+  stix::ReadCallbacks callbacks;
   EndToEnd result;
-  Clock::duration elapsed{};
-  for (size_t done = 0; done < settings.count; done += texts.size()) {
-    Generate(samples, std::min(settings.batch, settings.count - done), texts);
-    const Clock::time_point start = Clock::now();
-    objects.resize(texts.size());
-    size_t valid = 0;
-    for (const std::string& text : texts) {
-      simdjson::dom::element json;
-      if (parser.parse(text.data(), text.size(), false).get(json)) continue;
-      if (ReadObject(json, text, objects[valid])) ++valid;
+  callbacks.object = [&](stix::ReadItem& item) {
+    if (!item.status.ok()) {
+      ++result.invalid;
+      return;
     }
-    result.refused += texts.size() - valid;
-    Result<std::vector<store::WriteResult>> written = store.Put(std::span(objects.data(), valid));
+    findings.clear();
+    stix::ValidateObject(item.json, findings);
+    for (const stix::Finding& finding : findings) {
+      if (finding.severity == stix::Severity::kError) {
+        ++result.invalid;
+        return;
+      }
+    }
+    Result<stix::Object> object = stix::ObjectFromJson(item.json, item.text);
+    if (!object.ok()) {
+      ++result.invalid;
+      return;
+    }
+    objects.push_back(std::move(object).value());
+  };
+  Clock::duration elapsed{};
+  size_t done = 0;
+  for (Generate(generator, settings.batch, texts); !texts.empty(); Generate(generator, settings.batch, texts)) {
+    ndjson.clear();
+    for (const std::string& text : texts) (ndjson += text) += '\n';
+    const Clock::time_point start = Clock::now();
+    objects.clear();
+    const Status read_status = reader.ReadBuffer(ndjson, callbacks);
+    const Clock::time_point read = Clock::now();
+    Result<std::vector<store::WriteResult>> written = store.Put(objects);
+    result.read_seconds += Seconds(read - start);
+    result.store_seconds += Seconds(Clock::now() - read);
     elapsed += Clock::now() - start;
-    if (!written.ok()) {
-      std::fprintf(stderr, "put: %s\n", written.status().ToString().c_str());
+    if (!read_status.ok() || !written.ok()) {
+      std::fprintf(stderr, "read: %s; put: %s\n", read_status.ToString().c_str(),
+                   written.status().ToString().c_str());
       std::exit(1);
     }
     for (const store::WriteResult& each : *written) {
@@ -205,12 +224,16 @@ EndToEnd MeasureEndToEnd(const Settings& settings, const std::filesystem::path& 
     if (done < settings.count / 10 && done + texts.size() >= settings.count / 10) {
       result.resident_kilobytes_at_tenth = ResidentKilobytes();
     }
+    done += texts.size();
   }
   result.resident_kilobytes_at_end = ResidentKilobytes();
   const Clock::time_point start = Clock::now();
   opened->reset();  // the final checkpoint belongs to the cost of ingest
   elapsed += Clock::now() - start;
+  result.store_seconds += Seconds(Clock::now() - start);
   result.objects_per_second = static_cast<double>(settings.count) / Seconds(elapsed);
+  result.bytes_written_per_object =
+      static_cast<double>(BytesWritten() - written_before) / static_cast<double>(settings.count);
   return result;
 }
 
@@ -227,14 +250,16 @@ int Run(int argc, char** argv) {
   std::filesystem::create_directories(settings.directory);
   fmt::print("{} objects, batches of {}, in {}\n", settings.count, settings.batch, settings.directory.string());
 
-  const double ceiling = MeasureCeiling(settings, settings.directory / "ceiling.db");
-  const long peak_after_ceiling = PeakResidentKilobytes();
-  fmt::print("(a) ceiling, raw SQLite append:        {:>10.0f} objects/s   peak RSS {} MB\n", ceiling,
-             peak_after_ceiling / 1024);
+  const Figures ceiling = MeasureCeiling(settings, settings.directory / "ceiling.db");
+  fmt::print("(a) ceiling, raw SQLite append:        {:>10.0f} objects/s   {:.0f} bytes written/object   peak RSS {} MB\n",
+             ceiling.objects_per_second, ceiling.bytes_written_per_object, PeakResidentKilobytes() / 1024);
   const EndToEnd end_to_end = MeasureEndToEnd(settings, settings.directory / "store.db");
-  fmt::print("(b) end to end, parse+validate+store:  {:>10.0f} objects/s   ({} stored, {} refused)\n",
-             end_to_end.objects_per_second, end_to_end.stored, end_to_end.refused);
-  fmt::print("    ratio (b)/(a): {:.2f}\n", end_to_end.objects_per_second / ceiling);
+  fmt::print("(b) end to end, parse+validate+store:  {:>10.0f} objects/s   {:.0f} bytes written/object   ({} stored, {} invalid, {} refused by the store)\n",
+             end_to_end.objects_per_second, end_to_end.bytes_written_per_object, end_to_end.stored, end_to_end.invalid,
+             end_to_end.refused);
+  fmt::print("    of which read+validate {:.2f} s, store {:.2f} s\n", end_to_end.read_seconds,
+             end_to_end.store_seconds);
+  fmt::print("    ratio (b)/(a): {:.2f}\n", end_to_end.objects_per_second / ceiling.objects_per_second);
   fmt::print("    RSS during (b): {} MB at 10%, {} MB at the end; peak RSS of the process {} MB\n",
              end_to_end.resident_kilobytes_at_tenth / 1024, end_to_end.resident_kilobytes_at_end / 1024,
              PeakResidentKilobytes() / 1024);
