@@ -39,9 +39,8 @@ TEST_F(SchemaTest, MigratesAFirstReleaseDatabaseWithItsData) {
     ASSERT_TRUE(connection
                     ->Execute(fmt::format(
                         "INSERT INTO types VALUES (1, 'indicator');"
-                        "INSERT INTO objects VALUES (1000, {0}, '{1}', 2000, 20, 0, NULL, NULL);"
-                        "INSERT INTO versions VALUES (1000, 1000, 10, 0, 0, 1, NULL, '2.1', 0, NULL, '{{\"v\":1}}');"
-                        "INSERT INTO versions VALUES (2000, 1000, 20, 0, 0, 1, NULL, '2.1', 0, NULL, '{{\"v\":2}}');",
+                        "INSERT INTO versions VALUES (1000, {0}, 10, 0, 0, 1, NULL, 0, '{1}', '2.1', NULL, '{{\"v\":1}}');"
+                        "INSERT INTO versions VALUES (2000, {0}, 20, 0, 0, 1, NULL, 0, '{1}', '2.1', NULL, '{{\"v\":2}}');",
                         sqlite::IdHash(id), id))
                     .ok());
   }

@@ -14,37 +14,28 @@ constexpr int64_t kApplicationId = 0x4B454E53;
 // a new release appends a step.
 constexpr std::array<const char*, kLatestSchemaVersion> kMigrations = {
     // 1: the first release.
-    // An object's key is the date_added of its first version, so new objects
-    // and their versions append in key order. The one index taking random
-    // inserts is objects_by_id_hash, kept small by holding integers (id_hash.h).
+    // One table: a row per version. date_added (microseconds since the epoch)
+    // is the rowid, so new versions append at the end and listing in
+    // date_added order is a scan. versions_by_id is the one index taking
+    // inserts at random places (ids are random): it holds integers
+    // (id_hash.h), not id text, so each commit rewrites few of its pages.
     R"sql(
       CREATE TABLE types(type_id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
       CREATE TABLE authors(author_id INTEGER PRIMARY KEY, ref TEXT NOT NULL UNIQUE);
-      CREATE TABLE objects(
-        object_key INTEGER PRIMARY KEY,
-        id_hash INTEGER NOT NULL,
-        id TEXT NOT NULL,
-        latest_date_added INTEGER NOT NULL,
-        latest_seconds INTEGER,
-        latest_nanos INTEGER,
-        revoked_seconds INTEGER,
-        revoked_nanos INTEGER);
-      CREATE INDEX objects_by_id_hash ON objects(id_hash);
-      -- date_added (microseconds since the epoch) is the rowid, so new versions
-      -- append at the end of the table and listing in date_added order is a scan.
       CREATE TABLE versions(
         date_added INTEGER PRIMARY KEY,
-        object_key INTEGER NOT NULL,
+        id_hash INTEGER NOT NULL,
         version_seconds INTEGER,
         version_nanos INTEGER,
         version_digits INTEGER,
         type_id INTEGER NOT NULL,
         author_id INTEGER,
-        spec_version TEXT NOT NULL,
         revoked INTEGER NOT NULL,
+        id TEXT NOT NULL,
+        spec_version TEXT NOT NULL,
         markings TEXT,
         json TEXT NOT NULL);
-      CREATE UNIQUE INDEX versions_by_object ON versions(object_key, version_seconds, version_nanos);
+      CREATE INDEX versions_by_id ON versions(id_hash, version_seconds, version_nanos);
       -- Index entries end with the rowid, so each type and author is in date_added order.
       CREATE INDEX versions_by_type ON versions(type_id);
       CREATE INDEX versions_by_author ON versions(author_id) WHERE author_id IS NOT NULL;
@@ -56,7 +47,7 @@ constexpr std::array<const char*, kLatestSchemaVersion> kMigrations = {
         versions INTEGER NOT NULL,
         objects INTEGER NOT NULL);
       INSERT INTO type_counts(type_id, versions, objects)
-        SELECT type_id, count(*), count(DISTINCT object_key) FROM versions GROUP BY type_id;
+        SELECT type_id, count(*), count(DISTINCT id) FROM versions GROUP BY type_id;
     )sql",
 };
 

@@ -34,7 +34,7 @@ Timestamp FromMicros(int64_t micros) {
 
 // Cursors are "1." and the hex date_added of the last version returned: the
 // version prefix lets a later release change the format and still read old ones.
-// Versions read from the objects table lack their written precision: show
+// Versions read without their version_digits lack their written precision: show
 // milliseconds, or every digit when there are more.
 std::string FormatInstant(const Timestamp& time) {
   return FormatTimestamp(time, time.nanoseconds % 1'000'000 == 0 ? 3 : 9);
@@ -75,44 +75,42 @@ std::optional<Timestamp> ReadVersion(const Statement& statement, int first_colum
   return time;
 }
 
-// What the objects table says about one id.
+// What the stored versions of one id say about it.
 struct ObjectState {
   bool exists = false;
-  int64_t key = 0;
-  int64_t latest_date_added = 0;
   std::optional<Timestamp> latest_version;
   std::optional<Timestamp> revoked_version;  // the oldest revoked version, if any
 };
 
-Result<ObjectState> FindObject(Connection& connection, std::string_view id) {
-  KENES_ASSIGN_OR_RETURN(Statement statement,
-                         connection.Prepare("SELECT object_key, id, latest_date_added, latest_seconds, latest_nanos, "
-                                            "revoked_seconds, revoked_nanos FROM objects WHERE id_hash = ?"));
+// The versions of an id: those under its hash that carry its text (another
+// id may share the hash).
+constexpr std::string_view kOfId = "v.id_hash = ?1 AND v.id = ?2";
+
+void BindId(Statement& statement, std::string_view id) {
   statement.BindInt(1, sqlite::IdHash(id));
+  statement.BindText(2, id);
+}
+
+Result<ObjectState> FindObject(Connection& connection, std::string_view id) {
+  KENES_ASSIGN_OR_RETURN(
+      Statement statement,
+      connection.Prepare(fmt::format("SELECT v.version_seconds, v.version_nanos, v.revoked FROM versions v WHERE {} "
+                                     "ORDER BY v.version_seconds, v.version_nanos",
+                                     kOfId)));
+  BindId(statement, id);
   ObjectState state;
   for (;;) {
     KENES_ASSIGN_OR_RETURN(bool row, statement.Step());
     if (!row) return state;
-    if (statement.Text(1) == id) {  // else another id with the same hash
-      state.exists = true;
-      state.key = statement.Int(0);
-      state.latest_date_added = statement.Int(2);
-      state.latest_version = ReadVersion(statement, 3);
-      state.revoked_version = ReadVersion(statement, 5);
-      return state;
-    }
+    state.exists = true;
+    state.latest_version = ReadVersion(statement, 0);
+    if (statement.Int(2) != 0 && !state.revoked_version) state.revoked_version = state.latest_version;
   }
 }
 
-Result<ObjectState> FindExistingObject(Connection& connection, std::string_view id) {
-  KENES_ASSIGN_OR_RETURN(ObjectState object, FindObject(connection, id));
-  if (!object.exists) return Status::NotFound(fmt::format("no object {}", id));
-  return object;
-}
-
 constexpr std::string_view kSelectVersions =
-    "SELECT o.id, t.name, v.spec_version, v.version_seconds, v.version_nanos, v.version_digits, v.date_added, "
-    "a.ref, v.markings, v.revoked, v.json FROM versions v JOIN objects o ON o.object_key = v.object_key "
+    "SELECT v.id, t.name, v.spec_version, v.version_seconds, v.version_nanos, v.version_digits, v.date_added, "
+    "a.ref, v.markings, v.revoked, v.json FROM versions v "
     "JOIN types t ON t.type_id = v.type_id LEFT JOIN authors a ON a.author_id = v.author_id ";
 
 StoredVersion ReadStoredVersion(const Statement& statement) {
@@ -183,45 +181,30 @@ class SqliteStore final : public Store {
   }
 
   Result<StoredVersion> Latest(std::string_view id) override {
-    return ReadInTransaction<StoredVersion>([&](Connection& reader) -> Result<StoredVersion> {
-      KENES_ASSIGN_OR_RETURN(ObjectState object, FindExistingObject(reader, id));
-      KENES_ASSIGN_OR_RETURN(Statement statement,
-                             reader.Prepare(std::string(kSelectVersions) + "WHERE v.date_added = ?"));
-      statement.BindInt(1, object.latest_date_added);
-      KENES_ASSIGN_OR_RETURN(bool row, statement.Step());
-      if (!row) return Status::Corruption(fmt::format("the latest version of {} is missing", id));
-      return ReadStoredVersion(statement);
-    });
+    KENES_ASSIGN_OR_RETURN(std::vector<StoredVersion> versions,
+                           ReadVersions(id, "ORDER BY v.version_seconds DESC, v.version_nanos DESC LIMIT 1"));
+    return std::move(versions.front());
   }
 
   Result<std::vector<StoredVersion>> Versions(std::string_view id) override {
-    using Versions = std::vector<StoredVersion>;
-    return ReadInTransaction<Versions>([&](Connection& reader) -> Result<Versions> {
-      KENES_ASSIGN_OR_RETURN(ObjectState object, FindExistingObject(reader, id));
-      KENES_ASSIGN_OR_RETURN(Statement statement,
-                             reader.Prepare(std::string(kSelectVersions) +
-                                            "WHERE v.object_key = ? ORDER BY v.version_seconds, v.version_nanos"));
-      statement.BindInt(1, object.key);
-      return ReadAll(statement);
-    });
+    return ReadVersions(id, "ORDER BY v.version_seconds, v.version_nanos");
   }
 
   Result<StoredVersion> Version(std::string_view id, const std::optional<Timestamp>& version) override {
-    return ReadInTransaction<StoredVersion>([&](Connection& reader) -> Result<StoredVersion> {
-      KENES_ASSIGN_OR_RETURN(ObjectState object, FindExistingObject(reader, id));
+    using Versions = std::vector<StoredVersion>;
+    KENES_ASSIGN_OR_RETURN(Versions versions, ReadInTransaction<Versions>([&](Connection& reader) -> Result<Versions> {
       KENES_ASSIGN_OR_RETURN(Statement statement,
-                             reader.Prepare(std::string(kSelectVersions) +
-                                            "WHERE v.object_key = ?1 AND v.version_seconds IS ?2 "
-                                            "AND v.version_nanos IS ?3"));
-      statement.BindInt(1, object.key);
-      BindVersion(statement, 2, version);
-      KENES_ASSIGN_OR_RETURN(bool row, statement.Step());
-      if (!row) {
-        return Status::NotFound(
-            fmt::format("{} has no version {}", id, version ? FormatInstant(*version) : "without timestamp"));
-      }
-      return ReadStoredVersion(statement);
-    });
+                             reader.Prepare(fmt::format("{}WHERE {} AND v.version_seconds IS ?3 AND v.version_nanos IS ?4",
+                                                        kSelectVersions, kOfId)));
+      BindId(statement, id);
+      BindVersion(statement, 3, version);
+      return ReadAll(statement);
+    }));
+    if (versions.empty()) {
+      return Status::NotFound(
+          fmt::format("no version {} of {}", version ? FormatInstant(*version) : "without timestamp", id));
+    }
+    return std::move(versions.front());
   }
 
   Result<Page> List(const ListQuery& query) override {
@@ -287,6 +270,19 @@ class SqliteStore final : public Store {
     KENES_ASSIGN_OR_RETURN(std::unique_ptr<Connection> connection,
                            Connection::Open(file_, SQLITE_OPEN_READONLY));
     return ReaderLease(this, std::move(connection));
+  }
+
+  // The versions of `id` in the order (and limit) `order_by` gives; NotFound if none.
+  Result<std::vector<StoredVersion>> ReadVersions(std::string_view id, std::string_view order_by) {
+    using Versions = std::vector<StoredVersion>;
+    KENES_ASSIGN_OR_RETURN(Versions versions, ReadInTransaction<Versions>([&](Connection& reader) -> Result<Versions> {
+      KENES_ASSIGN_OR_RETURN(Statement statement,
+                             reader.Prepare(fmt::format("{}WHERE {} {}", kSelectVersions, kOfId, order_by)));
+      BindId(statement, id);
+      return ReadAll(statement);
+    }));
+    if (versions.empty()) return Status::NotFound(fmt::format("no object {}", id));
+    return versions;
   }
 
   // Runs `read` on a borrowed connection inside one read transaction, so
@@ -368,7 +364,7 @@ class SqliteStore final : public Store {
                        fmt::format("{} is stored {} a version timestamp and this one has {}", object.id,
                                    version ? "without" : "with", version ? "one" : "none"));
       }
-      KENES_ASSIGN_OR_RETURN(std::optional<WriteResult> existing, FindSameVersion(object, state.key, version));
+      KENES_ASSIGN_OR_RETURN(std::optional<WriteResult> existing, FindSameVersion(object, version));
       if (existing) return std::move(*existing);
       if (state.revoked_version && *version > *state.revoked_version) {
         return Refused(WriteOutcome::kRevoked,
@@ -383,9 +379,7 @@ class SqliteStore final : public Store {
     if (!object.created_by_ref.empty()) {
       KENES_ASSIGN_OR_RETURN(author_id, NameId(author_ids_, "authors", "ref", object.created_by_ref));
     }
-    if (!state.exists) state.key = date_added;
-    KENES_RETURN_IF_ERROR(InsertVersion(object, state.key, version, date_added, type_id, author_id));
-    KENES_RETURN_IF_ERROR(UpdateObject(object, state, version, date_added));
+    KENES_RETURN_IF_ERROR(InsertVersion(object, version, date_added, type_id, author_id));
     last_date_added = date_added;
     TypeCounts& delta = deltas[type_id];
     ++delta.versions;
@@ -398,13 +392,14 @@ class SqliteStore final : public Store {
 
   // The result for `object` if its (id, version) is already stored: a
   // duplicate when the text is the same, else a conflict.
-  Result<std::optional<WriteResult>> FindSameVersion(const stix::Object& object, int64_t key,
+  Result<std::optional<WriteResult>> FindSameVersion(const stix::Object& object,
                                                      const std::optional<Timestamp>& version) {
     KENES_ASSIGN_OR_RETURN(Statement statement,
-                           writer_->Prepare("SELECT date_added, json FROM versions WHERE object_key = ?1 "
-                                            "AND version_seconds IS ?2 AND version_nanos IS ?3"));
-    statement.BindInt(1, key);
-    BindVersion(statement, 2, version);
+                           writer_->Prepare(fmt::format("SELECT v.date_added, v.json FROM versions v WHERE {} "
+                                                        "AND v.version_seconds IS ?3 AND v.version_nanos IS ?4",
+                                                        kOfId)));
+    BindId(statement, object.id);
+    BindVersion(statement, 3, version);
     KENES_ASSIGN_OR_RETURN(bool row, statement.Step());
     if (!row) return std::optional<WriteResult>();
     WriteResult result;
@@ -419,15 +414,15 @@ class SqliteStore final : public Store {
     return std::optional<WriteResult>(std::move(result));
   }
 
-  Status InsertVersion(const stix::Object& object, int64_t key, const std::optional<Timestamp>& version,
-                       int64_t date_added, int64_t type_id, std::optional<int64_t> author_id) {
+  Status InsertVersion(const stix::Object& object, const std::optional<Timestamp>& version, int64_t date_added,
+                       int64_t type_id, std::optional<int64_t> author_id) {
     KENES_ASSIGN_OR_RETURN(
         Statement statement,
-        writer_->Prepare("INSERT INTO versions (date_added, object_key, version_seconds, version_nanos, "
-                         "version_digits, type_id, author_id, spec_version, revoked, markings, json) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        writer_->Prepare("INSERT INTO versions (date_added, id_hash, version_seconds, version_nanos, "
+                         "version_digits, type_id, author_id, spec_version, revoked, markings, json, id) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     statement.BindInt(1, date_added);
-    statement.BindInt(2, key);
+    statement.BindInt(2, sqlite::IdHash(object.id));
     BindVersion(statement, 3, version);
     if (version) statement.BindInt(5, version->fraction_digits);
     statement.BindInt(6, type_id);
@@ -441,32 +436,7 @@ class SqliteStore final : public Store {
     }
     if (!markings.empty()) statement.BindText(10, markings);
     statement.BindText(11, object.json);
-    return statement.Run();
-  }
-
-  Status UpdateObject(const stix::Object& object, const ObjectState& state, const std::optional<Timestamp>& version,
-                      int64_t date_added) {
-    const bool newest = !state.exists || (version && state.latest_version && *version > *state.latest_version);
-    const bool first_revoked =
-        object.revoked && version && (!state.revoked_version || *version < *state.revoked_version);
-    if (state.exists && !newest && !first_revoked) return Status::Ok();
-    // One upsert: a new object takes every column; an existing one keeps what this version does not change.
-    KENES_ASSIGN_OR_RETURN(
-        Statement statement,
-        writer_->Prepare("INSERT INTO objects (object_key, id, latest_date_added, latest_seconds, latest_nanos, "
-                         "revoked_seconds, revoked_nanos, id_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?10) "
-                         "ON CONFLICT (object_key) DO UPDATE SET "
-                         "latest_date_added = iif(?8, ?3, latest_date_added), "
-                         "latest_seconds = iif(?8, ?4, latest_seconds), latest_nanos = iif(?8, ?5, latest_nanos), "
-                         "revoked_seconds = iif(?9, ?6, revoked_seconds), revoked_nanos = iif(?9, ?7, revoked_nanos)"));
-    statement.BindInt(1, state.key);
-    statement.BindText(2, object.id);
-    statement.BindInt(3, date_added);
-    BindVersion(statement, 4, version);
-    BindVersion(statement, 6, first_revoked ? version : std::nullopt);
-    statement.BindInt(8, newest ? 1 : 0);
-    statement.BindInt(9, first_revoked ? 1 : 0);
-    statement.BindInt(10, sqlite::IdHash(object.id));
+    statement.BindText(12, object.id);
     return statement.Run();
   }
 
@@ -505,7 +475,10 @@ class SqliteStore final : public Store {
       type_ids.assign(ids.begin(), ids.end());
       sql += " AND v.type_id = ?3";
     }
-    if (query.latest_only) sql += " AND v.date_added = o.latest_date_added";
+    if (query.latest_only) {
+      sql += " AND NOT EXISTS (SELECT 1 FROM versions w WHERE w.id_hash = v.id_hash AND w.id = v.id AND "
+             "(w.version_seconds, w.version_nanos) > (v.version_seconds, v.version_nanos))";
+    }
     sql += " ORDER BY v.date_added LIMIT ?4";
 
     KENES_ASSIGN_OR_RETURN(Statement statement, reader.Prepare(sql));
