@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <string_view>
 
 namespace kenes::pattern {
@@ -28,9 +29,9 @@ bool IsPlainName(std::string_view key) {
   return !IsKeyword(key);
 }
 
-// The shortest digits that read back as the same double, in the grammar's fixed notation (it has
-// no exponents) and always with a point, so that a float never reads as an integer.
-void AppendFloat(std::string& out, double value) {
+// The shortest digits that read back as the same double, in the grammar's fixed notation: it has no
+// exponents.
+std::string FixedNotation(double value) {
   std::string number = fmt::format("{}", value);
   const size_t exponent_at = number.find('e');
   if (exponent_at != std::string::npos) {
@@ -53,6 +54,12 @@ void AppendFloat(std::string& out, double value) {
     }
     number = (negative ? "-" : "") + digits;
   }
+  return number;
+}
+
+// Always with a point, so that a float never reads back as an integer.
+void AppendFloat(std::string& out, double value) {
+  const std::string number = FixedNotation(value);
   out += number;
   if (number.find('.') == std::string::npos) out += ".0";
 }
@@ -167,7 +174,14 @@ void AppendComparison(std::string& out, const Comparison& comparison) {
 void AppendQualifier(std::string& out, const Qualifier& qualifier) {
   switch (qualifier.kind) {
     case QualifierKind::kWithin:
-      fmt::format_to(std::back_inserter(out), " WITHIN {} SECONDS", qualifier.seconds);
+      out += " WITHIN ";
+      // Whole numbers of seconds read best as integers, but only those an integer literal can hold.
+      if (qualifier.seconds == std::floor(qualifier.seconds) && qualifier.seconds < 9.2e18) {
+        out += FixedNotation(qualifier.seconds);
+      } else {
+        AppendFloat(out, qualifier.seconds);
+      }
+      out += " SECONDS";
       break;
     case QualifierKind::kRepeats: fmt::format_to(std::back_inserter(out), " REPEATS {} TIMES", qualifier.times); break;
     case QualifierKind::kStartStop:

@@ -156,9 +156,9 @@ Status Parser::ParseQualifier(Qualifier& out) {
     out.kind = QualifierKind::kWithin;
     const bool is_number = current_.kind == TokenKind::kInteger || current_.kind == TokenKind::kFloat;
     if (!is_number || current_.text.front() == '-') return ErrorExpected("a positive number of seconds");
-    const std::string_view number = WithoutPlus(current_.text);
-    std::from_chars(number.data(), number.data() + number.size(), out.seconds);
-    Advance();
+    Literal seconds;
+    KENES_RETURN_IF_ERROR(ParseLiteral(seconds));
+    out.seconds = seconds.kind == LiteralKind::kInteger ? static_cast<double>(seconds.integer) : seconds.real;
     return Expect(TokenKind::kSeconds, "'SECONDS'");
   }
   if (Accept(TokenKind::kRepeats)) {
