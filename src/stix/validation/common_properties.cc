@@ -3,6 +3,7 @@
 #include <string>
 
 #include "stix/validation/check_context.h"
+#include "stix/validation/lexical.h"
 #include "stix/validation/markings.h"
 #include "stix/validation/vocabularies.h"
 
@@ -70,6 +71,11 @@ const ValueCheck* ObjectMarkingRefs() {
   return kCheck;
 }
 
+const ValueCheck* LanguageTag() {
+  static const ValueCheck* const kCheck = Text(IsLanguageTag, "an RFC 5646 language tag");
+  return kCheck;
+}
+
 std::vector<PropertyRule> SdoCommonProperties() {
   return {
       {"type", String(), true},
@@ -81,7 +87,7 @@ std::vector<PropertyRule> SdoCommonProperties() {
       {"revoked", Boolean()},
       {"labels", ListOf(String())},
       {"confidence", Integer(0, 100)},
-      {"lang", String()},
+      {"lang", LanguageTag()},
       {"external_references", ExternalReferences()},
       {"object_marking_refs", ObjectMarkingRefs()},
       {"granular_markings", GranularMarkings()},

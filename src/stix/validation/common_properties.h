@@ -26,6 +26,7 @@ std::vector<PropertyRule> ScoCommonProperties();
 const ValueCheck* ExternalReferences();
 const ValueCheck* KillChainPhases();
 const ValueCheck* ObjectMarkingRefs();
+const ValueCheck* LanguageTag();
 
 // Registers a standard type: its own properties after the common ones of its
 // category (SDO common properties for kSdo, kSro and kMeta, SCO ones for

@@ -207,6 +207,40 @@ bool IsUrl(std::string_view text) {
   return colon + 1 < text.size();
 }
 
+bool IsLanguageTag(std::string_view text) {
+  size_t start = 0;
+  bool first = true;
+  while (true) {
+    size_t dash = text.find('-', start);
+    std::string_view subtag =
+        text.substr(start, dash == std::string_view::npos ? std::string_view::npos : dash - start);
+    if (subtag.empty() || subtag.size() > 8 || (first && subtag.size() < 2)) return false;
+    for (char c : subtag) {
+      bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      if (!letter && (first || !IsDigit(c))) return false;
+    }
+    if (dash == std::string_view::npos) return true;
+    start = dash + 1;
+    first = false;
+  }
+}
+
+bool IsCpe23(std::string_view text) {
+  constexpr std::string_view kPrefix = "cpe:2.3:";
+  if (text.substr(0, kPrefix.size()) != kPrefix || HasSpaceOrControl(text)) return false;
+  int separators = 0;
+  for (size_t i = kPrefix.size(); i < text.size(); ++i) {
+    if (text[i] == '\\') {
+      ++i;  // an escaped character, possibly ':'
+    } else if (text[i] == ':') {
+      ++separators;
+    }
+  }
+  // part, vendor, product, version, update, edition, language, sw_edition,
+  // target_sw, target_hw, other: eleven components after the prefix.
+  return separators == 10;
+}
+
 bool IsMacAddress(std::string_view text) {
   if (text.size() != 17) return false;
   for (size_t i = 0; i < 17; ++i) {

@@ -50,4 +50,13 @@ bool IsEmailAddress(std::string_view text);
 // An RFC 3986 URI: a scheme, ':', and no spaces or control characters.
 bool IsUrl(std::string_view text);
 
+// An RFC 5646 language tag in its common form: a 2-8 letter primary
+// subtag, then '-'-separated subtags of 1-8 letters or digits ("en",
+// "kk-Cyrl-KZ", "zh-Hans").
+bool IsLanguageTag(std::string_view text);
+
+// A CPE 2.3 formatted string: "cpe:2.3:" and ten more ':'-separated
+// components, where "\:" does not separate.
+bool IsCpe23(std::string_view text);
+
 }  // namespace kenes::stix::validation

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "stix/validation/check_context.h"
+#include "stix/validation/common_properties.h"
 #include "stix/validation/object_shape.h"
 
 namespace kenes::stix::validation {
@@ -158,10 +159,11 @@ bool JsonEqual(simdjson::dom::element a, simdjson::dom::element b) {
 }  // namespace
 
 const ValueCheck* GranularMarkings() {
-  static const ValueCheck* const kCheck = ListOf(Nested(MakeShape(
-      "granular marking",
-      {{"selectors", ListOf(String()), true}, {"marking_ref", ReferenceTo({"marking-definition"})}, {"lang", String()}},
-      {CheckGranularMarking})));
+  static const ValueCheck* const kCheck = ListOf(Nested(MakeShape("granular marking",
+                                                                  {{"selectors", ListOf(String()), true},
+                                                                   {"marking_ref", ReferenceTo({"marking-definition"})},
+                                                                   {"lang", LanguageTag()}},
+                                                                  {CheckGranularMarking})));
   return kCheck;
 }
 

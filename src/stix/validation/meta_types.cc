@@ -2,6 +2,7 @@
 // language-content and extension-definition.
 #include "stix/validation/check_context.h"
 #include "stix/validation/common_properties.h"
+#include "stix/validation/lexical.h"
 #include "stix/validation/markings.h"
 #include "stix/validation/type_registry.h"
 #include "stix/validation/vocabularies.h"
@@ -59,6 +60,18 @@ void CheckExtensionDefinition(simdjson::dom::object object, CheckContext& contex
   context.Error("dependent-property", "extension_properties is only for toplevel-property-extension definitions");
 }
 
+// Section 7.1: the keys of contents are RFC 5646 language tags.
+void CheckLanguageContent(simdjson::dom::object object, CheckContext& context) {
+  simdjson::dom::object contents;
+  if (object["contents"].get(contents) != simdjson::SUCCESS) return;
+  auto contents_scope = context.Property("contents");
+  for (simdjson::dom::key_value_pair member : contents) {
+    if (IsLanguageTag(member.key)) continue;
+    auto scope = context.Property(member.key);
+    context.Error("language-tag", Quote(member.key) + " is not an RFC 5646 language tag");
+  }
+}
+
 }  // namespace
 
 void RegisterMetaTypes(TypeRegistry& registry) {
@@ -84,7 +97,8 @@ void RegisterMetaTypes(TypeRegistry& registry) {
   RegisterStandardType(registry, "language-content", Category::kMeta,
                        {{"object_ref", ReferenceToAny(ReferenceTargets::kAny), true},
                         {"object_modified", Timestamp()},
-                        {"contents", Dictionary(Dictionary()), true}});
+                        {"contents", Dictionary(Dictionary()), true}},
+                       {CheckLanguageContent});
   RegisterStandardType(registry, "extension-definition", Category::kMeta,
                        {{"created_by_ref", ReferenceTo({"identity"}), true},
                         {"name", String(), true},

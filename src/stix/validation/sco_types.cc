@@ -206,9 +206,9 @@ void RegisterScoTypes(TypeRegistry& registry) {
       ProcessExtensions());
   RegisterStandardType(registry, "software", kSco,
                        {{"name", String(), true},
-                        {"cpe", String()},
+                        {"cpe", Text(IsCpe23, "a CPE 2.3 formatted string")},
                         {"swid", String()},
-                        {"languages", ListOf(String())},
+                        {"languages", ListOf(LanguageTag())},
                         {"vendor", String()},
                         {"version", String()}});
   RegisterStandardType(registry, "url", kSco, {{"value", Text(IsUrl, "a URL (RFC 3986)"), true}});
