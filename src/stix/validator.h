@@ -30,8 +30,11 @@ void ValidateObject(simdjson::dom::element object, std::vector<Finding>& finding
 // objects), not the objects inside it.
 void ValidateBundle(simdjson::dom::element bundle, std::vector<Finding>& findings);
 
-// Adds a type (e.g. Kenes' phone-number) to the global registry.
-// AlreadyExists when the type name is taken.
+// Adds a type (e.g. Kenes' phone-number) to the global registry; build the
+// definition with validation::DefineType() (stix/validation/common_properties.h)
+// and set defined_by_extension when its objects carry a new-sdo/new-sco/new-sro
+// extension entry. AlreadyExists when the type name is taken; register at
+// start-up, before objects of the type are validated.
 Status RegisterType(validation::TypeDefinition definition);
 
 }  // namespace kenes::stix

@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "stix/validation/common_properties.h"
+
 namespace kenes::stix {
 namespace {
 
@@ -183,28 +185,31 @@ TEST(ValidatorFinding, ToStringNamesIdPathRuleAndMessage) {
 }
 
 TEST(ValidatorRegistry, RegisteredTypesAreValidatedByTheirTable) {
-  validation::TypeDefinition definition;
-  definition.type = "x-kenes-test-phone";
-  definition.category = validation::Category::kSco;
-  definition.shape = validation::MakeShape("x-kenes-test-phone",
-                                           {{"type", validation::String(), true},
-                                            {"id", validation::SelfIdentifier(), true},
-                                            {"number", validation::String(), true}},
-                                           {}, validation::UnknownMembers::kCustomProperty);
+  validation::TypeDefinition definition = validation::DefineType("x-kenes-test-phone", validation::Category::kSco,
+                                                                 {{"number", validation::String(), true}});
+  definition.defined_by_extension = true;
   ASSERT_TRUE(RegisterType(definition).ok());
   EXPECT_EQ(RegisterType(definition).code(), StatusCode::kAlreadyExists);
+  EXPECT_EQ(RegisterType(validation::DefineType("Bad_Name", validation::Category::kSco, {})).code(),
+            StatusCode::kInvalidArgument);
   simdjson::dom::parser parser;
   simdjson::dom::element object;
   ASSERT_EQ(parser
                 .parse(std::string(R"({"type":"x-kenes-test-phone","id":"x-kenes-test-phone--)"
-                                   R"(5f4b9f8e-2d3c-5a1b-9c8d-7e6f5a4b3c2d"})"))
+                                   R"(5f4b9f8e-2d3c-5a1b-9c8d-7e6f5a4b3c2d","defanged":"no","extensions":)"
+                                   R"({"extension-definition--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f":)"
+                                   R"({"extension_type":"new-sco"}}})"))
                 .get(object),
             simdjson::SUCCESS);
   std::vector<Finding> findings;
   ValidateObject(object, findings);
-  ASSERT_EQ(findings.size(), 1u) << Describe(findings);
-  EXPECT_EQ(findings[0].rule, "required-property");
-  EXPECT_EQ(findings[0].path, "$.number");
+  // Its own required property and a common SCO property are checked; its
+  // new-sco extension entry is accepted because the type is defined by one.
+  ASSERT_EQ(findings.size(), 2u) << Describe(findings);
+  EXPECT_EQ(findings[0].path, "$.defanged");
+  EXPECT_EQ(findings[0].rule, "property-type");
+  EXPECT_EQ(findings[1].path, "$.number");
+  EXPECT_EQ(findings[1].rule, "required-property");
 }
 
 // Nanoseconds one validation of `text` takes, averaged; fails the test if

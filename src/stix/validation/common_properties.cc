@@ -109,8 +109,8 @@ std::vector<PropertyRule> ScoCommonProperties() {
   };
 }
 
-void RegisterStandardType(TypeRegistry& registry, std::string_view type, Category category,
-                          std::vector<PropertyRule> properties, std::vector<CrossRule> rules,
+TypeDefinition DefineType(std::string_view type, Category category, std::vector<PropertyRule> properties,
+                          std::vector<CrossRule> rules,
                           std::unordered_map<std::string_view, const ObjectShape*> extensions) {
   bool sco = category == Category::kSco;
   std::vector<CrossRule> all_rules = sco ? std::vector<CrossRule>() : SdoCommonRules();
@@ -121,7 +121,15 @@ void RegisterStandardType(TypeRegistry& registry, std::string_view type, Categor
   definition.shape = MakeShape(type, Join({sco ? ScoCommonProperties() : SdoCommonProperties(), properties}),
                                std::move(all_rules), UnknownMembers::kCustomProperty);
   definition.extensions = std::move(extensions);
-  if (!registry.Register(std::move(definition)).ok()) std::abort();
+  return definition;
+}
+
+void RegisterStandardType(TypeRegistry& registry, std::string_view type, Category category,
+                          std::vector<PropertyRule> properties, std::vector<CrossRule> rules,
+                          std::unordered_map<std::string_view, const ObjectShape*> extensions) {
+  Status status =
+      registry.Register(DefineType(type, category, std::move(properties), std::move(rules), std::move(extensions)));
+  if (!status.ok()) std::abort();
 }
 
 }  // namespace kenes::stix::validation

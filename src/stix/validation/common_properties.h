@@ -28,9 +28,17 @@ const ValueCheck* KillChainPhases();
 const ValueCheck* ObjectMarkingRefs();
 const ValueCheck* LanguageTag();
 
-// Registers a standard type: its own properties after the common ones of its
+// A definition of `type`: its own properties after the common ones of its
 // category (SDO common properties for kSdo, kSro and kMeta, SCO ones for
-// kSco). Aborts on failure, which can only be a bug in the tables.
+// kSco) and its rules after the common ones; unknown top-level members are
+// custom properties. Kenes' own types are built with this and registered
+// with stix::RegisterType().
+TypeDefinition DefineType(std::string_view type, Category category, std::vector<PropertyRule> properties,
+                          std::vector<CrossRule> rules = {},
+                          std::unordered_map<std::string_view, const ObjectShape*> extensions = {});
+
+// Registers DefineType(...) for a standard type; aborts on failure, which
+// can only be a bug in the tables.
 void RegisterStandardType(TypeRegistry& registry, std::string_view type, Category category,
                           std::vector<PropertyRule> properties, std::vector<CrossRule> rules = {},
                           std::unordered_map<std::string_view, const ObjectShape*> extensions = {});

@@ -51,7 +51,7 @@ const ObjectShape* MakeShape(std::string_view description, std::vector<PropertyR
   static std::mutex mutex;
   static std::deque<ObjectShape> arena;
   ObjectShape shape;
-  shape.description = description;
+  shape.description = std::string(description);
   shape.cross_rules = std::move(cross_rules);
   shape.unknown = unknown;
   for (PropertyRule& rule : properties) {

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -22,6 +23,8 @@ namespace kenes::stix::validation {
 
 class CheckContext;
 
+// `name` is not copied: use string literals (or text that lives as long as
+// the process), as the tables here do.
 struct PropertyRule {
   std::string_view name;
   const ValueCheck* check;
@@ -37,7 +40,7 @@ enum class UnknownMembers {
 };
 
 struct ObjectShape {
-  std::string_view description;  // "kill chain phase", "indicator": used in messages
+  std::string description;  // "kill chain phase", "indicator": used in messages
   std::vector<PropertyRule> properties;
   std::unordered_map<std::string_view, uint32_t> index;
   uint64_t required_mask = 0;
