@@ -538,10 +538,12 @@ class SqliteStore final : public Store {
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::filesystem::path& file, SqliteStoreOptions options) {
   KENES_ASSIGN_OR_RETURN(std::unique_ptr<Connection> writer,
                          Connection::Open(file, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
+  // page_size only takes on a new file; 8 KiB measured a little less CPU per
+  // stored object than 4 KiB (bench_ingest), with rows of about 600 bytes.
   // FULL: in WAL mode NORMAL skips the fsync at commit and a power cut loses
   // acknowledged batches. Checkpoints run on our own thread, not at commit.
   KENES_RETURN_IF_ERROR(writer->Execute(fmt::format(
-      "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0; "
+      "PRAGMA page_size = 8192; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0; "
       "PRAGMA journal_size_limit = {}; PRAGMA cache_size = -{}; PRAGMA temp_store = MEMORY;",
       64 << 20, options.cache_bytes / 1024)));
   KENES_RETURN_IF_ERROR(sqlite::Migrate(*writer));
