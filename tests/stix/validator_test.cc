@@ -157,6 +157,7 @@ TEST_P(ValidatorCase, IsReportedAsExpected) {
   EXPECT_EQ(match->object_id, id);
   EXPECT_NE(match->ToString().find(std::string(id)), std::string::npos) << match->ToString();
   EXPECT_FALSE(match->message.empty());
+  EXPECT_EQ(match->ToString().find('\n'), std::string::npos) << "a finding is one line";
   if (severity == Severity::kWarning) {
     EXPECT_FALSE(HasErrors(findings)) << "a SHOULD must never be an error:\n" << Describe(findings);
   }

@@ -56,7 +56,8 @@ std::string Quote(std::string_view text) {
   std::string quoted;
   quoted.reserve(std::min(text.size(), kLimit) + 5);
   quoted.push_back('\'');
-  quoted.append(text.substr(0, kLimit));
+  // Control characters would break the one-line form of a finding.
+  for (char c : text.substr(0, kLimit)) quoted.push_back(static_cast<unsigned char>(c) < ' ' ? '?' : c);
   if (text.size() > kLimit) quoted.append("...");
   quoted.push_back('\'');
   return quoted;

@@ -65,7 +65,8 @@ class CheckContext {
   std::string& path_;
 };
 
-// "'text'" shortened to a readable length, for messages.
+// "'text'" shortened to a readable length, control characters shown as
+// '?', for messages.
 std::string Quote(std::string_view text);
 
 }  // namespace kenes::stix::validation
