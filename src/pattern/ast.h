@@ -120,7 +120,7 @@ struct Pattern {
 };
 
 // A one-line, fully parenthesised rendering of the tree for tests and logs, e.g.
-// "(FOLLOWEDBY [(AND file:name = 'a' file:size > 3)] ([x:y EXISTS]) WITHIN 5 SECONDS)".
+// "(FOLLOWEDBY [(AND file:name = 'a' file:size > 3)] ([EXISTS x:y]) WITHIN 5 SECONDS)".
 std::string Describe(const Pattern& pattern);
 
 // The pattern in canonical text: single spaces, decoded literals written one way (hex in lower case,

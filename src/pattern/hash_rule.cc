@@ -3,7 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
+#include <initializer_list>
+#include <optional>
 #include <string_view>
 
 namespace kenes::pattern {
@@ -61,12 +62,14 @@ std::string HashValueProblem(const Comparison& comparison) {
   });
   if (!under_hashes) return {};
   const std::string& algorithm_key = steps.back().key;
-  // Only strings can hold a hash: the reference rejects other literals by their text.
-  const std::string_view value =
-      comparison.value.kind == LiteralKind::kString ? std::string_view(comparison.value.text) : std::string_view();
-  const std::optional<bool> fits = FitsAlgorithm(NormalisedAlgorithm(algorithm_key), value);
-  if (!fits.has_value() || *fits) return {};
-  return fmt::format("'{}' is not a valid {} hash", value, algorithm_key);
+  const std::string algorithm = NormalisedAlgorithm(algorithm_key);
+  if (!FitsAlgorithm(algorithm, "").has_value()) return {};
+  // Only strings can hold a hash; the reference rejects other literals too.
+  if (comparison.value.kind != LiteralKind::kString) {
+    return fmt::format("a {} hash must be compared with a string", algorithm_key);
+  }
+  if (*FitsAlgorithm(algorithm, comparison.value.text)) return {};
+  return fmt::format("'{}' is not a valid {} hash", comparison.value.text, algorithm_key);
 }
 
 }  // namespace kenes::pattern

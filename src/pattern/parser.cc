@@ -5,6 +5,8 @@
 #include <charconv>
 #include <utility>
 
+#include "pattern/source_location.h"
+
 namespace kenes::pattern {
 namespace {
 

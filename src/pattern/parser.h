@@ -12,7 +12,6 @@
 #include "base/status.h"
 #include "pattern/ast.h"
 #include "pattern/lexer.h"
-#include "pattern/source_location.h"
 
 namespace kenes::pattern {
 
