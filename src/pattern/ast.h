@@ -14,7 +14,7 @@
 // base64 and hex turned into bytes) so the matcher never re-reads pattern text.
 //
 // Plain value types: copy, move and read them from any number of threads;
-// nothing is shared between two trees.
+// nothing is shared between two trees. pattern_text.h writes a tree back out.
 #pragma once
 
 #include <cstdint>
@@ -118,15 +118,5 @@ struct Pattern {
   StixVersion version = StixVersion::k21;
   ObservationExpression root;
 };
-
-// A one-line, fully parenthesised rendering of the tree for tests and logs, e.g.
-// "(FOLLOWEDBY [(AND file:name = 'a' file:size > 3)] ([EXISTS x:y]) WITHIN 5 SECONDS)".
-std::string Describe(const Pattern& pattern);
-
-// The pattern in canonical text: single spaces, decoded literals written one way (hex in lower case,
-// floats without exponents), quotes only where needed, parentheses only where the tree has them
-// or where nested operators inside brackets need them. Parsing it with the pattern's version gives
-// an equal tree; two patterns that differ only in spelling get the same text.
-std::string ToPatternText(const Pattern& pattern);
 
 }  // namespace kenes::pattern

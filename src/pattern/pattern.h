@@ -16,6 +16,7 @@
 
 #include "base/status.h"
 #include "pattern/ast.h"
+#include "pattern/pattern_text.h"
 
 namespace kenes::pattern {
 
