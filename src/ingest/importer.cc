@@ -40,6 +40,12 @@ stix::ReadCallbacks Importer::Callbacks(std::string_view source) {
   callbacks.bundle = [this, source](simdjson::dom::element bundle, std::string_view) {
     std::vector<stix::Finding> findings;
     stix::ValidateBundle(bundle, findings);
+    std::string_view spec_version;
+    if (bundle["spec_version"].get(spec_version) == simdjson::SUCCESS && spec_version == "2.0") {
+      Report(false, fmt::format("{}: bundle: a STIX 2.0 bundle; its objects are checked as STIX 2.1, so those "
+                                "without spec_version are refused",
+                                source));
+    }
     for (const stix::Finding& finding : findings) {
       Report(finding.severity == stix::Severity::kError, fmt::format("{}: bundle: {}", source, finding.ToString()));
     }
@@ -75,7 +81,7 @@ void Importer::HandleObject(stix::ReadItem& item, std::string_view source) {
   std::string text_with_id;
   std::string_view missing_id;
   if (options_.assign_missing_sco_ids && item.json["id"].error() == simdjson::NO_SUCH_FIELD) {
-    Result<std::string> id = stix::DeterministicScoId(item.json);
+    Result<std::string> id = stix::ScoId(item.json);
     if (id.ok()) {
       text_with_id = WithId(item.text, *id);
       if (reparser_.parse(text_with_id).get(item.json) != simdjson::SUCCESS) {

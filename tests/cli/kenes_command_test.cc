@@ -65,12 +65,12 @@ class KenesCommand : public ::testing::Test {
 constexpr char kIdentity[] =
     R"({"type":"identity","spec_version":"2.1","id":"identity--6a9e4a1c-3f8b-4d2e-9c71-0b5f2d8e4a10",)"
     R"("created":"2026-03-01T08:00:00.000Z","modified":"2026-03-01T08:00:00.000Z",)"
-    R"("name":"Security Council of Kazakhstan (synthetic)","identity_class":"organization"})";
+    R"("name":"Security Council of Kazakhstan, synthetic","identity_class":"organization"})";
 
 constexpr char kIdentityV2[] =
     R"({"type":"identity","spec_version":"2.1","id":"identity--6a9e4a1c-3f8b-4d2e-9c71-0b5f2d8e4a10",)"
     R"("created":"2026-03-01T08:00:00.000Z","modified":"2026-03-02T08:00:00.000Z",)"
-    R"("name":"Security Council of the Republic of Kazakhstan (synthetic)","identity_class":"organization"})";
+    R"("name":"Security Council of the Republic of Kazakhstan, synthetic","identity_class":"organization"})";
 
 constexpr char kIndicatorBadTime[] =
     R"({"type":"indicator","spec_version":"2.1","id":"indicator--0f7d4c1e-8a3b-4f5e-9d2c-6b1a7e3f9c40",)"
@@ -137,7 +137,8 @@ TEST_F(KenesCommand, UnknownIdsAndBadInputFailClearly) {
   ASSERT_EQ(Kenes("init").exit_code, 0);
   Outcome unknown = Kenes("get identity--00000000-0000-4000-8000-000000000000");
   EXPECT_EQ(unknown.exit_code, 1);
-  EXPECT_NE(unknown.err.find("not found"), std::string::npos) << unknown.err;
+  EXPECT_NE(unknown.err.find("no object identity--00000000-0000-4000-8000-000000000000"), std::string::npos)
+      << unknown.err;
   Outcome missing_file = Kenes("import " + (dir_ / "nope.json").string());
   EXPECT_EQ(missing_file.exit_code, 2);
   EXPECT_NE(missing_file.err.find("cannot open"), std::string::npos) << missing_file.err;
