@@ -40,7 +40,9 @@ TEST_F(SchemaTest, MigratesAFirstReleaseDatabaseWithItsData) {
                     ->Execute(fmt::format(
                         "INSERT INTO types VALUES (1, 'indicator');"
                         "INSERT INTO versions VALUES (1000, {0}, 10, 0, 0, 1, NULL, 0, '{1}', '2.1', NULL, '{{\"v\":1}}');"
-                        "INSERT INTO versions VALUES (2000, {0}, 20, 0, 0, 1, NULL, 0, '{1}', '2.1', NULL, '{{\"v\":2}}');",
+                        "INSERT INTO versions VALUES (2000, {0}, 20, 0, 0, 1, NULL, 0, '{1}', '2.1', NULL, '{{\"v\":2}}');"
+                        "INSERT INTO ids VALUES ({0}, 1000);"
+                        "INSERT INTO recent_ids VALUES ({0}, 2000);",
                         sqlite::IdHash(id), id))
                     .ok());
   }

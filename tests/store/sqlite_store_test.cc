@@ -190,5 +190,35 @@ TEST_F(SqliteStoreTest, CountsVersionsAndObjectsPerType) {
   EXPECT_EQ(counts->by_type["ipv4-addr"].versions, 1);
 }
 
+// With a tiny first level, versions of one id end up spread over both
+// levels of the id index; every read and check must still see them all.
+TEST_F(SqliteStoreTest, FindsVersionsAcrossBothLevelsOfTheIdIndex) {
+  SqliteStoreOptions options;
+  options.recent_ids_limit = 5;  // batches of 3: versions 1-2 are merged, 3-4 stay recent
+  auto store = Open(options);
+  const std::string id = TestId("indicator", 50);
+  for (int version = 1; version <= 4; ++version) {
+    std::vector<stix::Object> batch = {MakeSdo(id, TestTime(version))};
+    for (int other = 0; other < (version < 4 ? 2 : 0); ++other) batch.push_back(MakeSdo(TestId("malware", version * 10 + other), TestTime(1)));
+    EXPECT_EQ(PutAll(*store, batch)[0].outcome, WriteOutcome::kStored);
+  }
+  EXPECT_EQ(store->Versions(id)->size(), 4u);
+  EXPECT_EQ(store->Latest(id)->version, TestTime(4));
+  EXPECT_TRUE(store->Version(id, TestTime(1)).ok());
+  EXPECT_EQ(PutAll(*store, {MakeSdo(id, TestTime(1))})[0].outcome, WriteOutcome::kDuplicate);
+  EXPECT_EQ(PutAll(*store, {MakeSdo(id, TestTime(2), R"(,"name":"changed")")})[0].outcome, WriteOutcome::kConflict);
+
+  ListQuery latest;
+  latest.types = {"indicator"};
+  latest.latest_only = true;
+  Result<Page> page = store->List(latest);
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->versions.size(), 1u);
+  EXPECT_EQ(page->versions[0].version, TestTime(4));
+  Result<Counts> counts = store->Count();
+  EXPECT_EQ(counts->objects, 7);
+  EXPECT_EQ(counts->versions, 10);
+}
+
 }  // namespace
 }  // namespace kenes::store

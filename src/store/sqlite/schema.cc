@@ -14,11 +14,18 @@ constexpr int64_t kApplicationId = 0x4B454E53;
 // a new release appends a step.
 constexpr std::array<const char*, kLatestSchemaVersion> kMigrations = {
     // 1: the first release.
-    // One table: a row per version. date_added (microseconds since the epoch)
-    // is the rowid, so new versions append at the end and listing in
-    // date_added order is a scan. versions_by_id is the one index taking
-    // inserts at random places (ids are random): it holds integers
-    // (id_hash.h), not id text, so each commit rewrites few of its pages.
+    // A row per version. date_added (microseconds since the epoch) is the
+    // rowid, so new versions append at the end and listing in date_added
+    // order is a scan.
+    //
+    // Finding the versions of an id needs an index ordered by id, and ids
+    // are random: each commit would rewrite nearly one page of such an index
+    // per new object once it outgrows a batch. So the id index comes in two
+    // levels (a small LSM tree): recent_ids takes each batch's entries and
+    // stays small, so a batch touches few of its pages; every so many entries
+    // it is merged into ids in one sorted pass (sqlite_store.cc). Entries are
+    // integers (id_hash.h), not id text; lookups read both levels and compare
+    // the id text, as hashes can collide.
     R"sql(
       CREATE TABLE types(type_id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
       CREATE TABLE authors(author_id INTEGER PRIMARY KEY, ref TEXT NOT NULL UNIQUE);
@@ -35,7 +42,8 @@ constexpr std::array<const char*, kLatestSchemaVersion> kMigrations = {
         spec_version TEXT NOT NULL,
         markings TEXT,
         json TEXT NOT NULL);
-      CREATE INDEX versions_by_id ON versions(id_hash, version_seconds, version_nanos);
+      CREATE TABLE recent_ids(id_hash INTEGER, date_added INTEGER, PRIMARY KEY (id_hash, date_added)) WITHOUT ROWID;
+      CREATE TABLE ids(id_hash INTEGER, date_added INTEGER, PRIMARY KEY (id_hash, date_added)) WITHOUT ROWID;
       -- Index entries end with the rowid, so each type and author is in date_added order.
       CREATE INDEX versions_by_type ON versions(type_id);
       CREATE INDEX versions_by_author ON versions(author_id) WHERE author_id IS NOT NULL;

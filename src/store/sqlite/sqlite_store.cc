@@ -82,9 +82,12 @@ struct ObjectState {
   std::optional<Timestamp> revoked_version;  // the oldest revoked version, if any
 };
 
-// The versions of an id: those under its hash that carry its text (another
-// id may share the hash).
-constexpr std::string_view kOfId = "v.id_hash = ?1 AND v.id = ?2";
+// The versions of an id: those under its hash in either level of the id
+// index (schema.cc) that carry its text (another id may share the hash).
+constexpr std::string_view kOfId =
+    "v.date_added IN (SELECT date_added FROM recent_ids WHERE id_hash = ?1 "
+    "UNION ALL SELECT date_added FROM ids WHERE id_hash = ?1) AND v.id = ?2";
+
 
 void BindId(Statement& statement, std::string_view id) {
   statement.BindInt(1, sqlite::IdHash(id));
@@ -340,7 +343,16 @@ class SqliteStore final : public Store {
       statement.BindInt(3, delta.objects);
       KENES_RETURN_IF_ERROR(statement.Run());
     }
+    KENES_RETURN_IF_ERROR(MergeRecentIdsWhenFull());
     return results;
+  }
+
+  Status MergeRecentIdsWhenFull() {
+    // Counting reads every page of recent_ids, which this batch has just had in hand anyway.
+    KENES_ASSIGN_OR_RETURN(Statement count, writer_->Prepare("SELECT count(*) FROM recent_ids"));
+    KENES_ASSIGN_OR_RETURN(bool row, count.Step());
+    if (!row || count.Int(0) < options_.recent_ids_limit) return Status::Ok();
+    return writer_->Execute("INSERT INTO ids SELECT id_hash, date_added FROM recent_ids; DELETE FROM recent_ids;");
   }
 
   static WriteResult Refused(WriteOutcome outcome, std::string message) {
@@ -437,7 +449,11 @@ class SqliteStore final : public Store {
     if (!markings.empty()) statement.BindText(10, markings);
     statement.BindText(11, object.json);
     statement.BindText(12, object.id);
-    return statement.Run();
+    KENES_RETURN_IF_ERROR(statement.Run());
+    KENES_ASSIGN_OR_RETURN(Statement index, writer_->Prepare("INSERT INTO recent_ids (id_hash, date_added) VALUES (?, ?)"));
+    index.BindInt(1, sqlite::IdHash(object.id));
+    index.BindInt(2, date_added);
+    return index.Run();
   }
 
   // The ids of `names` in a dictionary table; names never stored are left out.
@@ -476,7 +492,8 @@ class SqliteStore final : public Store {
       sql += " AND v.type_id = ?3";
     }
     if (query.latest_only) {
-      sql += " AND NOT EXISTS (SELECT 1 FROM versions w WHERE w.id_hash = v.id_hash AND w.id = v.id AND "
+      sql += " AND NOT EXISTS (SELECT 1 FROM versions w WHERE w.date_added IN (SELECT date_added FROM recent_ids "
+             "WHERE id_hash = v.id_hash UNION ALL SELECT date_added FROM ids WHERE id_hash = v.id_hash) AND w.id = v.id AND "
              "(w.version_seconds, w.version_nanos) > (v.version_seconds, v.version_nanos))";
     }
     sql += " ORDER BY v.date_added LIMIT ?4";
