@@ -95,11 +95,12 @@ void BindId(Statement& statement, std::string_view id) {
 }
 
 Result<ObjectState> FindObject(Connection& connection, std::string_view id) {
-  KENES_ASSIGN_OR_RETURN(
-      Statement statement,
-      connection.Prepare(fmt::format("SELECT v.version_seconds, v.version_nanos, v.revoked FROM versions v WHERE {} "
-                                     "ORDER BY v.version_seconds, v.version_nanos",
-                                     kOfId)));
+  // Static: the statement cache is keyed by the text, and this runs once per object written.
+  static const std::string sql = fmt::format(
+      "SELECT v.version_seconds, v.version_nanos, v.revoked FROM versions v WHERE {} "
+      "ORDER BY v.version_seconds, v.version_nanos",
+      kOfId);
+  KENES_ASSIGN_OR_RETURN(Statement statement, connection.Prepare(sql));
   BindId(statement, id);
   ObjectState state;
   for (;;) {
@@ -428,13 +429,14 @@ class SqliteStore final : public Store {
 
   Status InsertVersion(const stix::Object& object, const std::optional<Timestamp>& version, int64_t date_added,
                        int64_t type_id, std::optional<int64_t> author_id) {
-    KENES_ASSIGN_OR_RETURN(
-        Statement statement,
-        writer_->Prepare("INSERT INTO versions (date_added, id_hash, version_seconds, version_nanos, "
-                         "version_digits, type_id, author_id, spec_version, revoked, markings, json, id) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    static const std::string insert_version =
+        "INSERT INTO versions (date_added, id_hash, version_seconds, version_nanos, version_digits, type_id, "
+        "author_id, spec_version, revoked, markings, json, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static const std::string insert_id = "INSERT INTO recent_ids (id_hash, date_added) VALUES (?, ?)";
+    KENES_ASSIGN_OR_RETURN(Statement statement, writer_->Prepare(insert_version));
     statement.BindInt(1, date_added);
-    statement.BindInt(2, sqlite::IdHash(object.id));
+    const int64_t id_hash = sqlite::IdHash(object.id);
+    statement.BindInt(2, id_hash);
     BindVersion(statement, 3, version);
     if (version) statement.BindInt(5, version->fraction_digits);
     statement.BindInt(6, type_id);
@@ -450,8 +452,8 @@ class SqliteStore final : public Store {
     statement.BindText(11, object.json);
     statement.BindText(12, object.id);
     KENES_RETURN_IF_ERROR(statement.Run());
-    KENES_ASSIGN_OR_RETURN(Statement index, writer_->Prepare("INSERT INTO recent_ids (id_hash, date_added) VALUES (?, ?)"));
-    index.BindInt(1, sqlite::IdHash(object.id));
+    KENES_ASSIGN_OR_RETURN(Statement index, writer_->Prepare(insert_id));
+    index.BindInt(1, id_hash);
     index.BindInt(2, date_added);
     return index.Run();
   }
