@@ -1,5 +1,7 @@
 #include "demo/demo_generator.h"
 
+#include <cstdio>
+
 namespace kenes::demo {
 namespace {
 
@@ -86,7 +88,11 @@ void DemoGenerator::WriteAddress(std::string& out) {
     value = (serial < 254 ? "198.51.100." : "203.0.113.") + std::to_string(serial % 254 + 1);
   } else {
     type = "ipv6-addr";
-    value = "2001:db8:" + std::to_string(serial >> 16) + ":" + std::to_string(serial & 0xffff) + "::1";
+    // Hexadecimal groups: each holds 16 bits, so a decimal rendering would overflow past 9999.
+    char text[48];
+    std::snprintf(text, sizeof text, "2001:db8:%x:%x::1", static_cast<unsigned>(serial >> 16),
+                  static_cast<unsigned>(serial & 0xffff));
+    value = text;
   }
   JsonObjectBuilder builder = writer_.BeginObservable(out, type);
   builder.String("value", value);

@@ -34,6 +34,25 @@ TEST(DemoValidation, BaseScenarioAndScaledObjectsHaveNoErrorsOrWarnings) {
   EXPECT_TRUE(findings_by_rule.empty());
 }
 
+// Addresses are numbered through the whole stream, so the ones a benchmark
+// scale reaches (past 65,536 IPv6 addresses) must be valid too.
+TEST(DemoValidation, AddressesStayValidAtBenchmarkScale) {
+  DemoGenerator generator({.seed = 1, .object_count = 600000});
+  simdjson::dom::parser parser;
+  std::string json;
+  size_t addresses = 0;
+  while (generator.Next(json)) {
+    if (json.find("\"type\":\"ipv6-addr\"") == std::string::npos) continue;
+    ++addresses;
+    simdjson::dom::element element;
+    ASSERT_EQ(parser.parse(json).get(element), simdjson::SUCCESS) << json;
+    std::vector<stix::Finding> findings;
+    stix::ValidateObject(element, findings);
+    ASSERT_FALSE(stix::HasErrors(findings)) << findings.front().ToString();
+  }
+  EXPECT_GT(addresses, 70000u);
+}
+
 // The check above is only worth something if the validator does reject a
 // broken object of the kind the generator writes.
 TEST(DemoValidation, ValidatorRejectsABrokenGeneratedIndicator) {
