@@ -5,9 +5,10 @@
 //
 // (a) ceiling: the texts appended to an index-less table with one prepared
 //     statement in one transaction, same durability settings as the store;
-// (b) end to end: the NDJSON of each batch read by stix::Reader, every object
-//     checked by stix::ValidateObject, and the valid ones Put through the
-//     real SqliteStore, with every index the reads need.
+// (b) end to end: an NDJSON file of the same texts through ingest::Importer,
+//     the pipeline of `kenes import` (stix::Reader streaming the file,
+//     stix::ValidateObject, and batches Put into the real SqliteStore on a
+//     second thread, with every index the reads need).
 // The texts come from kenes_demo's generator (mixed types, about 500 bytes).
 // Only ingest is timed, not generating the texts; both runs see the same
 // texts. Prints objects/s, their ratio and memory; memory must not grow with N.
@@ -27,9 +28,7 @@
 #include <fmt/format.h>
 
 #include "demo/demo_generator.h"
-#include "stix/object.h"
-#include "stix/reader.h"
-#include "stix/validator.h"
+#include "ingest/importer.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace kenes::bench {
@@ -169,89 +168,64 @@ Figures MeasureCeiling(const Settings& settings, const std::filesystem::path& fi
 }
 
 struct EndToEnd : Figures {
-  double read_seconds = 0;   // parsing and validating
-  double store_seconds = 0;  // Put, and closing the store
-  double store_cpu_seconds = 0;  // of the calling thread, not counting the background checkpoints
-  size_t invalid = 0;  // refused by the reader or the validator
-  size_t stored = 0;
-  size_t refused = 0;  // refused by the store
+  ingest::ImportTotals totals;
   long resident_kilobytes_at_tenth = 0;
   long resident_kilobytes_at_end = 0;
 };
 
-// (b): parse, validate and store through the real store.
+// (b): `kenes import FILE` on an NDJSON file: ingest::Importer reads it in
+// chunks, validates, and stores batches on a second thread. Writing the file
+// is not timed; reading it is.
 EndToEnd MeasureEndToEnd(const Settings& settings, const std::filesystem::path& file) {
+  const std::filesystem::path ndjson_path = settings.directory / "objects.ndjson";
+  {
+    std::FILE* out = std::fopen(ndjson_path.c_str(), "wb");
+    demo::DemoGenerator generator(Stream(settings));
+    std::string text;
+    while (generator.Next(text)) {
+      text += '\n';
+      std::fwrite(text.data(), 1, text.size(), out);
+    }
+    std::fclose(out);
+  }
   Result<std::unique_ptr<store::Store>> opened = store::OpenSqliteStore(file);
   if (!opened.ok()) {
     std::fprintf(stderr, "open store: %s\n", opened.status().ToString().c_str());
     std::exit(1);
   }
-  store::Store& store = **opened;
   const int64_t written_before = BytesWritten();
-  demo::DemoGenerator generator(Stream(settings));
-  std::vector<std::string> texts;
-  std::string ndjson;
-  stix::Reader reader;
-  std::vector<stix::Finding> findings;
-  std::vector<stix::Object> objects;
-  stix::ReadCallbacks callbacks;
+  ingest::ImportOptions options;
+  options.batch_size = settings.batch;
+  size_t errors = 0;
   EndToEnd result;
-  callbacks.object = [&](stix::ReadItem& item) {
-    if (!item.status.ok()) {
-      ++result.invalid;
-      return;
-    }
-    findings.clear();
-    stix::ValidateObject(item.json, findings);
-    for (const stix::Finding& finding : findings) {
-      if (finding.severity == stix::Severity::kError) {
-        ++result.invalid;
-        return;
-      }
-    }
-    Result<stix::Object> object = stix::ObjectFromJson(item.json, item.text);
-    if (!object.ok()) {
-      ++result.invalid;
-      return;
-    }
-    objects.push_back(std::move(object).value());
-  };
-  Clock::duration elapsed{};
-  size_t done = 0;
-  for (Generate(generator, settings.batch, texts); !texts.empty(); Generate(generator, settings.batch, texts)) {
-    ndjson.clear();
-    for (const std::string& text : texts) (ndjson += text) += '\n';
-    const Clock::time_point start = Clock::now();
-    objects.clear();
-    const Status read_status = reader.ReadBuffer(ndjson, callbacks);
-    const Clock::time_point read = Clock::now();
-    const double cpu_before = ThreadCpuSeconds();
-    Result<std::vector<store::WriteResult>> written = store.Put(objects);
-    result.store_cpu_seconds += ThreadCpuSeconds() - cpu_before;
-    result.read_seconds += Seconds(read - start);
-    result.store_seconds += Seconds(Clock::now() - read);
-    elapsed += Clock::now() - start;
-    if (!read_status.ok() || !written.ok()) {
-      std::fprintf(stderr, "read: %s; put: %s\n", read_status.ToString().c_str(),
-                   written.status().ToString().c_str());
-      std::exit(1);
-    }
-    for (const store::WriteResult& each : *written) {
-      (each.outcome == store::WriteOutcome::kStored ? result.stored : result.refused) += 1;
-    }
-    if (done < settings.count / 10 && done + texts.size() >= settings.count / 10) {
+  const size_t file_bytes = std::filesystem::file_size(ndjson_path);
+  const Clock::time_point start = Clock::now();
+  const double cpu_before = ThreadCpuSeconds();
+  auto importer = std::make_unique<ingest::Importer>(opened->get(), options, [&](const ingest::ImportMessage& message) {
+    if (message.is_error && errors++ < 5) std::fprintf(stderr, "%s\n", message.text.c_str());
+  });
+  std::FILE* in = std::fopen(ndjson_path.c_str(), "rb");
+  Status status = importer->ImportFile(in, "bench", [&](size_t bytes) {
+    if (result.resident_kilobytes_at_tenth == 0 && bytes >= file_bytes / 10) {
       result.resident_kilobytes_at_tenth = ResidentKilobytes();
     }
-    done += texts.size();
-  }
+  });
+  std::fclose(in);
+  if (status.ok()) status = importer->Finish();
+  result.totals = importer->totals();
   result.resident_kilobytes_at_end = ResidentKilobytes();
-  const Clock::time_point start = Clock::now();
+  importer.reset();
   opened->reset();  // the final checkpoint belongs to the cost of ingest
-  elapsed += Clock::now() - start;
-  result.store_seconds += Seconds(Clock::now() - start);
+  const Clock::duration elapsed = Clock::now() - start;
+  if (!status.ok()) {
+    std::fprintf(stderr, "import: %s\n", status.ToString().c_str());
+    std::exit(1);
+  }
+  result.cpu_seconds = ThreadCpuSeconds() - cpu_before;
   result.objects_per_second = static_cast<double>(settings.count) / Seconds(elapsed);
   result.bytes_written_per_object =
       static_cast<double>(BytesWritten() - written_before) / static_cast<double>(settings.count);
+  std::filesystem::remove(ndjson_path);
   return result;
 }
 
@@ -274,11 +248,8 @@ int Run(int argc, char** argv) {
   fmt::print("    {:.1f} us CPU/object\n", ceiling.cpu_seconds * 1e6 / static_cast<double>(settings.count));
   const EndToEnd end_to_end = MeasureEndToEnd(settings, settings.directory / "store.db");
   fmt::print("(b) end to end, parse+validate+store:  {:>10.0f} objects/s   {:.0f} bytes written/object   ({} stored, {} invalid, {} refused by the store)\n",
-             end_to_end.objects_per_second, end_to_end.bytes_written_per_object, end_to_end.stored, end_to_end.invalid,
-             end_to_end.refused);
-  fmt::print("    of which read+validate {:.2f} s, store {:.2f} s (Put: {:.1f} us CPU/object)\n",
-             end_to_end.read_seconds, end_to_end.store_seconds,
-             end_to_end.store_cpu_seconds * 1e6 / static_cast<double>(settings.count));
+             end_to_end.objects_per_second, end_to_end.bytes_written_per_object, end_to_end.totals.stored,
+             end_to_end.totals.invalid, end_to_end.totals.refused);
   fmt::print("    ratio (b)/(a): {:.2f}\n", end_to_end.objects_per_second / ceiling.objects_per_second);
   fmt::print("    RSS during (b): {} MB at 10%, {} MB at the end; peak RSS of the process {} MB\n",
              end_to_end.resident_kilobytes_at_tenth / 1024, end_to_end.resident_kilobytes_at_end / 1024,

@@ -115,12 +115,25 @@ void Importer::HandleObject(stix::ReadItem& item, std::string_view source) {
   }
   if (store_ == nullptr) return;
   pending_.push_back(std::move(object).value());
-  if (pending_.size() >= options_.batch_size) store_status_ = StorePending();
+  if (pending_.size() >= options_.batch_size) store_status_ = StorePendingInBackground();
 }
 
-Status Importer::StorePending() {
+Importer::~Importer() {
+  if (stored_.valid()) stored_.wait();
+}
+
+Status Importer::StorePendingInBackground() {
+  KENES_RETURN_IF_ERROR(AwaitStoring());
   if (pending_.empty() || store_ == nullptr) return Status::Ok();
-  Result<std::vector<store::WriteResult>> results = store_->Put(pending_);
+  storing_.swap(pending_);
+  pending_.clear();
+  stored_ = std::async(std::launch::async, [store = store_, &batch = storing_] { return store->Put(batch); });
+  return Status::Ok();
+}
+
+Status Importer::AwaitStoring() {
+  if (!stored_.valid()) return Status::Ok();
+  Result<std::vector<store::WriteResult>> results = stored_.get();
   if (!results.ok()) return results.status();
   for (size_t i = 0; i < results->size(); ++i) {
     const store::WriteResult& result = (*results)[i];
@@ -131,18 +144,19 @@ Status Importer::StorePending() {
       case store::WriteOutcome::kRevoked:
       case store::WriteOutcome::kInvalid:
         ++totals_.refused;
-        Report(true, fmt::format("{}: not stored ({}): {}", pending_[i].id, store::WriteOutcomeName(result.outcome),
+        Report(true, fmt::format("{}: not stored ({}): {}", storing_[i].id, store::WriteOutcomeName(result.outcome),
                                  result.message));
         break;
     }
   }
-  pending_.clear();
+  storing_.clear();
   return Status::Ok();
 }
 
 Status Importer::Finish() {
   if (!store_status_.ok()) return store_status_;
-  store_status_ = StorePending();
+  store_status_ = StorePendingInBackground();
+  if (store_status_.ok()) store_status_ = AwaitStoring();
   return store_status_;
 }
 

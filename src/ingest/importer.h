@@ -5,11 +5,16 @@
 // object it concerns, and the rest of the input goes on. Without a store the
 // importer only validates (`kenes validate`).
 //
+// Storing a batch overlaps with reading and validating the next one (on a
+// second thread), so totals().stored lags until Finish() has returned.
+// Messages are delivered on the caller's thread.
+//
 // Not thread-safe: one importer per thread. The store must outlive it.
 #pragma once
 
 #include <cstdio>
 #include <functional>
+#include <future>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,11 +65,17 @@ class Importer {
 
   const ImportTotals& totals() const { return totals_; }
 
+  ~Importer();  // waits for a batch still being stored
+
  private:
   stix::ReadCallbacks Callbacks(std::string_view source);
   void HandleObject(stix::ReadItem& item, std::string_view source);
   void Report(bool is_error, std::string text);
-  Status StorePending();
+  // Hands the pending objects to the store on the storing thread, after the
+  // batch before them has been stored and accounted for.
+  Status StorePendingInBackground();
+  // Waits for the batch being stored, if any, and accounts for its results.
+  Status AwaitStoring();
 
   store::Store* store_;
   ImportOptions options_;
@@ -72,6 +83,8 @@ class Importer {
   stix::Reader reader_;
   simdjson::dom::parser reparser_;  // for objects whose text gained an id
   std::vector<stix::Object> pending_;
+  std::vector<stix::Object> storing_;  // the batch on the storing thread
+  std::future<Result<std::vector<store::WriteResult>>> stored_;
   Status store_status_;  // the first store failure, which stops the import
   ImportTotals totals_;
 };

@@ -52,7 +52,9 @@ TEST_F(ImporterTest, StoresAcrossBatchBoundaries) {
   for (int i = 0; i < 7; ++i) input += Identity(i) + "\n";
   Importer importer = MakeImporter(3);
   ASSERT_TRUE(importer.ImportBuffer(input, "feed.ndjson").ok());
-  EXPECT_EQ(importer.totals().stored, 6u);  // two full batches stored before Finish
+  // Full batches are stored while the next is read, so some may still be in flight.
+  EXPECT_LE(importer.totals().stored, 6u);
+  EXPECT_EQ(importer.totals().stored % 3, 0u);
   ASSERT_TRUE(importer.Finish().ok());
   EXPECT_EQ(importer.totals().stored, 7u);
   EXPECT_TRUE(importer.totals().AllAccepted());

@@ -95,21 +95,34 @@ void BindId(Statement& statement, std::string_view id) {
 }
 
 Result<ObjectState> FindObject(Connection& connection, std::string_view id) {
-  // Static: the statement cache is keyed by the text, and this runs once per object written.
-  static const std::string sql = fmt::format(
-      "SELECT v.version_seconds, v.version_nanos, v.revoked FROM versions v WHERE {} "
-      "ORDER BY v.version_seconds, v.version_nanos",
-      kOfId);
-  KENES_ASSIGN_OR_RETURN(Statement statement, connection.Prepare(sql));
-  BindId(statement, id);
+  // Plain seeks on each level rather than kOfId's IN (... UNION ALL ...),
+  // which makes SQLite build a temporary table per lookup: this runs once
+  // per object written, and almost every object in a bulk load is new.
+  static const std::string kRecent = "SELECT date_added FROM recent_ids WHERE id_hash = ?";
+  static const std::string kMerged = "SELECT date_added FROM ids WHERE id_hash = ?";
+  static const std::string kVersion =
+      "SELECT version_seconds, version_nanos, revoked, id FROM versions WHERE date_added = ?";
+  const int64_t id_hash = sqlite::IdHash(id);
   ObjectState state;
-  for (;;) {
-    KENES_ASSIGN_OR_RETURN(bool row, statement.Step());
-    if (!row) return state;
-    state.exists = true;
-    state.latest_version = ReadVersion(statement, 0);
-    if (statement.Int(2) != 0 && !state.revoked_version) state.revoked_version = state.latest_version;
+  for (const std::string* level : {&kRecent, &kMerged}) {
+    KENES_ASSIGN_OR_RETURN(Statement candidates, connection.Prepare(*level));
+    candidates.BindInt(1, id_hash);
+    for (;;) {
+      KENES_ASSIGN_OR_RETURN(bool row, candidates.Step());
+      if (!row) break;
+      KENES_ASSIGN_OR_RETURN(Statement version, connection.Prepare(kVersion));
+      version.BindInt(1, candidates.Int(0));
+      KENES_ASSIGN_OR_RETURN(bool found, version.Step());
+      if (!found || version.Text(3) != id) continue;  // another id with the same hash
+      std::optional<Timestamp> stamp = ReadVersion(version, 0);
+      if (!state.exists || stamp > state.latest_version) state.latest_version = stamp;
+      if (version.Int(2) != 0 && (!state.revoked_version || stamp < state.revoked_version)) {
+        state.revoked_version = stamp;
+      }
+      state.exists = true;
+    }
   }
+  return state;
 }
 
 constexpr std::string_view kSelectVersions =
