@@ -57,10 +57,10 @@ std::optional<std::string> ApiKeyId(std::string_view text) {
 
 std::string ApiKeyHash(std::string_view text) {
   EnsureSodium();
-  std::string digest(crypto_generichash_BYTES, '\0');
-  crypto_generichash(reinterpret_cast<unsigned char*>(digest.data()), digest.size(),
-                     reinterpret_cast<const unsigned char*>(text.data()), text.size(), nullptr, 0);
-  return digest;
+  unsigned char digest[crypto_generichash_BYTES];
+  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(text.data()), text.size(), nullptr,
+                     0);
+  return Hex(digest, sizeof digest);
 }
 
 bool SameApiKeyHash(std::string_view a, std::string_view b) {

@@ -25,7 +25,7 @@ ApiKey NewApiKey();
 // The key id of a well-formed key text; nullopt for anything else.
 std::optional<std::string> ApiKeyId(std::string_view text);
 
-// The 32-byte BLAKE2b hash of `text`, as stored.
+// The BLAKE2b-256 hash of `text` in hex, as stored.
 std::string ApiKeyHash(std::string_view text);
 
 // Constant-time comparison of two stored-form hashes.

@@ -36,7 +36,7 @@ constexpr std::array<const char*, kLatestCommunitySchemaVersion> kMigrations = {
       CREATE TABLE api_keys(
         key_id TEXT PRIMARY KEY,
         user_name TEXT NOT NULL REFERENCES users(name),
-        hash BLOB NOT NULL,
+        hash TEXT NOT NULL,
         label TEXT NOT NULL,
         created_us INTEGER NOT NULL,
         expires_us INTEGER,

@@ -199,7 +199,7 @@ Result<std::vector<KeyInfo>> Community::Keys(const Principal& actor) {
       Statement query,
       connection_->Prepare(fmt::format("SELECT {} FROM api_keys JOIN users ON users.name = api_keys.user_name "
                                        "WHERE ?1 = 'admin' OR (?1 = 'org-admin' AND users.organisation_id = ?2) "
-                                       "OR users.name = ?3 ORDER BY created_us, key_id",
+                                       "OR users.name = ?3 ORDER BY api_keys.created_us, key_id",
                                        "key_id, user_name, label, api_keys.created_us, expires_us, revoked_us")));
   query.BindText(1, RoleName(actor.role));
   query.BindText(2, actor.organisation);
