@@ -16,6 +16,15 @@
 // with microsecond resolution. Lists are ordered by it, which is what TAXII
 // paging (added_after, next) relies on.
 //
+// Access: every version carries an AccessLabel, and every read may name a
+// Viewer; the store then answers with only the versions that viewer may see,
+// deciding in the query itself, so limits, cursors and counts cover visible
+// versions only and a hidden id reads exactly like an unknown one. The store
+// does not know what the labels mean (share/access_policy.h does): a version
+// is visible to a viewer whose `author` is the label's author, or whose
+// grants list the label's (audience, level, group). Reads without a viewer
+// see everything: the node's own use (export, administration).
+//
 // A write is acknowledged only after it is durable: when Put returns OK, its
 // versions survive a process crash or power loss.
 //
@@ -56,6 +65,29 @@ struct WriteResult {
   std::string message;   // why, for kConflict, kRevoked and kInvalid
 };
 
+// Who may see one version, in the store's neutral terms. The share layer
+// fills it in: author organisation, TLP level, distribution kind and group.
+struct AccessLabel {
+  std::string author;  // identity id of the organisation the version belongs to; empty: none
+  int audience = 0;    // 0-15: a class of recipients; 0 is granted to no one but the author
+  int level = 0;       // 0-15: a sensitivity level
+  std::string group;   // for an audience naming a group: its id; else empty
+};
+
+// What a reader may see, besides its own versions: each grant admits the
+// versions labelled with its audience, with a level whose bit is set in
+// `levels`, and with its group (an empty group admits group-less labels).
+struct AccessGrant {
+  int audience = 0;
+  uint32_t levels = 0;  // bit n admits level n
+  std::string group;
+};
+
+struct Viewer {
+  std::string author;  // sees every version labelled with this author
+  std::vector<AccessGrant> grants;
+};
+
 // One stored version, as read back.
 struct StoredVersion {
   std::string id;
@@ -74,7 +106,9 @@ struct ListQuery {
   std::vector<std::string> types;      // any of these; empty: all types
   std::string created_by_ref;          // only this author; empty: any
   std::optional<Timestamp> added_after;  // date_added strictly after this
-  bool latest_only = false;            // only versions that are currently the latest of their id
+  bool latest_only = false;            // only versions that are currently the latest of their id (among those
+                                       // the viewer may see)
+  std::optional<Viewer> viewer;        // only what this viewer may see; nullopt: everything
   size_t limit = 100;                  // at most this many versions per page; REQUIRES: > 0
   std::string cursor;                  // a Page::cursor from an earlier call with the same filters, or empty
 };
@@ -105,25 +139,44 @@ class Store {
   // Stores a batch in one transaction and returns one result per object, in
   // order, after the transaction is durable. A non-OK status means nothing
   // of the batch was stored. Batches of a few thousand objects amortise the
-  // cost of making a commit durable.
-  virtual Result<std::vector<WriteResult>> Put(std::span<const stix::Object> objects) = 0;
+  // cost of making a commit durable. `labels` holds one label per object, or
+  // is empty: each version is then labelled {author: its created_by_ref,
+  // audience 0}, seen by its author only. A duplicate keeps the first label.
+  // InvalidArgument if the sizes differ or a label's audience or level is
+  // outside 0-15.
+  virtual Result<std::vector<WriteResult>> Put(std::span<const stix::Object> objects,
+                                               std::span<const AccessLabel> labels) = 0;
+  Result<std::vector<WriteResult>> Put(std::span<const stix::Object> objects) { return Put(objects, {}); }
+
+  // In the reads below, `viewer` nullptr sees every version; otherwise only
+  // the versions it may see exist, and a hidden id gives the same NotFound as
+  // an unknown one.
 
   // The version of `id` with the greatest version timestamp. NotFound if none.
-  virtual Result<StoredVersion> Latest(std::string_view id) = 0;
+  virtual Result<StoredVersion> Latest(std::string_view id, const Viewer* viewer) = 0;
+  Result<StoredVersion> Latest(std::string_view id) { return Latest(id, nullptr); }
 
   // Every version of `id`, oldest version timestamp first. NotFound if none.
-  virtual Result<std::vector<StoredVersion>> Versions(std::string_view id) = 0;
+  virtual Result<std::vector<StoredVersion>> Versions(std::string_view id, const Viewer* viewer) = 0;
+  Result<std::vector<StoredVersion>> Versions(std::string_view id) { return Versions(id, nullptr); }
 
   // The version of `id` whose version timestamp equals `version` as an
   // instant; nullopt asks for the single version of an SCO. NotFound if none.
-  virtual Result<StoredVersion> Version(std::string_view id, const std::optional<Timestamp>& version) = 0;
+  virtual Result<StoredVersion> Version(std::string_view id, const std::optional<Timestamp>& version,
+                                        const Viewer* viewer) = 0;
+  Result<StoredVersion> Version(std::string_view id, const std::optional<Timestamp>& version) {
+    return Version(id, version, nullptr);
+  }
 
   // One page of versions matching `query`, in date_added order. Cursors stay
   // valid while writes continue: later writes only ever appear after them.
   // InvalidArgument for a malformed cursor or a zero limit.
   virtual Result<Page> List(const ListQuery& query) = 0;
 
-  virtual Result<Counts> Count() = 0;
+  // Without a viewer this reads kept counters; with one it counts the
+  // visible versions, which reads every version.
+  virtual Result<Counts> Count(const Viewer* viewer) = 0;
+  Result<Counts> Count() { return Count(nullptr); }
 };
 
 }  // namespace kenes::store

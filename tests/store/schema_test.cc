@@ -55,6 +55,9 @@ TEST_F(SchemaTest, MigratesAFirstReleaseDatabaseWithItsData) {
   EXPECT_EQ(counts->versions, 2);
   EXPECT_EQ(counts->objects, 1);
   EXPECT_EQ(store->Latest(TestId("indicator", 1))->json, "{\"v\":2}");
+  // Versions from before access labels are seen by their author only (here: none).
+  Viewer anyone{"identity--a", {{1, 0xffff, ""}, {2, 0xffff, ""}}};
+  EXPECT_EQ(store->Latest(TestId("indicator", 1), &anyone).status().code(), StatusCode::kNotFound);
   // New writes continue after the migrated data, counters included.
   auto results = PutAll(*store, {MakeSdo(TestId("indicator", 1), TestTime(0, 30))});
   EXPECT_EQ(results[0].outcome, WriteOutcome::kStored);

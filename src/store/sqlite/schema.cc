@@ -57,6 +57,18 @@ constexpr std::array<const char*, kLatestSchemaVersion> kMigrations = {
       INSERT INTO type_counts(type_id, versions, objects)
         SELECT type_id, count(*), count(DISTINCT id) FROM versions GROUP BY type_id;
     )sql",
+    // 3: who may see each version (store.h, AccessLabel): the author
+    // organisation (an authors row), the audience, the level, and the group
+    // (an access_groups row; 0 for none). Versions stored before labels
+    // existed are seen by their author only, as an unlabelled Put is.
+    R"sql(
+      CREATE TABLE access_groups(group_id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+      ALTER TABLE versions ADD COLUMN access_author INTEGER;
+      ALTER TABLE versions ADD COLUMN access_audience INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE versions ADD COLUMN access_level INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE versions ADD COLUMN access_group INTEGER NOT NULL DEFAULT 0;
+      UPDATE versions SET access_author = author_id;
+    )sql",
 };
 
 Result<int64_t> ReadPragma(Connection& connection, const char* name) {

@@ -94,6 +94,89 @@ void BindId(Statement& statement, std::string_view id) {
   statement.BindText(2, id);
 }
 
+// A label's audience, level and group packed in one integer, as the
+// visibility predicate compares them; audience and level are below 16.
+int64_t LabelKey(int64_t group_id, int64_t audience, int64_t level) { return group_id << 8 | audience << 4 | level; }
+
+// " AND <versions `alias` the viewer may see>", or nothing without a viewer.
+// Binds ?5 (the viewer's author_id) and ?6 (a JSON array of the label keys
+// its grants admit). The IN list is built once per statement run, so each
+// version costs a comparison and one lookup in a small index. (SQLite gives
+// << and | the same precedence, hence the parentheses.)
+std::string VisibleTo(const Viewer* viewer, std::string_view alias) {
+  if (viewer == nullptr) return "";
+  return fmt::format(
+      " AND ({0}.access_author = ?5 OR (({0}.access_group << 8) | ({0}.access_audience << 4) | {0}.access_level) "
+      "IN (SELECT value FROM json_each(?6)))",
+      alias);
+}
+
+// A Viewer in the store's own numbers, for VisibleTo's parameters.
+struct ResolvedViewer {
+  bool filters = false;    // false: no viewer, no parameters to bind
+  int64_t author_id = -1;  // no authors row has it: an author never stored owns nothing
+  std::string label_keys = "[]";
+
+  void Bind(Statement& statement) const {
+    if (!filters) return;
+    statement.BindInt(5, author_id);
+    statement.BindText(6, label_keys);
+  }
+};
+
+// The ids of `names` in a dictionary table; names never stored are left out.
+Result<std::vector<int64_t>> KnownIds(Connection& reader, const std::string& select,
+                                             const std::vector<std::string>& names) {
+  KENES_ASSIGN_OR_RETURN(Statement statement, reader.Prepare(select));
+  std::vector<int64_t> ids;
+  for (const std::string& name : names) {
+    statement.BindText(1, name);
+    KENES_ASSIGN_OR_RETURN(bool row, statement.Step());
+    if (row) ids.push_back(statement.Int(0));
+  }
+  return ids;
+}
+
+Result<ResolvedViewer> ResolveViewer(Connection& reader, const Viewer& viewer) {
+  ResolvedViewer resolved;
+  resolved.filters = true;
+  if (!viewer.author.empty()) {
+    KENES_ASSIGN_OR_RETURN(std::vector<int64_t> author_id,
+                           KnownIds(reader, "SELECT author_id FROM authors WHERE ref = ?", {viewer.author}));
+    if (!author_id.empty()) resolved.author_id = author_id.front();
+  }
+  std::vector<int64_t> keys;
+  for (const AccessGrant& grant : viewer.grants) {
+    int64_t group_id = 0;
+    if (!grant.group.empty()) {
+      KENES_ASSIGN_OR_RETURN(std::vector<int64_t> found,
+                             KnownIds(reader, "SELECT group_id FROM access_groups WHERE name = ?", {grant.group}));
+      if (found.empty()) continue;  // no version was ever labelled with this group
+      group_id = found.front();
+    }
+    for (int level = 0; level < 16; ++level) {
+      if ((grant.levels >> level & 1) != 0) keys.push_back(LabelKey(group_id, grant.audience, level));
+    }
+  }
+  resolved.label_keys = fmt::format("[{}]", fmt::join(keys, ","));
+  return resolved;
+}
+
+// Refuses labels the key packing cannot hold.
+Status CheckLabels(std::span<const stix::Object> objects, std::span<const AccessLabel> labels) {
+  if (!labels.empty() && labels.size() != objects.size()) {
+    return Status::InvalidArgument(
+        fmt::format("{} labels for {} objects: give one label per object, or none", labels.size(), objects.size()));
+  }
+  for (const AccessLabel& label : labels) {
+    if (label.audience < 0 || label.audience > 15 || label.level < 0 || label.level > 15) {
+      return Status::InvalidArgument(
+          fmt::format("access label audience {} level {}: each must be 0-15", label.audience, label.level));
+    }
+  }
+  return Status::Ok();
+}
+
 Result<ObjectState> FindObject(Connection& connection, std::string_view id) {
   // Plain seeks on each level rather than kOfId's IN (... UNION ALL ...),
   // which makes SQLite build a temporary table per lookup: this runs once
@@ -178,16 +261,19 @@ class SqliteStore final : public Store {
     (void)writer_->Execute("PRAGMA wal_checkpoint(TRUNCATE)");
   }
 
-  Result<std::vector<WriteResult>> Put(std::span<const stix::Object> objects) override {
+  Result<std::vector<WriteResult>> Put(std::span<const stix::Object> objects,
+                                       std::span<const AccessLabel> labels) override {
+    KENES_RETURN_IF_ERROR(CheckLabels(objects, labels));
     std::lock_guard lock(write_mutex_);
     KENES_RETURN_IF_ERROR(writer_->Execute("BEGIN IMMEDIATE"));
-    Result<std::vector<WriteResult>> results = PutInTransaction(objects);
+    Result<std::vector<WriteResult>> results = PutInTransaction(objects, labels);
     Status status = results.ok() ? writer_->Execute("COMMIT") : results.status();
     if (!status.ok()) {
       (void)writer_->Execute("ROLLBACK");  // the first error is the one worth reporting
       // Names inserted by the rolled-back transaction are gone again.
       type_ids_.clear();
       author_ids_.clear();
+      group_ids_.clear();
       return status;
     }
     {
@@ -197,24 +283,27 @@ class SqliteStore final : public Store {
     return results;
   }
 
-  Result<StoredVersion> Latest(std::string_view id) override {
+  Result<StoredVersion> Latest(std::string_view id, const Viewer* viewer) override {
     KENES_ASSIGN_OR_RETURN(std::vector<StoredVersion> versions,
-                           ReadVersions(id, "ORDER BY v.version_seconds DESC, v.version_nanos DESC LIMIT 1"));
+                           ReadVersions(id, viewer, "ORDER BY v.version_seconds DESC, v.version_nanos DESC LIMIT 1"));
     return std::move(versions.front());
   }
 
-  Result<std::vector<StoredVersion>> Versions(std::string_view id) override {
-    return ReadVersions(id, "ORDER BY v.version_seconds, v.version_nanos");
+  Result<std::vector<StoredVersion>> Versions(std::string_view id, const Viewer* viewer) override {
+    return ReadVersions(id, viewer, "ORDER BY v.version_seconds, v.version_nanos");
   }
 
-  Result<StoredVersion> Version(std::string_view id, const std::optional<Timestamp>& version) override {
+  Result<StoredVersion> Version(std::string_view id, const std::optional<Timestamp>& version,
+                                const Viewer* viewer) override {
     using Versions = std::vector<StoredVersion>;
     KENES_ASSIGN_OR_RETURN(Versions versions, ReadInTransaction<Versions>([&](Connection& reader) -> Result<Versions> {
+      KENES_ASSIGN_OR_RETURN(ResolvedViewer resolved, Resolve(reader, viewer));
       KENES_ASSIGN_OR_RETURN(Statement statement,
-                             reader.Prepare(fmt::format("{}WHERE {} AND v.version_seconds IS ?3 AND v.version_nanos IS ?4",
-                                                        kSelectVersions, kOfId)));
+                             reader.Prepare(fmt::format("{}WHERE {} AND v.version_seconds IS ?3 AND v.version_nanos IS ?4{}",
+                                                        kSelectVersions, kOfId, VisibleTo(viewer, "v"))));
       BindId(statement, id);
       BindVersion(statement, 3, version);
+      resolved.Bind(statement);
       return ReadAll(statement);
     }));
     if (versions.empty()) {
@@ -235,11 +324,25 @@ class SqliteStore final : public Store {
         [&](Connection& reader) { return ListInTransaction(reader, query, after); });
   }
 
-  Result<Counts> Count() override {
-    KENES_ASSIGN_OR_RETURN(ReaderLease reader, BorrowReader());
-    KENES_ASSIGN_OR_RETURN(Statement statement,
-                           reader->Prepare("SELECT t.name, c.versions, c.objects FROM type_counts c "
-                                           "JOIN types t ON t.type_id = c.type_id"));
+  Result<Counts> Count(const Viewer* viewer) override {
+    return ReadInTransaction<Counts>([&](Connection& reader) -> Result<Counts> {
+      KENES_ASSIGN_OR_RETURN(ResolvedViewer resolved, Resolve(reader, viewer));
+      // The kept counters count every version; a viewer's share is counted afresh.
+      KENES_ASSIGN_OR_RETURN(
+          Statement statement,
+          reader.Prepare(viewer == nullptr
+                             ? std::string("SELECT t.name, c.versions, c.objects FROM type_counts c "
+                                           "JOIN types t ON t.type_id = c.type_id")
+                             : fmt::format("SELECT t.name, count(*), count(DISTINCT v.id) FROM versions v "
+                                           "JOIN types t ON t.type_id = v.type_id WHERE 1{} GROUP BY v.type_id",
+                                           VisibleTo(viewer, "v"))));
+      resolved.Bind(statement);
+      return ReadCounts(statement);
+    });
+  }
+
+ private:
+  static Result<Counts> ReadCounts(Statement& statement) {
     Counts counts;
     for (;;) {
       KENES_ASSIGN_OR_RETURN(bool row, statement.Step());
@@ -252,7 +355,6 @@ class SqliteStore final : public Store {
     }
   }
 
- private:
   // A read connection borrowed from the pool for one call, returned when it ends.
   class ReaderLease {
    public:
@@ -289,13 +391,22 @@ class SqliteStore final : public Store {
     return ReaderLease(this, std::move(connection));
   }
 
-  // The versions of `id` in the order (and limit) `order_by` gives; NotFound if none.
-  Result<std::vector<StoredVersion>> ReadVersions(std::string_view id, std::string_view order_by) {
+  static Result<ResolvedViewer> Resolve(Connection& reader, const Viewer* viewer) {
+    if (viewer == nullptr) return ResolvedViewer();
+    return ResolveViewer(reader, *viewer);
+  }
+
+  // The versions of `id` `viewer` may see, in the order (and limit)
+  // `order_by` gives; NotFound if none, worded as for an unknown id.
+  Result<std::vector<StoredVersion>> ReadVersions(std::string_view id, const Viewer* viewer,
+                                                  std::string_view order_by) {
     using Versions = std::vector<StoredVersion>;
     KENES_ASSIGN_OR_RETURN(Versions versions, ReadInTransaction<Versions>([&](Connection& reader) -> Result<Versions> {
-      KENES_ASSIGN_OR_RETURN(Statement statement,
-                             reader.Prepare(fmt::format("{}WHERE {} {}", kSelectVersions, kOfId, order_by)));
+      KENES_ASSIGN_OR_RETURN(ResolvedViewer resolved, Resolve(reader, viewer));
+      KENES_ASSIGN_OR_RETURN(Statement statement, reader.Prepare(fmt::format("{}WHERE {}{} {}", kSelectVersions, kOfId,
+                                                                             VisibleTo(viewer, "v"), order_by)));
       BindId(statement, id);
+      resolved.Bind(statement);
       return ReadAll(statement);
     }));
     if (versions.empty()) return Status::NotFound(fmt::format("no object {}", id));
@@ -337,14 +448,16 @@ class SqliteStore final : public Store {
     return row ? statement.Int(0) : 0;
   }
 
-  Result<std::vector<WriteResult>> PutInTransaction(std::span<const stix::Object> objects) {
+  Result<std::vector<WriteResult>> PutInTransaction(std::span<const stix::Object> objects,
+                                                    std::span<const AccessLabel> labels) {
     // Read inside the write transaction: another process may have written since our last batch.
     KENES_ASSIGN_OR_RETURN(int64_t last_date_added, LastDateAdded());
     std::vector<WriteResult> results;
     results.reserve(objects.size());
     CountDeltas deltas;
-    for (const stix::Object& object : objects) {
-      KENES_ASSIGN_OR_RETURN(WriteResult result, PutOne(object, last_date_added, deltas));
+    for (size_t i = 0; i < objects.size(); ++i) {
+      const AccessLabel* label = labels.empty() ? nullptr : &labels[i];
+      KENES_ASSIGN_OR_RETURN(WriteResult result, PutOne(objects[i], label, last_date_added, deltas));
       results.push_back(std::move(result));
     }
     KENES_ASSIGN_OR_RETURN(Statement statement,
@@ -376,7 +489,9 @@ class SqliteStore final : public Store {
     return result;
   }
 
-  Result<WriteResult> PutOne(const stix::Object& object, int64_t& last_date_added, CountDeltas& deltas) {
+  // `label` nullptr: the object's author only (store.h).
+  Result<WriteResult> PutOne(const stix::Object& object, const AccessLabel* label, int64_t& last_date_added,
+                             CountDeltas& deltas) {
     if (object.json.empty() || object.type.empty() || !object.id.starts_with(object.type) ||
         !std::string_view(object.id).substr(object.type.size()).starts_with("--")) {
       return Refused(WriteOutcome::kInvalid, fmt::format("'{}' is not an id of type '{}' with JSON text",
@@ -405,7 +520,8 @@ class SqliteStore final : public Store {
     if (!object.created_by_ref.empty()) {
       KENES_ASSIGN_OR_RETURN(author_id, NameId(author_ids_, "authors", "ref", object.created_by_ref));
     }
-    KENES_RETURN_IF_ERROR(InsertVersion(object, version, date_added, type_id, author_id));
+    KENES_ASSIGN_OR_RETURN(StoredLabel stored_label, StoreLabel(label, author_id));
+    KENES_RETURN_IF_ERROR(InsertVersion(object, version, date_added, type_id, author_id, stored_label));
     last_date_added = date_added;
     TypeCounts& delta = deltas[type_id];
     ++delta.versions;
@@ -440,11 +556,37 @@ class SqliteStore final : public Store {
     return std::optional<WriteResult>(std::move(result));
   }
 
+  // An AccessLabel in the store's own numbers.
+  struct StoredLabel {
+    std::optional<int64_t> author_id;
+    int64_t audience = 0;
+    int64_t level = 0;
+    int64_t group_id = 0;
+  };
+
+  Result<StoredLabel> StoreLabel(const AccessLabel* label, std::optional<int64_t> created_by_id) {
+    StoredLabel stored;
+    if (label == nullptr) {
+      stored.author_id = created_by_id;
+      return stored;
+    }
+    stored.audience = label->audience;
+    stored.level = label->level;
+    if (!label->author.empty()) {
+      KENES_ASSIGN_OR_RETURN(stored.author_id, NameId(author_ids_, "authors", "ref", label->author));
+    }
+    if (!label->group.empty()) {
+      KENES_ASSIGN_OR_RETURN(stored.group_id, NameId(group_ids_, "access_groups", "name", label->group));
+    }
+    return stored;
+  }
+
   Status InsertVersion(const stix::Object& object, const std::optional<Timestamp>& version, int64_t date_added,
-                       int64_t type_id, std::optional<int64_t> author_id) {
+                       int64_t type_id, std::optional<int64_t> author_id, const StoredLabel& label) {
     static const std::string insert_version =
         "INSERT INTO versions (date_added, id_hash, version_seconds, version_nanos, version_digits, type_id, "
-        "author_id, spec_version, revoked, markings, json, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        "author_id, spec_version, revoked, markings, json, id, access_author, access_audience, access_level, "
+        "access_group) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     static const std::string insert_id = "INSERT INTO recent_ids (id_hash, date_added) VALUES (?, ?)";
     KENES_ASSIGN_OR_RETURN(Statement statement, writer_->Prepare(insert_version));
     statement.BindInt(1, date_added);
@@ -464,6 +606,10 @@ class SqliteStore final : public Store {
     if (!markings.empty()) statement.BindText(10, markings);
     statement.BindText(11, object.json);
     statement.BindText(12, object.id);
+    if (label.author_id) statement.BindInt(13, *label.author_id);
+    statement.BindInt(14, label.audience);
+    statement.BindInt(15, label.level);
+    statement.BindInt(16, label.group_id);
     KENES_RETURN_IF_ERROR(statement.Run());
     KENES_ASSIGN_OR_RETURN(Statement index, writer_->Prepare(insert_id));
     index.BindInt(1, id_hash);
@@ -471,23 +617,12 @@ class SqliteStore final : public Store {
     return index.Run();
   }
 
-  // The ids of `names` in a dictionary table; names never stored are left out.
-  static Result<std::vector<int64_t>> KnownIds(Connection& reader, const std::string& select,
-                                               const std::vector<std::string>& names) {
-    KENES_ASSIGN_OR_RETURN(Statement statement, reader.Prepare(select));
-    std::vector<int64_t> ids;
-    for (const std::string& name : names) {
-      statement.BindText(1, name);
-      KENES_ASSIGN_OR_RETURN(bool row, statement.Step());
-      if (row) ids.push_back(statement.Int(0));
-    }
-    return ids;
-  }
-
   Result<Page> ListInTransaction(Connection& reader, const ListQuery& query, int64_t after) {
     Page page;
     page.cursor = EncodeCursor(after);
-    std::string sql = std::string(kSelectVersions) + "WHERE v.date_added > ?1";
+    const Viewer* viewer = query.viewer ? &*query.viewer : nullptr;
+    KENES_ASSIGN_OR_RETURN(ResolvedViewer resolved, Resolve(reader, viewer));
+    std::string sql = std::string(kSelectVersions) + "WHERE v.date_added > ?1" + VisibleTo(viewer, "v");
     std::optional<int64_t> author_id;
     if (!query.created_by_ref.empty()) {
       KENES_ASSIGN_OR_RETURN(std::vector<int64_t> ids,
@@ -509,7 +644,8 @@ class SqliteStore final : public Store {
     if (query.latest_only) {
       sql += " AND NOT EXISTS (SELECT 1 FROM versions w WHERE w.date_added IN (SELECT date_added FROM recent_ids "
              "WHERE id_hash = v.id_hash UNION ALL SELECT date_added FROM ids WHERE id_hash = v.id_hash) AND w.id = v.id AND "
-             "(w.version_seconds, w.version_nanos) > (v.version_seconds, v.version_nanos))";
+             "(w.version_seconds, w.version_nanos) > (v.version_seconds, v.version_nanos)" +
+             VisibleTo(viewer, "w") + ")";
     }
     sql += " ORDER BY v.date_added LIMIT ?4";
 
@@ -521,6 +657,7 @@ class SqliteStore final : public Store {
       if (type_id) statement.BindInt(3, *type_id);
       // One more than asked tells whether there is more.
       statement.BindInt(4, static_cast<int64_t>(query.limit) + 1);
+      resolved.Bind(statement);
       KENES_ASSIGN_OR_RETURN(std::vector<StoredVersion> versions, ReadAll(statement));
       std::move(versions.begin(), versions.end(), std::back_inserter(found));
     }
@@ -554,6 +691,7 @@ class SqliteStore final : public Store {
   std::unique_ptr<Connection> writer_;
   std::unordered_map<std::string, int64_t> type_ids_;
   std::unordered_map<std::string, int64_t> author_ids_;
+  std::unordered_map<std::string, int64_t> group_ids_;
 
   std::mutex readers_mutex_;
   std::vector<std::unique_ptr<Connection>> idle_readers_;
