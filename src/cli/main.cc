@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/community_commands.h"
 #include "cli/config.h"
 
 namespace {
@@ -34,8 +35,12 @@ int main(int argc, char** argv) {
   std::string data_dir;
   app.add_option("--config", config_file, "Config file (also $KENES_CONFIG); see README for the format");
   app.add_option("--data-dir", data_dir, "Data directory (also $KENES_DATA_DIR; default ~/.local/share/kenes)");
+  std::string as_user;
+  app.add_option("--as", as_user, "Act as this user (default: the node operator, an admin)");
 
-  auto* init = app.add_subcommand("init", "Create the data directory and an empty store");
+  std::string community_file;
+  auto* init = app.add_subcommand("init", "Create the data directory, an empty store and the community");
+  init->add_option("--community", community_file, "Found the community this JSON file declares (see README)");
 
   ImportCommand import_command;
   auto* import = app.add_subcommand("import", "Validate and store STIX objects, bundles or NDJSON");
@@ -69,6 +74,8 @@ int main(int argc, char** argv) {
   demo->add_option("--seed", demo_command.seed, "Seed: the same seed gives the same data");
   demo->add_option("--count", demo_command.count, "Total objects, scaling the scenario up (0: base scenario only)");
 
+  CommunityCommands community_commands(app);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -83,7 +90,9 @@ int main(int argc, char** argv) {
     fmt::print(stderr, "error: {}\n", config.status().message());
     return kExitError;
   }
-  if (*init) return RunInit(*config);
+  if (*init) return community_file.empty() ? RunInit(*config) : RunInitWithCommunityFile(*config, community_file);
+  if (community_commands.Selected()) return community_commands.Run(*config, as_user);
+  if (!CheckActingUser(*config, as_user)) return kExitError;
   if (*import) return RunImport(*config, import_command);
   if (*export_) return RunExport(*config, export_command);
   if (*get) return RunGet(*config, get_command);
