@@ -269,8 +269,8 @@ Result<Principal> Community::AuthenticatePassword(std::string_view name, std::st
   }
   // Verified without the lock (it is slow), and against a throwaway hash when
   // there is none, so an unknown user takes as long as a wrong password.
-  static const std::string kDecoy = HashPassword("kenes decoy password").value();
-  bool matches = VerifyPassword(stored ? *stored : kDecoy, password) && stored.has_value();
+  static const Result<std::string> kDecoy = HashPassword("kenes decoy password");
+  bool matches = VerifyPassword(stored ? *stored : (kDecoy.ok() ? *kDecoy : ""), password) && stored.has_value();
   std::lock_guard lock(mutex_);
   if (!user.ok()) return RefuseCredentials("", name, source, "unknown user");
   if (!stored) return RefuseCredentials(user->name, name, source, "user has no password");
