@@ -19,8 +19,8 @@
 // nothing about which it was; the audit log records the precise reason.
 //
 // Thread-safety: every method may be called from any thread; they are
-// serialised on one connection. The Community must outlive the AuditLog it
-// hands out.
+// serialised on one connection. The AuditLog that audit() returns lives as
+// long as the Community.
 #pragma once
 
 #include <filesystem>
