@@ -46,8 +46,9 @@ fuzz: bootstrap
 	@CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKENES_FUZZ=ON > /dev/null
 	@cmake --build $(FUZZ_BUILD_DIR) -j $(JOBS) --target stix_reader_fuzz pattern_parser_fuzz
 	@mkdir -p $(FUZZ_BUILD_DIR)/corpus/stix $(FUZZ_BUILD_DIR)/corpus/pattern
-	@cp ../shared/stix2-json-schemas/examples/*.json ../shared/stix2-json-schemas/interop/*.json $(FUZZ_BUILD_DIR)/corpus/stix/
-	@$(FUZZ_BUILD_DIR)/fuzz/stix_reader_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 $(FUZZ_BUILD_DIR)/corpus/stix
+	@# New inputs go to the first folder; the shared examples only seed it.
+	@$(FUZZ_BUILD_DIR)/fuzz/stix_reader_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 $(FUZZ_BUILD_DIR)/corpus/stix \
+	  ../shared/stix2-json-schemas/examples ../shared/stix2-json-schemas/examples/threat-reports
 	@$(FUZZ_BUILD_DIR)/fuzz/pattern_parser_fuzz -max_total_time=$(FUZZ_SECONDS) $(FUZZ_BUILD_DIR)/corpus/pattern
 
 clean:
