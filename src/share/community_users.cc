@@ -125,7 +125,8 @@ Result<std::vector<User>> Community::Users(const Principal& actor) {
   KENES_ASSIGN_OR_RETURN(Statement query,
                          connection_->Prepare("SELECT name FROM users WHERE ?1 = '' OR organisation_id = ?1 "
                                               "ORDER BY name"));
-  query.BindText(1, actor.role == Role::kAdmin ? "" : actor.organisation);
+  // Bound without a copy: a view of the actor's own string, never of a temporary.
+  query.BindText(1, actor.role == Role::kAdmin ? std::string_view("") : std::string_view(actor.organisation));
   std::vector<std::string> names;
   while (true) {
     KENES_ASSIGN_OR_RETURN(bool row, query.Step());

@@ -157,6 +157,8 @@ TEST_F(CommunityTest, WhoManagesWhichUsers) {
   Result<std::vector<User>> listed = community_->Users(org_admin);
   ASSERT_TRUE(listed.ok());
   for (const User& user : *listed) EXPECT_EQ(user.organisation, org_admin.organisation) << user.name;
+  EXPECT_EQ(listed->size(), 6u);  // kz-admin, kz-analyst, kz-reader, node-admin, new-0, new-1
+  EXPECT_EQ(community_->Users(operator_)->size(), 9u);  // and new-6, new-7, kg-reader
   EXPECT_EQ(community_->Users(*community_->ActAs("kz-analyst", "test")).status().code(),
             StatusCode::kPermissionDenied);
 }
