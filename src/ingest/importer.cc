@@ -114,6 +114,15 @@ void Importer::HandleObject(stix::ReadItem& item, std::string_view source) {
     return;
   }
   if (store_ == nullptr) return;
+  if (options_.label) {
+    Result<store::AccessLabel> label = options_.label(*object);
+    if (!label.ok()) {
+      ++totals_.refused;
+      Report(true, fmt::format("{}: {}: not stored: {}", Where(source, item), object->id, label.status().message()));
+      return;
+    }
+    pending_labels_.push_back(std::move(label).value());
+  }
   pending_.push_back(std::move(object).value());
   if (pending_.size() >= options_.batch_size) store_status_ = StorePendingInBackground();
 }
@@ -127,7 +136,11 @@ Status Importer::StorePendingInBackground() {
   if (pending_.empty() || store_ == nullptr) return Status::Ok();
   storing_.swap(pending_);
   pending_.clear();
-  stored_ = std::async(std::launch::async, [store = store_, &batch = storing_] { return store->Put(batch); });
+  storing_labels_.swap(pending_labels_);
+  pending_labels_.clear();
+  stored_ = std::async(std::launch::async, [store = store_, &batch = storing_, &labels = storing_labels_] {
+    return store->Put(batch, labels);
+  });
   return Status::Ok();
 }
 

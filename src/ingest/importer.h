@@ -29,6 +29,11 @@ namespace kenes::ingest {
 struct ImportOptions {
   size_t batch_size = 5000;             // objects per store transaction
   bool assign_missing_sco_ids = false;  // give SCOs that arrive without an id their deterministic id
+  // Decides who may see each valid object before it is stored, and may
+  // adjust it (share::AuthoriseWrite sets a user's created_by_ref); an error
+  // refuses the object. Unset: objects are stored unlabelled (store.h: seen
+  // by their author only, and by reads without a viewer).
+  std::function<Result<store::AccessLabel>(stix::Object&)> label;
 };
 
 // One finding about one object (or the input itself), ready to show a person.
@@ -83,7 +88,9 @@ class Importer {
   stix::Reader reader_;
   simdjson::dom::parser reparser_;  // for objects whose text gained an id
   std::vector<stix::Object> pending_;
+  std::vector<store::AccessLabel> pending_labels_;  // one per pending object when options_.label is set
   std::vector<stix::Object> storing_;  // the batch on the storing thread
+  std::vector<store::AccessLabel> storing_labels_;
   std::future<Result<std::vector<store::WriteResult>>> stored_;
   Status store_status_;  // the first store failure, which stops the import
   ImportTotals totals_;
