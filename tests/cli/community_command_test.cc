@@ -104,6 +104,11 @@ TEST_F(CommunityCommand, ActingAsAUserFollowsItsRole) {
   EXPECT_TRUE(Has(org.err, "only an admin")) << org.err;
   EXPECT_EQ(Kenes("--as aigerim audit verify").exit_code, 1);
 
+  Ran users = Kenes("user list");
+  EXPECT_TRUE(Has(users.out, "aigerim                  KZ         org-admin  active")) << users.out;
+  EXPECT_TRUE(Has(users.out, "bolat                    KZ         analyst    active")) << users.out;
+  EXPECT_EQ(Kenes("--as bolat user list").exit_code, 1);
+
   Ran unknown = Kenes("--as nobody stats");
   EXPECT_EQ(unknown.exit_code, 2);
   EXPECT_TRUE(Has(unknown.err, "cannot act as 'nobody': no user 'nobody'")) << unknown.err;
