@@ -1,13 +1,12 @@
 // `kenes org|user|key|group|audit|whoami`: the community and the audit log.
 #include "cli/community_commands.h"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <charconv>
 #include <iostream>
 #include <memory>
-
-#include <fmt/format.h>
 
 #include "cli/commands.h"
 #include "cli/node_store.h"
@@ -26,10 +25,8 @@ int Fail(const Status& status) {
     case StatusCode::kIoError:
     case StatusCode::kCorruption:
     case StatusCode::kInternal:
-    case StatusCode::kResourceExhausted:
-      return kExitError;
-    default:
-      return kExitFailed;
+    case StatusCode::kResourceExhausted: return kExitError;
+    default: return kExitFailed;
   }
 }
 
@@ -156,9 +153,7 @@ CommunityCommands::CommunityCommands(CLI::App& app) {
   whoami_ = app.add_subcommand("whoami", "Show who the command acts as");
 }
 
-bool CommunityCommands::Selected() const {
-  return *org_ || *user_ || *key_ || *group_ || *audit_ || *whoami_;
-}
+bool CommunityCommands::Selected() const { return *org_ || *user_ || *key_ || *group_ || *audit_ || *whoami_; }
 
 int CommunityCommands::Run(const Config& config, const std::string& as_user) {
   Result<Node> node = OpenNode(config);
@@ -180,13 +175,20 @@ int CommunityCommands::Run(const Config& config, const std::string& as_user) {
     return kExitOk;
   }
 
+  if (*org_) return RunOrg(community, actor);
+  if (*user_) return RunUser(community, actor);
+  if (*key_) return RunKey(community, actor);
+  if (*group_) return RunGroup(community, actor);
+  return RunAudit(community, actor);
+}
+
+int CommunityCommands::RunOrg(Community& community, const Principal& actor) {
   if (*org_add_ || *org_set_) {
     Result<share::Organisation> organisation = Status::Internal("no organisation command");
     if (*org_add_) {
       Result<share::Standing> standing = ParseStandingOption(standing_);
       if (!standing.ok()) return Fail(standing.status());
-      organisation = community.AddOrganisation(
-          actor, {id_, code_, name_, *standing, country_, parent_});
+      organisation = community.AddOrganisation(actor, {id_, code_, name_, *standing, country_, parent_});
     } else {
       share::OrganisationChange change;
       if (!name_.empty()) change.name = name_;
@@ -214,7 +216,10 @@ int CommunityCommands::Run(const Config& config, const std::string& as_user) {
     }
     return kExitOk;
   }
+  return kExitError;
+}
 
+int CommunityCommands::RunUser(Community& community, const Principal& actor) {
   if (*user_add_) {
     std::optional<share::Role> role = share::ParseRole(role_);
     if (!role) return Fail(Status::InvalidArgument("--role must be reader, analyst, org-admin or admin"));
@@ -245,7 +250,10 @@ int CommunityCommands::Run(const Config& config, const std::string& as_user) {
     fmt::print("Disabled user {}\n", name_);
     return kExitOk;
   }
+  return kExitError;
+}
 
+int CommunityCommands::RunKey(Community& community, const Principal& actor) {
   if (*key_create_) {
     share::NewKey request{key_user_, std::nullopt, label_};
     if (!expires_.empty()) {
@@ -265,9 +273,7 @@ int CommunityCommands::Run(const Config& config, const std::string& as_user) {
     Timestamp now = Now();
     fmt::print("{:<16} {:<24} {:<20} {:<20} {:<8} {}\n", "KEY ID", "USER", "CREATED", "EXPIRES", "STATUS", "LABEL");
     for (const share::KeyInfo& each : *keys) {
-      std::string_view status = each.revoked                          ? "revoked"
-                                : each.expires && *each.expires <= now ? "expired"
-                                                                       : "active";
+      std::string_view status = each.revoked ? "revoked" : each.expires && *each.expires <= now ? "expired" : "active";
       fmt::print("{:<16} {:<24} {:<20} {:<20} {:<8} {}\n", each.key_id, each.user, FormatTimestamp(each.created, 0),
                  each.expires ? FormatTimestamp(*each.expires, 0) : "never", status, each.label);
     }
@@ -279,7 +285,10 @@ int CommunityCommands::Run(const Config& config, const std::string& as_user) {
     fmt::print("Revoked key {}\n", key_id_);
     return kExitOk;
   }
+  return kExitError;
+}
 
+int CommunityCommands::RunGroup(Community& community, const Principal& actor) {
   if (*group_add_) {
     Result<share::SharingGroup> group = community.AddGroup(actor, name_, owner_);
     if (!group.ok()) return Fail(group.status());
@@ -306,7 +315,10 @@ int CommunityCommands::Run(const Config& config, const std::string& as_user) {
     }
     return kExitOk;
   }
+  return kExitError;
+}
 
+int CommunityCommands::RunAudit(Community& community, const Principal& actor) {
   if (actor.role != share::Role::kAdmin) return Fail(Status::PermissionDenied("only an admin may read the audit log"));
   if (*audit_show_) {
     share::AuditFilter filter{actor_, action_, std::nullopt, std::nullopt};

@@ -12,12 +12,16 @@
 // Single-threaded, like the CLI.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
-
 #include "cli/config.h"
+
+namespace kenes::share {
+class Community;
+struct Principal;
+}  // namespace kenes::share
 
 namespace kenes::cli {
 
@@ -33,6 +37,12 @@ class CommunityCommands {
   int Run(const Config& config, const std::string& as_user);
 
  private:
+  int RunOrg(share::Community& community, const share::Principal& actor);
+  int RunUser(share::Community& community, const share::Principal& actor);
+  int RunKey(share::Community& community, const share::Principal& actor);
+  int RunGroup(share::Community& community, const share::Principal& actor);
+  int RunAudit(share::Community& community, const share::Principal& actor);
+
   CLI::App* org_;
   CLI::App* org_add_;
   CLI::App* org_list_;
@@ -56,8 +66,8 @@ class CommunityCommands {
   CLI::App* whoami_;
 
   // Option values, shared by the subcommands that take them.
-  std::string code_;        // an organisation code or id
-  std::string name_;        // an organisation's, user's or group's name
+  std::string code_;  // an organisation code or id
+  std::string name_;  // an organisation's, user's or group's name
   std::string standing_;
   std::string country_;
   std::string parent_;

@@ -1,8 +1,7 @@
 #include "share/audit_log.h"
 
-#include <sodium.h>
-
 #include <fmt/format.h>
+#include <sodium.h>
 
 #include "share/sodium_library.h"
 #include "share/stored_time.h"
@@ -48,12 +47,9 @@ AuditEntry ReadEntry(const Statement& row) {
 
 std::string_view AuditOutcomeName(AuditOutcome outcome) {
   switch (outcome) {
-    case AuditOutcome::kOk:
-      return "ok";
-    case AuditOutcome::kDenied:
-      return "denied";
-    case AuditOutcome::kFailed:
-      return "failed";
+    case AuditOutcome::kOk: return "ok";
+    case AuditOutcome::kDenied: return "denied";
+    case AuditOutcome::kFailed: return "failed";
   }
   return "unknown";
 }
@@ -68,8 +64,8 @@ std::string AuditEntryHash(const AuditEntry& entry) {
     AppendField(encoding, *field);
   }
   unsigned char digest[32];
-  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(encoding.data()),
-                     encoding.size(), nullptr, 0);
+  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(encoding.data()), encoding.size(),
+                     nullptr, 0);
   char hex[sizeof digest * 2 + 1];
   sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
   return hex;
@@ -98,9 +94,8 @@ Status AuditLog::AppendInTransaction(Connection& connection, Timestamp time, con
   entry.detail = event.detail;
   entry.source = event.actor.source;
   entry.hash = AuditEntryHash(entry);
-  KENES_ASSIGN_OR_RETURN(Statement insert,
-                         connection.Prepare(fmt::format("INSERT INTO audit_log({}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                                                        kColumns)));
+  KENES_ASSIGN_OR_RETURN(Statement insert, connection.Prepare(fmt::format(
+                                               "INSERT INTO audit_log({}) VALUES (?,?,?,?,?,?,?,?,?,?,?)", kColumns)));
   insert.BindInt(1, entry.sequence);
   insert.BindInt(2, ToStoredTime(entry.time));
   int index = 3;
@@ -158,13 +153,14 @@ Result<AuditVerification> AuditLog::Verify() {
       return verification;
     };
     if (entry.sequence != expected) {
-      return broken(fmt::format("entry {} is missing (the next entry is number {}): an entry was removed",
-                                expected, entry.sequence));
+      return broken(fmt::format("entry {} is missing (the next entry is number {}): an entry was removed", expected,
+                                entry.sequence));
     }
     if (entry.previous_hash != previous_hash) {
-      return broken(fmt::format("entry {} does not follow entry {}: an entry before it was removed, replaced or "
-                                "moved",
-                                expected, expected - 1));
+      return broken(
+          fmt::format("entry {} does not follow entry {}: an entry before it was removed, replaced or "
+                      "moved",
+                      expected, expected - 1));
     }
     if (AuditEntryHash(entry) != entry.hash) {
       return broken(fmt::format("entry {} was altered: its content does not match its hash", expected));

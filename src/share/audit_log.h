@@ -39,11 +39,11 @@ std::string_view AuditOutcomeName(AuditOutcome outcome);
 
 // What happened, as a caller describes it.
 struct AuditEvent {
-  Principal actor;      // who (user "" when nobody could be identified); source is "from where"
-  std::string action;   // "auth.key", "key.create", "user.add", "object.write", "object.read", ...
-  std::string target;   // what it was about: a user, a key id, an object id
+  Principal actor;     // who (user "" when nobody could be identified); source is "from where"
+  std::string action;  // "auth.key", "key.create", "user.add", "object.write", "object.read", ...
+  std::string target;  // what it was about: a user, a key id, an object id
   AuditOutcome outcome = AuditOutcome::kOk;
-  std::string detail;   // anything else worth knowing, e.g. why it was refused
+  std::string detail;  // anything else worth knowing, e.g. why it was refused
 };
 
 // One entry as stored.
@@ -62,18 +62,18 @@ struct AuditEntry {
 };
 
 struct AuditFilter {
-  std::string actor;                // only this user; empty: anyone
-  std::string action;               // this action, or every action under it when it ends with '.'; empty: all
-  std::optional<Timestamp> since;   // time >= since
-  std::optional<Timestamp> until;   // time < until
+  std::string actor;               // only this user; empty: anyone
+  std::string action;              // this action, or every action under it when it ends with '.'; empty: all
+  std::optional<Timestamp> since;  // time >= since
+  std::optional<Timestamp> until;  // time < until
 };
 
 struct AuditVerification {
-  int64_t entries = 0;          // entries read
+  int64_t entries = 0;  // entries read
   bool intact = true;
-  int64_t first_broken = 0;     // sequence (or position) of the first entry that breaks the chain
-  std::string problem;          // what is wrong with it
-  std::string head_hash;        // hash of the last entry when intact
+  int64_t first_broken = 0;  // sequence (or position) of the first entry that breaks the chain
+  std::string problem;       // what is wrong with it
+  std::string head_hash;     // hash of the last entry when intact
 };
 
 class AuditLog {

@@ -104,8 +104,8 @@ Status Community::Audited(const Principal& actor, std::string_view action, std::
   bool refused = status.code() == StatusCode::kPermissionDenied || status.code() == StatusCode::kUnauthenticated;
   event.outcome = refused ? AuditOutcome::kDenied : AuditOutcome::kFailed;
   event.detail = status.message();
-  Status audited = InWriteTransaction(
-      *connection_, [&] { return AuditLog::AppendInTransaction(*connection_, clock_.Now(), event); });
+  Status audited = InWriteTransaction(*connection_,
+                                      [&] { return AuditLog::AppendInTransaction(*connection_, clock_.Now(), event); });
   return audited.ok() ? status : audited;
 }
 
@@ -127,18 +127,18 @@ Status Community::WriteOrganisation(const Organisation& organisation, bool inser
   std::string ancestor = organisation.parent;
   for (int depth = 0; !ancestor.empty(); ++depth) {
     if (ancestor == organisation.id || depth > 64) {
-      return Status::InvalidArgument(
-          fmt::format("{} cannot sit under {}: the parents would form a cycle", organisation.code, organisation.parent));
+      return Status::InvalidArgument(fmt::format("{} cannot sit under {}: the parents would form a cycle",
+                                                 organisation.code, organisation.parent));
     }
     KENES_ASSIGN_OR_RETURN(Organisation above, LookupOrganisation(ancestor));
     ancestor = above.parent;
   }
   KENES_ASSIGN_OR_RETURN(
       Statement write,
-      connection_->Prepare(insert ? fmt::format("INSERT INTO organisations({}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
-                                                kOrganisationColumns)
-                                  : "UPDATE organisations SET code = ?2, name = ?3, standing = ?4, country = ?5, "
-                                    "parent_id = ?6, created = ?7, modified = ?8 WHERE id = ?1"));
+      connection_->Prepare(
+          insert ? fmt::format("INSERT INTO organisations({}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)", kOrganisationColumns)
+                 : "UPDATE organisations SET code = ?2, name = ?3, standing = ?4, country = ?5, "
+                   "parent_id = ?6, created = ?7, modified = ?8 WHERE id = ?1"));
   std::string created = FormatTimestamp(organisation.created, 3);
   std::string modified = FormatTimestamp(organisation.modified, 3);
   write.BindText(1, organisation.id);

@@ -86,9 +86,9 @@ struct NewKey {
 };
 
 struct SharingGroup {
-  std::string id;     // stable; distributions refer to the group by it
+  std::string id;  // stable; distributions refer to the group by it
   std::string name;
-  std::string owner;  // identity id of the owning organisation
+  std::string owner;                 // identity id of the owning organisation
   std::vector<std::string> members;  // identity ids, sorted
 };
 

@@ -35,8 +35,8 @@ Status ReadOrganisation(element entry, std::string_view where, OrganisationSpec&
     } else if (key == "id") {
       spec.id = text;
     } else {
-      return Status::InvalidArgument(fmt::format(
-          "{}: unknown member \"{}\" (expected code, name, standing, country, parent, id)", where, key));
+      return Status::InvalidArgument(
+          fmt::format("{}: unknown member \"{}\" (expected code, name, standing, country, parent, id)", where, key));
     }
   }
   if (spec.code.empty() || spec.name.empty() || standing.empty()) {
@@ -44,8 +44,8 @@ Status ReadOrganisation(element entry, std::string_view where, OrganisationSpec&
   }
   std::optional<Standing> parsed = ParseStanding(standing);
   if (!parsed) {
-    return Status::InvalidArgument(fmt::format("{}: standing must be \"member\" or \"partner\", not \"{}\"", where,
-                                               standing));
+    return Status::InvalidArgument(
+        fmt::format("{}: standing must be \"member\" or \"partner\", not \"{}\"", where, standing));
   }
   spec.standing = *parsed;
   return Status::Ok();

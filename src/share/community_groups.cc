@@ -25,8 +25,9 @@ Status CheckGroupName(std::string_view name) {
 }  // namespace
 
 Result<SharingGroup> Community::LoadGroup(std::string_view name) {
-  KENES_ASSIGN_OR_RETURN(Statement query,
-                         connection_->Prepare("SELECT id, name, owner_id FROM sharing_groups WHERE name = ?1 OR id = ?1"));
+  KENES_ASSIGN_OR_RETURN(
+      Statement query,
+      connection_->Prepare("SELECT id, name, owner_id FROM sharing_groups WHERE name = ?1 OR id = ?1"));
   query.BindText(1, name);
   KENES_ASSIGN_OR_RETURN(bool found, query.Step());
   if (!found) return Status::NotFound(fmt::format("no sharing group '{}'", name));
@@ -45,9 +46,9 @@ Result<SharingGroup> Community::LoadGroup(std::string_view name) {
 Status Community::MayManageGroup(const Principal& actor, const SharingGroup& group) {
   if (actor.role == Role::kAdmin) return Status::Ok();
   if (actor.role == Role::kOrgAdmin && actor.organisation == group.owner) return Status::Ok();
-  return Status::PermissionDenied(fmt::format(
-      "{} may not manage sharing group {}: only an org-admin of its owner organisation or an admin may", actor.user,
-      group.name));
+  return Status::PermissionDenied(
+      fmt::format("{} may not manage sharing group {}: only an org-admin of its owner organisation or an admin may",
+                  actor.user, group.name));
 }
 
 Result<SharingGroup> Community::AddGroup(const Principal& actor, std::string_view name, std::string_view owner) {
@@ -75,30 +76,28 @@ Result<SharingGroup> Community::AddGroup(const Principal& actor, std::string_vie
 Status Community::ChangeGroupMember(const Principal& actor, std::string_view group_name,
                                     std::string_view organisation_reference, bool add) {
   std::lock_guard lock(mutex_);
-  return Audited(actor, add ? "group.add-member" : "group.remove-member", group_name,
-                 [&](std::string& detail) -> Status {
-                   KENES_ASSIGN_OR_RETURN(SharingGroup group, LoadGroup(group_name));
-                   KENES_RETURN_IF_ERROR(MayManageGroup(actor, group));
-                   KENES_ASSIGN_OR_RETURN(Organisation organisation, LookupOrganisation(organisation_reference));
-                   bool member = std::find(group.members.begin(), group.members.end(), organisation.id) !=
-                                 group.members.end();
-                   if (add && member) {
-                     return Status::AlreadyExists(fmt::format("{} is already in {}", organisation.code, group.name));
-                   }
-                   if (!add && !member) {
-                     return Status::NotFound(fmt::format("{} is not in {}", organisation.code, group.name));
-                   }
-                   KENES_ASSIGN_OR_RETURN(
-                       Statement change,
-                       connection_->Prepare(add ? "INSERT INTO sharing_group_members(group_id, organisation_id) "
-                                                  "VALUES (?1, ?2)"
-                                                : "DELETE FROM sharing_group_members WHERE group_id = ?1 AND "
-                                                  "organisation_id = ?2"));
-                   change.BindText(1, group.id);
-                   change.BindText(2, organisation.id);
-                   detail = organisation.code + " " + organisation.id;
-                   return change.Run();
-                 });
+  return Audited(
+      actor, add ? "group.add-member" : "group.remove-member", group_name, [&](std::string& detail) -> Status {
+        KENES_ASSIGN_OR_RETURN(SharingGroup group, LoadGroup(group_name));
+        KENES_RETURN_IF_ERROR(MayManageGroup(actor, group));
+        KENES_ASSIGN_OR_RETURN(Organisation organisation, LookupOrganisation(organisation_reference));
+        bool member = std::find(group.members.begin(), group.members.end(), organisation.id) != group.members.end();
+        if (add && member) {
+          return Status::AlreadyExists(fmt::format("{} is already in {}", organisation.code, group.name));
+        }
+        if (!add && !member) {
+          return Status::NotFound(fmt::format("{} is not in {}", organisation.code, group.name));
+        }
+        KENES_ASSIGN_OR_RETURN(
+            Statement change, connection_->Prepare(add ? "INSERT INTO sharing_group_members(group_id, organisation_id) "
+                                                         "VALUES (?1, ?2)"
+                                                       : "DELETE FROM sharing_group_members WHERE group_id = ?1 AND "
+                                                         "organisation_id = ?2"));
+        change.BindText(1, group.id);
+        change.BindText(2, organisation.id);
+        detail = organisation.code + " " + organisation.id;
+        return change.Run();
+      });
 }
 
 Status Community::AddGroupMember(const Principal& actor, std::string_view group, std::string_view organisation) {

@@ -69,9 +69,9 @@ Status Community::MayManageUser(const Principal& actor, const User& user) {
   if (actor.role == Role::kOrgAdmin && actor.organisation == user.organisation && user.role != Role::kAdmin) {
     return Status::Ok();
   }
-  return Status::PermissionDenied(fmt::format(
-      "{} may not manage user {}: an org-admin manages only the non-admin users of its own organisation",
-      actor.user, user.name));
+  return Status::PermissionDenied(
+      fmt::format("{} may not manage user {}: an org-admin manages only the non-admin users of its own organisation",
+                  actor.user, user.name));
 }
 
 Status Community::AddUser(const Principal& actor, const User& user, std::optional<std::string> password) {
@@ -166,8 +166,8 @@ Result<std::string> Community::CreateKey(const Principal& actor, const NewKey& r
     } else {
       insert.BindNull(6);
     }
-    detail = fmt::format("for {}{}", user.name,
-                         request.expires ? ", expires " + FormatTimestamp(*request.expires, 0) : "");
+    detail =
+        fmt::format("for {}{}", user.name, request.expires ? ", expires " + FormatTimestamp(*request.expires, 0) : "");
     return insert.Run();
   }));
   return key.text;
@@ -213,8 +213,8 @@ Result<std::vector<KeyInfo>> Community::Keys(const Principal& actor) {
   }
 }
 
-Result<Principal> Community::RefuseCredentials(std::string_view user, std::string_view target,
-                                               std::string_view source, std::string reason) {
+Result<Principal> Community::RefuseCredentials(std::string_view user, std::string_view target, std::string_view source,
+                                               std::string reason) {
   AuditEvent event{Principal{std::string(user), "", Role::kReader, std::string(source)}, "auth", std::string(target),
                    AuditOutcome::kDenied, std::move(reason)};
   KENES_RETURN_IF_ERROR(InWriteTransaction(

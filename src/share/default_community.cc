@@ -10,8 +10,8 @@ std::vector<OrganisationSpec> DefaultCommunity() {
   return {
       {"identity--f893a2ee-fb32-455e-b1c1-8690ee42c90b", "KZ", "Security Council of the Republic of Kazakhstan",
        kMember, "KZ", ""},
-      {"identity--e099ec6c-d736-4ca5-85e7-bb0f12278575", "KG", "Security Council of the Kyrgyz Republic", kMember,
-       "KG", ""},
+      {"identity--e099ec6c-d736-4ca5-85e7-bb0f12278575", "KG", "Security Council of the Kyrgyz Republic", kMember, "KG",
+       ""},
       {"identity--6775dc77-0156-4f61-9afc-d44d14cf8bfe", "TJ", "Security Council of the Republic of Tajikistan",
        kMember, "TJ", ""},
       {"identity--6f9b6dae-6f4c-47a8-aac2-ce17a5794a3b", "TM", "State Security Council of Turkmenistan", kMember, "TM",

@@ -68,8 +68,7 @@ Status CheckOrganisationCode(std::string_view code) {
   }
   if (valid) return Status::Ok();
   return Status::InvalidArgument(fmt::format(
-      "'{}' is not an organisation code: use 1-32 letters, digits or '-', starting with a letter (e.g. KZ-FIN)",
-      code));
+      "'{}' is not an organisation code: use 1-32 letters, digits or '-', starting with a letter (e.g. KZ-FIN)", code));
 }
 
 }  // namespace kenes::share

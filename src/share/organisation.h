@@ -34,8 +34,8 @@ std::string_view StandingName(Standing standing);
 std::optional<Standing> ParseStanding(std::string_view name);
 
 struct Organisation {
-  std::string id;       // identity--<uuid>
-  std::string code;     // local handle, unique on the node (case-insensitive)
+  std::string id;    // identity--<uuid>
+  std::string code;  // local handle, unique on the node (case-insensitive)
   std::string name;
   Standing standing = Standing::kMember;
   std::string country;  // ISO 3166-1 alpha-2 (see above), or empty

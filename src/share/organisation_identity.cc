@@ -24,7 +24,8 @@ std::string KenesIdentityJson() {
   AppendProperty(out, "created", kShippedTime);
   AppendProperty(out, "modified", kShippedTime);
   AppendProperty(out, "name", "Kenes");
-  AppendProperty(out, "description", "The Kenes intelligence-sharing platform, author of the STIX extensions it ships.");
+  AppendProperty(out, "description",
+                 "The Kenes intelligence-sharing platform, author of the STIX extensions it ships.");
   AppendProperty(out, "identity_class", "system");
   out += '}';
   return out;

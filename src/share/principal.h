@@ -30,7 +30,7 @@ struct Principal {
   std::string user;          // the user name; kNodeOperator for the operator
   std::string organisation;  // identity--...; empty for the node operator
   Role role = Role::kReader;
-  std::string source;        // where the request came from, for the audit log: "cli", "http 192.0.2.7"
+  std::string source;  // where the request came from, for the audit log: "cli", "http 192.0.2.7"
 
   bool IsNodeOperator() const { return user == kNodeOperator; }
 

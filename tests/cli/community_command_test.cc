@@ -1,10 +1,9 @@
 // End-to-end tests of the community commands of the `kenes` binary: init
 // founds the community, --as acts as a user, roles limit what each may do,
 // keys are shown once, and `audit verify` catches a tampered log.
-#include <sys/wait.h>
-
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <sys/wait.h>
 
 #include <filesystem>
 #include <fstream>
@@ -131,7 +130,7 @@ TEST_F(CommunityCommand, KeysAreShownOnceListedAndRevoked) {
   EXPECT_FALSE(Has(list.out, created.out.substr(23, 20))) << "the secret must never be listed";
   EXPECT_EQ(Kenes("key create dana --expires yesterday").exit_code, 1);
   EXPECT_EQ(Kenes("--as dana key revoke " + key_id).exit_code, 0);
-  EXPECT_TRUE(Has(Kenes("key list").out, "revoked")) ;
+  EXPECT_TRUE(Has(Kenes("key list").out, "revoked"));
 }
 
 TEST_F(CommunityCommand, SharingGroupsBelongToAnOrganisation) {
@@ -141,7 +140,7 @@ TEST_F(CommunityCommand, SharingGroupsBelongToAnOrganisation) {
   ASSERT_EQ(Kenes("--as kz-admin group add panj-border").exit_code, 0);
   ASSERT_EQ(Kenes("--as kz-admin group add-member panj-border TJ").exit_code, 0);
   EXPECT_EQ(Kenes("--as kg-admin group add-member panj-border KG").exit_code, 1);
-  EXPECT_TRUE(Has(Kenes("--as kz-admin group list").out, "panj-border")) ;
+  EXPECT_TRUE(Has(Kenes("--as kz-admin group list").out, "panj-border"));
   EXPECT_FALSE(Has(Kenes("--as kg-admin group list").out, "panj-border"));
   EXPECT_EQ(Kenes("group add no-owner").exit_code, 1);  // the operator belongs to no organisation
 }

@@ -6,9 +6,9 @@
 namespace kenes::share {
 
 void CommunityFixture::SetUp() {
-  directory_ = std::filesystem::temp_directory_path() /
-               ("kenes-share-" + std::to_string(::getpid()) + "-" +
-                ::testing::UnitTest::GetInstance()->current_test_info()->name());
+  directory_ =
+      std::filesystem::temp_directory_path() / ("kenes-share-" + std::to_string(::getpid()) + "-" +
+                                                ::testing::UnitTest::GetInstance()->current_test_info()->name());
   std::filesystem::remove_all(directory_);
   std::filesystem::create_directories(directory_);
   Result<std::unique_ptr<store::Store>> store = store::OpenSqliteStore(directory_ / "kenes.db", {});

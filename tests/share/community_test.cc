@@ -47,8 +47,8 @@ TEST_F(CommunityTest, FoundingAgainChangesNothing) {
 }
 
 TEST_F(CommunityTest, AnOrganisationSitsUnderItsParent) {
-  Result<Organisation> agency =
-      community_->AddOrganisation(operator_, {"", "KZ-FIN", "Financial Monitoring Agency", Standing::kMember, "KZ", "KZ"});
+  Result<Organisation> agency = community_->AddOrganisation(
+      operator_, {"", "KZ-FIN", "Financial Monitoring Agency", Standing::kMember, "KZ", "KZ"});
   ASSERT_TRUE(agency.ok()) << agency.status().ToString();
   EXPECT_EQ(agency->parent, community_->FindOrganisation("KZ")->id);
   Result<store::StoredVersion> identity = store_->Latest(agency->id);
@@ -133,10 +133,10 @@ TEST_F(CommunityTest, WhoManagesWhichUsers) {
     bool allowed;
   };
   const Case cases[] = {
-      {"kz-admin", "KZ", Role::kAnalyst, true},    {"kz-admin", "KZ", Role::kOrgAdmin, true},
-      {"kz-admin", "KZ", Role::kAdmin, false},     {"kz-admin", "KG", Role::kReader, false},
-      {"kz-analyst", "KZ", Role::kReader, false},  {"kz-reader", "KZ", Role::kReader, false},
-      {"node-admin", "KG", Role::kAdmin, true},    {"node-admin", "US", Role::kOrgAdmin, true},
+      {"kz-admin", "KZ", Role::kAnalyst, true},   {"kz-admin", "KZ", Role::kOrgAdmin, true},
+      {"kz-admin", "KZ", Role::kAdmin, false},    {"kz-admin", "KG", Role::kReader, false},
+      {"kz-analyst", "KZ", Role::kReader, false}, {"kz-reader", "KZ", Role::kReader, false},
+      {"node-admin", "KG", Role::kAdmin, true},   {"node-admin", "US", Role::kOrgAdmin, true},
   };
   int serial = 0;
   for (const Case& test : cases) {
@@ -157,10 +157,9 @@ TEST_F(CommunityTest, WhoManagesWhichUsers) {
   Result<std::vector<User>> listed = community_->Users(org_admin);
   ASSERT_TRUE(listed.ok());
   for (const User& user : *listed) EXPECT_EQ(user.organisation, org_admin.organisation) << user.name;
-  EXPECT_EQ(listed->size(), 6u);  // kz-admin, kz-analyst, kz-reader, node-admin, new-0, new-1
+  EXPECT_EQ(listed->size(), 6u);                        // kz-admin, kz-analyst, kz-reader, node-admin, new-0, new-1
   EXPECT_EQ(community_->Users(operator_)->size(), 9u);  // and new-6, new-7, kg-reader
-  EXPECT_EQ(community_->Users(*community_->ActAs("kz-analyst", "test")).status().code(),
-            StatusCode::kPermissionDenied);
+  EXPECT_EQ(community_->Users(*community_->ActAs("kz-analyst", "test")).status().code(), StatusCode::kPermissionDenied);
 }
 
 TEST_F(CommunityTest, UsersAreCheckedOnTheWayIn) {
@@ -218,11 +217,11 @@ TEST_F(CommunityTest, SharingGroupsAreManagedByTheirOwner) {
 }
 
 TEST(CommunityFileTest, DeclaresOrganisationsWithParents) {
-  Result<std::vector<OrganisationSpec>> organisations = ParseCommunityFile(
-      R"({"organisations":[{"code":"A","name":"Alpha","standing":"member","country":"KZ"},)"
-      R"({"code":"A-1","name":"Alpha one","standing":"partner","parent":"A",)"
-      R"("id":"identity--0b0d7f0c-8f4e-4a51-9b7e-3f9a1c2d4e5f"}]})",
-      "test");
+  Result<std::vector<OrganisationSpec>> organisations =
+      ParseCommunityFile(R"({"organisations":[{"code":"A","name":"Alpha","standing":"member","country":"KZ"},)"
+                         R"({"code":"A-1","name":"Alpha one","standing":"partner","parent":"A",)"
+                         R"("id":"identity--0b0d7f0c-8f4e-4a51-9b7e-3f9a1c2d4e5f"}]})",
+                         "test");
   ASSERT_TRUE(organisations.ok()) << organisations.status().ToString();
   ASSERT_EQ(organisations->size(), 2u);
   EXPECT_EQ((*organisations)[1].parent, "A");
@@ -240,7 +239,8 @@ TEST(CommunityFileTest, RefusesWhatItDoesNotUnderstand) {
       R"({"organisations":[{"code":"A","name":"Alpha","standing":"member","colour":"blue"}]})",
       R"({"organisations":[{"code":"A","name":"Alpha","standing":"member"}],"extra":1})",
   };
-  for (const char* text : cases) EXPECT_EQ(ParseCommunityFile(text, "t").status().code(), StatusCode::kInvalidArgument) << text;
+  for (const char* text : cases)
+    EXPECT_EQ(ParseCommunityFile(text, "t").status().code(), StatusCode::kInvalidArgument) << text;
 }
 
 }  // namespace

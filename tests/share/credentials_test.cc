@@ -152,8 +152,10 @@ TEST_F(CredentialsTest, KeysAreStoredOnlyAsHashes) {
 }
 
 TEST_F(CredentialsTest, PasswordsAuthenticateLikeKeys) {
-  ASSERT_TRUE(community_->AddUser(operator_, User{"erlan", "KZ", Role::kAnalyst, false, false},
-                                  std::string("a long enough password")).ok());
+  ASSERT_TRUE(
+      community_
+          ->AddUser(operator_, User{"erlan", "KZ", Role::kAnalyst, false, false}, std::string("a long enough password"))
+          .ok());
   Result<Principal> principal = community_->AuthenticatePassword("erlan", "a long enough password", "web");
   ASSERT_TRUE(principal.ok()) << principal.status().ToString();
   EXPECT_EQ(principal->role, Role::kAnalyst);

@@ -1,9 +1,10 @@
 // The STIX objects Kenes writes for its community pass the real validator.
+#include "share/organisation_identity.h"
+
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
 #include "share/default_community.h"
-#include "share/organisation_identity.h"
 #include "stix/validator.h"
 
 namespace kenes::share {
