@@ -22,7 +22,7 @@ run: build
 	@mkdir -p $(DATA_DIR)
 	@if [ ! -e $(DATA_DIR)/kenes.db ]; then \
 	  $(KENES) --data-dir $(DATA_DIR) init && \
-	  $(KENES) demo | $(KENES) --data-dir $(DATA_DIR) import - ; \
+	  $(KENES) demo | $(KENES) --data-dir $(DATA_DIR) import --distribution community - ; \
 	fi
 	@$(KENES) --data-dir $(DATA_DIR) stats
 

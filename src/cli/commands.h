@@ -1,5 +1,6 @@
-// The `kenes` subcommands. Each takes the resolved configuration and its own
-// options, prints for people on stdout/stderr, and returns the exit code:
+// The `kenes` subcommands. Each takes the resolved configuration, the user it
+// acts as (--as; empty: the node operator) and its own options, prints for
+// people on stdout/stderr, and returns the exit code:
 // 0 success, 1 the work failed (invalid objects, unknown id), 2 the command
 // could not run (unreadable file, no data directory, bad usage).
 #pragma once
@@ -22,8 +23,10 @@ struct ImportCommand {
   std::vector<std::string> files;  // "-" reads standard input
   bool assign_ids = false;
   bool quiet = false;              // no per-object warnings, no progress bar
+  std::string tlp = "amber";       // for objects whose markings name no TLP level
+  std::string distribution = "organisation";  // for objects whose markings name no distribution
 };
-int RunImport(const Config& config, const ImportCommand& command);
+int RunImport(const Config& config, const std::string& as_user, const ImportCommand& command);
 
 struct ValidateCommand {
   std::vector<std::string> files;
@@ -36,16 +39,16 @@ struct ExportCommand {
   std::string added_after;  // STIX timestamp, or empty
   bool all_versions = false;
 };
-int RunExport(const Config& config, const ExportCommand& command);
+int RunExport(const Config& config, const std::string& as_user, const ExportCommand& command);
 
 struct GetCommand {
   std::string id;
   std::string version;  // a STIX timestamp, or empty for the latest
   bool all_versions = false;
 };
-int RunGet(const Config& config, const GetCommand& command);
+int RunGet(const Config& config, const std::string& as_user, const GetCommand& command);
 
-int RunStats(const Config& config);
+int RunStats(const Config& config, const std::string& as_user);
 
 struct DemoCommand {
   uint64_t seed = 1;

@@ -9,7 +9,7 @@
 #include <memory>
 
 #include "cli/commands.h"
-#include "cli/node_store.h"
+#include "cli/node_session.h"
 #include "share/community.h"
 
 namespace kenes::cli {
@@ -31,27 +31,6 @@ int Fail(const Status& status) {
 }
 
 // The node's store and community, opened together.
-struct Node {
-  std::unique_ptr<store::Store> store;
-  std::unique_ptr<Community> community;
-};
-
-Result<Node> OpenNode(const Config& config) {
-  Node node;
-  KENES_ASSIGN_OR_RETURN(node.store, OpenNodeStore(config, /*create=*/false));
-  KENES_ASSIGN_OR_RETURN(node.community, Community::Open(Community::FileIn(config.data_dir), *node.store));
-  return node;
-}
-
-std::string Source() { return fmt::format("cli uid {}", ::getuid()); }
-
-Result<Principal> Acting(Community& community, const std::string& as_user) {
-  if (as_user.empty()) return share::NodeOperator(Source());
-  Result<Principal> principal = community.ActAs(as_user, Source());
-  if (principal.ok()) return principal;
-  return Status::InvalidArgument(fmt::format("cannot act as '{}': {}", as_user, principal.status().message()));
-}
-
 // "30d", "12h" from now, or a STIX timestamp.
 Result<Timestamp> ParseExpiry(const std::string& text) {
   if (std::optional<Timestamp> at = ParseTimestamp(text)) return *at;
@@ -156,15 +135,13 @@ CommunityCommands::CommunityCommands(CLI::App& app) {
 bool CommunityCommands::Selected() const { return *org_ || *user_ || *key_ || *group_ || *audit_ || *whoami_; }
 
 int CommunityCommands::Run(const Config& config, const std::string& as_user) {
-  Result<Node> node = OpenNode(config);
-  if (!node.ok()) return Fail(node.status());
-  Community& community = *node->community;
-  Result<Principal> acting = Acting(community, as_user);
-  if (!acting.ok()) {
-    fmt::print(stderr, "error: {}\n", acting.status().message());
+  Result<NodeSession> session = OpenNodeSession(config, as_user);
+  if (!session.ok()) {
+    fmt::print(stderr, "error: {}\n", session.status().message());
     return kExitError;
   }
-  const Principal& actor = *acting;
+  Community& community = *session->community;
+  const Principal& actor = session->actor;
 
   if (*whoami_) {
     if (actor.IsNodeOperator()) {
@@ -350,18 +327,6 @@ int CommunityCommands::RunAudit(Community& community, const Principal& actor) {
     return kExitOk;
   }
   return kExitError;
-}
-
-bool CheckActingUser(const Config& config, const std::string& as_user) {
-  if (as_user.empty()) return true;
-  Result<Node> node = OpenNode(config);
-  if (!node.ok()) {
-    fmt::print(stderr, "error: {}\n", node.status().message());
-    return false;
-  }
-  Result<Principal> acting = Acting(*node->community, as_user);
-  if (!acting.ok()) fmt::print(stderr, "error: {}\n", acting.status().message());
-  return acting.ok();
 }
 
 }  // namespace kenes::cli

@@ -86,11 +86,6 @@ class CommunityCommands {
   std::string until_;
 };
 
-// Checks that `as_user` names an enabled user of the node in config.data_dir,
-// for commands that do not yet act on the principal. Prints why not and
-// returns false.
-bool CheckActingUser(const Config& config, const std::string& as_user);
-
 // `kenes init --community FILE`: like `kenes init`, founding the community
 // the file declares (share/community_file.h) instead of the default one.
 int RunInitWithCommunityFile(const Config& config, const std::string& community_file);

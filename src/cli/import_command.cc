@@ -10,9 +10,12 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
-#include "cli/node_store.h"
+#include "cli/node_session.h"
 #include "cli/progress_bar.h"
 #include "ingest/importer.h"
+#include "share/access_authorship.h"
+#include "share/access_viewer.h"
+#include "share/marking.h"
 
 namespace kenes::cli {
 namespace {
@@ -49,18 +52,56 @@ int ImportFiles(ingest::Importer& importer, const std::vector<std::string>& file
   return exit_code;
 }
 
+// Decides, for each object `actor` imports, how it is stored and who may see
+// it: users write as their organisation and only version their own objects;
+// the operator's bulk imports keep the producers' authors. What markings do
+// not say comes from `defaults`.
+using Labeller = std::function<Result<store::AccessLabel>(stix::Object&)>;
+
+Result<Labeller> WriteLabeller(NodeSession& session, share::LabelDefaults defaults) {
+  KENES_ASSIGN_OR_RETURN(std::vector<std::string> group_ids, share::SharingGroupIds(*session.community));
+  return Labeller([&session, defaults = std::move(defaults),
+          group_ids = std::move(group_ids)](stix::Object& object) -> Result<store::AccessLabel> {
+    // The creator is read unfiltered: a hidden object is still someone else's.
+    std::optional<std::string> stored_creator;
+    Result<store::StoredVersion> stored = session.store->Latest(object.id);
+    if (stored.ok()) {
+      stored_creator = stored->created_by_ref;
+    } else if (stored.status().code() != StatusCode::kNotFound) {
+      return stored.status();
+    }
+    KENES_ASSIGN_OR_RETURN(share::AuthorisedWrite write,
+                           share::AuthoriseWrite(session.actor, std::move(object), stored_creator, defaults, group_ids));
+    object = std::move(write.object);
+    return share::ToStoreLabel(write.label);
+  });
+}
+
 }  // namespace
 
-int RunImport(const Config& config, const ImportCommand& command) {
-  Result<std::unique_ptr<store::Store>> store = OpenNodeStore(config, /*create=*/false);
-  if (!store.ok()) {
-    fmt::print(stderr, "error: {}\n", store.status().message());
+int RunImport(const Config& config, const std::string& as_user, const ImportCommand& command) {
+  std::optional<share::Tlp> tlp = share::ParseTlp(command.tlp);
+  Result<share::Distribution> distribution = share::ParseDistribution(command.distribution);
+  if (!tlp || !distribution.ok()) {
+    fmt::print(stderr, "error: {}\n", !tlp ? "--tlp must be clear, green, amber, amber+strict or red"
+                                            : distribution.status().message());
+    return kExitError;
+  }
+  Result<NodeSession> session = OpenNodeSession(config, as_user);
+  if (!session.ok()) {
+    fmt::print(stderr, "error: {}\n", session.status().message());
+    return kExitError;
+  }
+  auto labeller = WriteLabeller(*session, share::LabelDefaults{"", *tlp, *distribution});
+  if (!labeller.ok()) {
+    fmt::print(stderr, "error: {}\n", labeller.status().message());
     return kExitError;
   }
   ingest::ImportOptions options;
   options.batch_size = config.import_batch_size;
   options.assign_missing_sco_ids = command.assign_ids;
-  ingest::Importer importer(store->get(), options, [&](const ingest::ImportMessage& message) {
+  options.label = std::move(labeller).value();
+  ingest::Importer importer(session->store.get(), options, [&](const ingest::ImportMessage& message) {
     if (message.is_error || !command.quiet) fmt::print(stderr, "{}: {}\n", message.is_error ? "error" : "warning",
                                                        message.text);
   });
@@ -71,7 +112,7 @@ int RunImport(const Config& config, const ImportCommand& command) {
     return kExitError;
   }
   const ingest::ImportTotals& totals = importer.totals();
-  fmt::print("imported {} objects: {} stored, {} already stored, {} invalid, {} refused by the store, {} warnings\n",
+  fmt::print("imported {} objects: {} stored, {} already stored, {} invalid, {} refused, {} warnings\n",
              totals.read, totals.stored, totals.duplicates, totals.invalid, totals.refused, totals.warnings);
   if (read_exit != kExitOk) return read_exit;
   return totals.AllAccepted() ? kExitOk : kExitFailed;

@@ -48,6 +48,10 @@ int main(int argc, char** argv) {
   import->add_flag("--assign-ids", import_command.assign_ids,
                    "Give observables that arrive without an id their deterministic STIX id");
   import->add_flag("-q,--quiet", import_command.quiet, "Only errors and the summary; no warnings, no progress");
+  import->add_option("--tlp", import_command.tlp, "TLP for objects whose markings name none (default amber)");
+  import->add_option("--distribution", import_command.distribution,
+                     "organisation, members, community or group:ID, for objects whose markings name none "
+                     "(default organisation)");
 
   ValidateCommand validate_command;
   auto* validate = app.add_subcommand("validate", "Check STIX content against the 2.1 specification; stores nothing");
@@ -92,10 +96,9 @@ int main(int argc, char** argv) {
   }
   if (*init) return community_file.empty() ? RunInit(*config) : RunInitWithCommunityFile(*config, community_file);
   if (community_commands.Selected()) return community_commands.Run(*config, as_user);
-  if (!CheckActingUser(*config, as_user)) return kExitError;
-  if (*import) return RunImport(*config, import_command);
-  if (*export_) return RunExport(*config, export_command);
-  if (*get) return RunGet(*config, get_command);
-  if (*stats) return RunStats(*config);
+  if (*import) return RunImport(*config, as_user, import_command);
+  if (*export_) return RunExport(*config, as_user, export_command);
+  if (*get) return RunGet(*config, as_user, get_command);
+  if (*stats) return RunStats(*config, as_user);
   return kExitError;
 }

@@ -6,20 +6,20 @@
 
 #include "base/json_text.h"
 #include "cli/commands.h"
-#include "cli/node_store.h"
+#include "cli/node_session.h"
 #include "stix/random_id.h"
 
 namespace kenes::cli {
 namespace {
 
-// Opens the node's store for reading, or prints why not.
-std::unique_ptr<store::Store> OpenForReading(const Config& config) {
-  Result<std::unique_ptr<store::Store>> store = OpenNodeStore(config, /*create=*/false);
-  if (!store.ok()) {
-    fmt::print(stderr, "error: {}\n", store.status().message());
-    return nullptr;
+// Opens the node acting as `as_user`, or prints why not.
+std::optional<NodeSession> OpenForReading(const Config& config, const std::string& as_user) {
+  Result<NodeSession> session = OpenNodeSession(config, as_user);
+  if (!session.ok()) {
+    fmt::print(stderr, "error: {}\n", session.status().message());
+    return std::nullopt;
   }
-  return std::move(store).value();
+  return std::move(session).value();
 }
 
 std::optional<Timestamp> ParseTimestampOption(std::string_view name, const std::string& text, bool& ok) {
@@ -35,13 +35,15 @@ std::optional<Timestamp> ParseTimestampOption(std::string_view name, const std::
 
 }  // namespace
 
-int RunExport(const Config& config, const ExportCommand& command) {
+int RunExport(const Config& config, const std::string& as_user, const ExportCommand& command) {
   bool ok = true;
   store::ListQuery query;
   query.added_after = ParseTimestampOption("--added-after", command.added_after, ok);
   if (!ok) return kExitError;
-  std::unique_ptr<store::Store> store = OpenForReading(config);
-  if (!store) return kExitError;
+  std::optional<NodeSession> session = OpenForReading(config, as_user);
+  if (!session) return kExitError;
+  store::Store* store = session->store.get();
+  query.viewer = session->viewer;
   query.types = command.types;
   query.latest_only = !command.all_versions;
   query.limit = 1000;
@@ -69,14 +71,16 @@ int RunExport(const Config& config, const ExportCommand& command) {
   return kExitOk;
 }
 
-int RunGet(const Config& config, const GetCommand& command) {
+int RunGet(const Config& config, const std::string& as_user, const GetCommand& command) {
   bool ok = true;
   std::optional<Timestamp> version = ParseTimestampOption("--version", command.version, ok);
   if (!ok) return kExitError;
-  std::unique_ptr<store::Store> store = OpenForReading(config);
-  if (!store) return kExitError;
+  std::optional<NodeSession> session = OpenForReading(config, as_user);
+  if (!session) return kExitError;
+  store::Store* store = session->store.get();
+  const store::Viewer* viewer = session->visibility();
   if (command.all_versions) {
-    Result<std::vector<store::StoredVersion>> versions = store->Versions(command.id);
+    Result<std::vector<store::StoredVersion>> versions = store->Versions(command.id, viewer);
     if (!versions.ok()) {
       fmt::print(stderr, "error: {}\n", versions.status().message());
       return kExitFailed;
@@ -84,7 +88,8 @@ int RunGet(const Config& config, const GetCommand& command) {
     for (const store::StoredVersion& each : *versions) fmt::print("{}\n", each.json);
     return kExitOk;
   }
-  Result<store::StoredVersion> found = version ? store->Version(command.id, version) : store->Latest(command.id);
+  Result<store::StoredVersion> found =
+      version ? store->Version(command.id, version, viewer) : store->Latest(command.id, viewer);
   if (!found.ok()) {
     fmt::print(stderr, "error: {}\n", found.status().message());
     return kExitFailed;
@@ -93,10 +98,10 @@ int RunGet(const Config& config, const GetCommand& command) {
   return kExitOk;
 }
 
-int RunStats(const Config& config) {
-  std::unique_ptr<store::Store> store = OpenForReading(config);
-  if (!store) return kExitError;
-  Result<store::Counts> counts = store->Count();
+int RunStats(const Config& config, const std::string& as_user) {
+  std::optional<NodeSession> session = OpenForReading(config, as_user);
+  if (!session) return kExitError;
+  Result<store::Counts> counts = session->store->Count(session->visibility());
   if (!counts.ok()) {
     fmt::print(stderr, "error: {}\n", counts.status().message());
     return kExitError;

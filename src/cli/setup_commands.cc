@@ -5,7 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/community_commands.h"
-#include "cli/node_store.h"
+#include "cli/node_session.h"
 #include "demo/demo_generator.h"
 #include "share/community.h"
 #include "share/community_file.h"

@@ -115,10 +115,11 @@ void Importer::HandleObject(stix::ReadItem& item, std::string_view source) {
   }
   if (store_ == nullptr) return;
   if (options_.label) {
+    const std::string id = object->id;  // the hook may take the object apart when it refuses it
     Result<store::AccessLabel> label = options_.label(*object);
     if (!label.ok()) {
       ++totals_.refused;
-      Report(true, fmt::format("{}: {}: not stored: {}", Where(source, item), object->id, label.status().message()));
+      Report(true, fmt::format("{}: {}: not stored: {}", Where(source, item), id, label.status().message()));
       return;
     }
     pending_labels_.push_back(std::move(label).value());

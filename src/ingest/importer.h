@@ -47,7 +47,7 @@ struct ImportTotals {
   size_t invalid = 0;     // refused by the parser or the validator
   size_t stored = 0;      // new versions now durable
   size_t duplicates = 0;  // versions the store already had
-  size_t refused = 0;     // refused by the store (conflicting text, newer than a revocation)
+  size_t refused = 0;     // refused by the sharing rules or the store (conflicting text, newer than a revocation)
   size_t warnings = 0;
 
   bool AllAccepted() const { return invalid == 0 && refused == 0; }

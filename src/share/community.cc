@@ -5,7 +5,9 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include "share/access_label.h"
 #include "share/community_schema.h"
+#include "share/distribution_marking.h"
 #include "share/organisation_identity.h"
 #include "share/write_transaction.h"
 #include "stix/random_id.h"
@@ -67,7 +69,11 @@ Status PutObjects(store::Store& store, const std::vector<std::string>& texts) {
     KENES_ASSIGN_OR_RETURN(stix::Object object, stix::ObjectFromJson(element, text));
     objects.push_back(std::move(object));
   }
-  KENES_ASSIGN_OR_RETURN(std::vector<store::WriteResult> results, store.Put(objects));
+  // What Kenes itself publishes about the community is for the whole community.
+  const store::AccessLabel public_label =
+      ToStoreLabel({std::string(kKenesIdentityId), Tlp::kClear, {DistributionKind::kCommunity, ""}});
+  const std::vector<store::AccessLabel> labels(objects.size(), public_label);
+  KENES_ASSIGN_OR_RETURN(std::vector<store::WriteResult> results, store.Put(objects, labels));
   for (size_t i = 0; i < results.size(); ++i) {
     if (results[i].outcome != store::WriteOutcome::kStored && results[i].outcome != store::WriteOutcome::kDuplicate) {
       return Status::AlreadyExists(fmt::format("the store refused {}: {}", objects[i].id, results[i].message));
@@ -201,7 +207,9 @@ Result<size_t> Community::Found(const Principal& actor, const std::vector<Organi
 }
 
 Status Community::PutIdentities(const std::vector<Organisation>& organisations) {
-  std::vector<std::string> texts = {KenesIdentityJson(), OrganisationExtensionJson()};
+  std::vector<std::string> texts = ShippedDistributionObjects();
+  texts.push_back(KenesIdentityJson());
+  texts.push_back(OrganisationExtensionJson());
   for (const Organisation& organisation : organisations) texts.push_back(OrganisationIdentityJson(organisation));
   return PutObjects(store_, texts);
 }

@@ -221,4 +221,57 @@ TEST_F(KenesCommand, ConfigFileChoosesTheDataDirectory) {
   EXPECT_NE(outcome.err.find("bad.conf:1: unknown setting 'data_directory'"), std::string::npos) << outcome.err;
 }
 
+// The sharing rules as a user of the CLI meets them (--as): the matrix of
+// every case is tests/share; this is the path from command to store.
+TEST_F(KenesCommand, ActingUsersSeeAndWriteOnlyWhatTheSharingRulesAllow) {
+  ASSERT_EQ(Kenes("init").exit_code, 0);
+  for (const char* user : {"kz-analyst --org KZ --role analyst", "kg-reader --org KG --role reader",
+                           "kg-analyst --org KG --role analyst", "eu-reader --org EU --role reader"}) {
+    ASSERT_EQ(Kenes(std::string("user add ") + user).exit_code, 0) << user;
+  }
+  const std::string amber = R"({"type":"indicator","spec_version":"2.1","id":"indicator--3c1e4b2a-9f7d-4e6c-8a5b-1d2e3f4a5b6c",)"
+                            R"("created":"2026-03-01T08:00:00.000Z","modified":"2026-03-01T08:00:00.000Z",)"
+                            R"("pattern":"[ipv4-addr:value = '203.0.113.9']","pattern_type":"stix",)"
+                            R"("valid_from":"2026-03-01T08:00:00Z",)"
+                            R"("object_marking_refs":["marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421"]})";
+  const std::string id = "indicator--3c1e4b2a-9f7d-4e6c-8a5b-1d2e3f4a5b6c";
+  Outcome written = Kenes("--as kz-analyst import --distribution members -", amber);
+  ASSERT_EQ(written.exit_code, 0) << written.err;
+
+  // The node, not the client, sets the author.
+  Outcome member = Kenes("--as kg-reader get " + id);
+  ASSERT_EQ(member.exit_code, 0) << member.err;
+  EXPECT_NE(member.out.find("\"created_by_ref\":\"identity--"), std::string::npos) << member.out;
+
+  // A partner may not see a members-only object, and cannot tell it from an unknown id.
+  Outcome partner = Kenes("--as eu-reader get " + id);
+  EXPECT_EQ(partner.exit_code, 1);
+  EXPECT_EQ(partner.err, "error: no object " + id + "\n");
+  Outcome unknown = Kenes("--as eu-reader get indicator--00000000-0000-4000-8000-000000000000");
+  EXPECT_EQ(unknown.err, "error: no object indicator--00000000-0000-4000-8000-000000000000\n");
+  Outcome partner_export = Kenes("--as eu-reader export --type indicator");
+  EXPECT_EQ(partner_export.out.find(id), std::string::npos);
+  EXPECT_NE(Kenes("--as kg-reader export --type indicator").out.find(id), std::string::npos);
+
+  // Readers do not write; only the creator versions an object; RED is never for all members.
+  Outcome reader_write = Kenes("--as eu-reader import -", amber);
+  EXPECT_EQ(reader_write.exit_code, 1);
+  EXPECT_NE(reader_write.err.find("may not write"), std::string::npos) << reader_write.err;
+  std::string newer = amber;
+  newer.replace(newer.find("\"modified\":\"2026-03-01"), 22, "\"modified\":\"2026-03-02");
+  Outcome other_org = Kenes("--as kg-analyst import --distribution members -", newer);
+  EXPECT_EQ(other_org.exit_code, 1);
+  EXPECT_NE(other_org.err.find("only its creator may write new versions"), std::string::npos) << other_org.err;
+  std::string red = amber;
+  red.replace(red.find("55d920b0-5e8b-4f79-9ee9-91f868d9b421"), 36, "e828b379-4e03-4974-9ac4-e53a884c97c1");
+  red.replace(red.find("3c1e4b2a"), 8, "4c1e4b2a");
+  Outcome red_to_members = Kenes("--as kz-analyst import --distribution members -", red);
+  EXPECT_EQ(red_to_members.exit_code, 1);
+  EXPECT_NE(red_to_members.err.find("TLP:RED goes to named recipients only"), std::string::npos) << red_to_members.err;
+
+  Outcome nobody = Kenes("--as nobody stats");
+  EXPECT_EQ(nobody.exit_code, 2);
+  EXPECT_NE(nobody.err.find("cannot act as 'nobody'"), std::string::npos) << nobody.err;
+}
+
 }  // namespace

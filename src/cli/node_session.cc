@@ -1,0 +1,48 @@
+#include "cli/node_session.h"
+
+#include <unistd.h>
+
+#include <system_error>
+
+#include <fmt/format.h>
+
+#include "share/access_viewer.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace kenes::cli {
+
+std::string CliSource() { return fmt::format("cli uid {}", ::getuid()); }
+
+Result<std::unique_ptr<store::Store>> OpenNodeStore(const Config& config, bool create) {
+  std::error_code error;
+  if (!std::filesystem::exists(config.DatabasePath(), error)) {
+    if (!create) {
+      return Status::NotFound("no Kenes data in " + config.data_dir.string() +
+                              " (run `kenes init`, or pass --data-dir)");
+    }
+    std::filesystem::create_directories(config.data_dir, error);
+    if (error) return Status::IoError("cannot create " + config.data_dir.string() + ": " + error.message());
+  }
+  return store::OpenSqliteStore(config.DatabasePath(), store::SqliteStoreOptions{});
+}
+
+Result<NodeSession> OpenNodeSession(const Config& config, const std::string& as_user) {
+  NodeSession session;
+  KENES_ASSIGN_OR_RETURN(session.store, OpenNodeStore(config, /*create=*/false));
+  KENES_ASSIGN_OR_RETURN(session.community,
+                         share::Community::Open(share::Community::FileIn(config.data_dir), *session.store));
+  if (as_user.empty()) {
+    session.actor = share::NodeOperator(CliSource());
+    return session;
+  }
+  Result<share::Principal> actor = session.community->ActAs(as_user, CliSource());
+  if (!actor.ok()) {
+    return Status::InvalidArgument(fmt::format("cannot act as '{}': {}", as_user, actor.status().message()));
+  }
+  session.actor = std::move(actor).value();
+  KENES_ASSIGN_OR_RETURN(share::ViewerFacts facts, share::ViewerFactsOf(*session.community, session.actor.organisation));
+  session.viewer = share::StoreViewerFor(session.actor, facts);
+  return session;
+}
+
+}  // namespace kenes::cli
