@@ -8,6 +8,7 @@
 #include <memory>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "cli/commands.h"
 #include "cli/node_session.h"
@@ -15,6 +16,7 @@
 #include "ingest/importer.h"
 #include "share/access_authorship.h"
 #include "share/access_viewer.h"
+#include "share/audit_log.h"
 #include "share/marking.h"
 
 namespace kenes::cli {
@@ -114,6 +116,19 @@ int RunImport(const Config& config, const std::string& as_user, const ImportComm
   const ingest::ImportTotals& totals = importer.totals();
   fmt::print("imported {} objects: {} stored, {} already stored, {} invalid, {} refused, {} warnings\n",
              totals.read, totals.stored, totals.duplicates, totals.invalid, totals.refused, totals.warnings);
+  share::AuditEvent event;
+  event.actor = session->actor;
+  event.action = "object.write";
+  event.target = fmt::format("{} files", command.files.size());
+  event.outcome = totals.AllAccepted() ? share::AuditOutcome::kOk : share::AuditOutcome::kFailed;
+  event.detail = fmt::format("import of {}: {} read, {} stored, {} already stored, {} invalid, {} refused",
+                             fmt::join(command.files, " "), totals.read, totals.stored, totals.duplicates,
+                             totals.invalid, totals.refused);
+  if (Status audited = session->community->audit().Record(event); !audited.ok()) {
+    fmt::print(stderr, "error: the objects are stored, but the audit log could not record the import: {}\n",
+               audited.message());
+    return kExitError;
+  }
   if (read_exit != kExitOk) return read_exit;
   return totals.AllAccepted() ? kExitOk : kExitFailed;
 }

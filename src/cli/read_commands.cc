@@ -1,12 +1,14 @@
 // Commands that read the store: `kenes export`, `kenes get`, `kenes stats`.
 #include <cstdio>
 #include <memory>
+#include <span>
 
 #include <fmt/format.h>
 
 #include "base/json_text.h"
 #include "cli/commands.h"
 #include "cli/node_session.h"
+#include "share/marking.h"
 #include "stix/random_id.h"
 
 namespace kenes::cli {
@@ -20,6 +22,27 @@ std::optional<NodeSession> OpenForReading(const Config& config, const std::strin
     return std::nullopt;
   }
   return std::move(session).value();
+}
+
+// Reads of TLP:AMBER and TLP:RED objects are audited before the data leaves
+// the node: if the entry cannot be written, nothing is shown.
+Status AuditSensitiveReads(NodeSession& session, std::span<const store::StoredVersion> versions,
+                           std::string_view how) {
+  std::string ids;
+  size_t count = 0;
+  for (const store::StoredVersion& version : versions) {
+    std::optional<share::Tlp> tlp = share::StrictestTlp(version.object_marking_refs);
+    if (!tlp || *tlp < share::Tlp::kAmber) continue;
+    if (count++ > 0) ids += ' ';
+    ids += version.id;
+  }
+  if (count == 0) return Status::Ok();
+  share::AuditEvent event;
+  event.actor = session.actor;
+  event.action = "object.read";
+  event.target = count == 1 ? ids : fmt::format("{} objects", count);
+  event.detail = fmt::format("{} at TLP:AMBER or TLP:RED: {}", how, ids);
+  return session.community->audit().Record(event);
 }
 
 std::optional<Timestamp> ParseTimestampOption(std::string_view name, const std::string& text, bool& ok) {
@@ -60,6 +83,11 @@ int RunExport(const Config& config, const std::string& as_user, const ExportComm
       fmt::print(stderr, "\nerror: export failed: {}\n", page.status().message());
       return kExitError;
     }
+    if (Status audited = AuditSensitiveReads(*session, page->versions, "export"); !audited.ok()) {
+      std::fflush(stdout);
+      fmt::print(stderr, "\nerror: export stopped, the audit log could not record it: {}\n", audited.message());
+      return kExitError;
+    }
     for (const store::StoredVersion& version : page->versions) {
       fmt::print("{}\n{}", first ? "" : ",", version.json);
       first = false;
@@ -85,6 +113,10 @@ int RunGet(const Config& config, const std::string& as_user, const GetCommand& c
       fmt::print(stderr, "error: {}\n", versions.status().message());
       return kExitFailed;
     }
+    if (Status audited = AuditSensitiveReads(*session, *versions, "get"); !audited.ok()) {
+      fmt::print(stderr, "error: the audit log could not record this read: {}\n", audited.message());
+      return kExitError;
+    }
     for (const store::StoredVersion& each : *versions) fmt::print("{}\n", each.json);
     return kExitOk;
   }
@@ -93,6 +125,10 @@ int RunGet(const Config& config, const std::string& as_user, const GetCommand& c
   if (!found.ok()) {
     fmt::print(stderr, "error: {}\n", found.status().message());
     return kExitFailed;
+  }
+  if (Status audited = AuditSensitiveReads(*session, std::span(&*found, 1), "get"); !audited.ok()) {
+    fmt::print(stderr, "error: the audit log could not record this read: {}\n", audited.message());
+    return kExitError;
   }
   fmt::print("{}\n", found->json);
   return kExitOk;

@@ -269,6 +269,14 @@ TEST_F(KenesCommand, ActingUsersSeeAndWriteOnlyWhatTheSharingRulesAllow) {
   EXPECT_EQ(red_to_members.exit_code, 1);
   EXPECT_NE(red_to_members.err.find("TLP:RED goes to named recipients only"), std::string::npos) << red_to_members.err;
 
+  // Reads of AMBER objects and every import are in the audit log, with who did them.
+  Outcome reads = Kenes("audit show --action object.read");
+  EXPECT_NE(reads.out.find("kg-reader KG object.read " + id), std::string::npos) << reads.out;
+  EXPECT_EQ(reads.out.find("eu-reader"), std::string::npos) << "nothing was shown to eu-reader:\n" << reads.out;
+  Outcome writes = Kenes("audit show --action object.write");
+  EXPECT_NE(writes.out.find("kz-analyst KZ object.write"), std::string::npos) << writes.out;
+  EXPECT_EQ(Kenes("audit verify").exit_code, 0);
+
   Outcome nobody = Kenes("--as nobody stats");
   EXPECT_EQ(nobody.exit_code, 2);
   EXPECT_NE(nobody.err.find("cannot act as 'nobody'"), std::string::npos) << nobody.err;
