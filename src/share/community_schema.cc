@@ -1,14 +1,13 @@
 #include "share/community_schema.h"
 
-#include <fmt/format.h>
-
 #include <array>
+
+#include "store/sqlite/migrator.h"
 
 namespace kenes::share {
 namespace {
 
 using store::sqlite::Connection;
-using store::sqlite::Statement;
 
 // "KNSC": marks the file as a Kenes community database.
 constexpr int64_t kApplicationId = 0x4B4E5343;
@@ -70,43 +69,12 @@ constexpr std::array<const char*, kLatestCommunitySchemaVersion> kMigrations = {
     )sql",
 };
 
-Result<int64_t> ReadPragma(Connection& connection, const char* name) {
-  KENES_ASSIGN_OR_RETURN(Statement statement, connection.Prepare(fmt::format("PRAGMA {}", name)));
-  KENES_ASSIGN_OR_RETURN(bool row, statement.Step());
-  if (!row) return Status::Internal(fmt::format("PRAGMA {} returned nothing", name));
-  return statement.Int(0);
-}
-
-Status MigrateInTransaction(Connection& connection) {
-  KENES_ASSIGN_OR_RETURN(int64_t application_id, ReadPragma(connection, "application_id"));
-  KENES_ASSIGN_OR_RETURN(int64_t version, ReadPragma(connection, "user_version"));
-  if (application_id != kApplicationId && !(application_id == 0 && version == 0)) {
-    return Status::InvalidArgument("the database is not a Kenes community database");
-  }
-  if (version > kLatestCommunitySchemaVersion) {
-    return Status::InvalidArgument(fmt::format(
-        "the community database has schema version {}, written by a newer Kenes release; this release reads up "
-        "to version {}",
-        version, kLatestCommunitySchemaVersion));
-  }
-  if (version == kLatestCommunitySchemaVersion) return Status::Ok();
-  for (int step = static_cast<int>(version) + 1; step <= kLatestCommunitySchemaVersion; ++step) {
-    KENES_RETURN_IF_ERROR(connection.Execute(kMigrations[step - 1]));
-  }
-  return connection.Execute(fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {};", kApplicationId,
-                                        kLatestCommunitySchemaVersion));
-}
-
 }  // namespace
 
 Status MigrateCommunity(Connection& connection) {
-  KENES_RETURN_IF_ERROR(connection.Execute("BEGIN IMMEDIATE"));
-  Status status = MigrateInTransaction(connection);
-  if (!status.ok()) {
-    (void)connection.Execute("ROLLBACK");  // the migration's error is the one worth reporting
-    return status;
-  }
-  return connection.Execute("COMMIT");
+  return store::sqlite::Migrate(
+      connection, store::sqlite::SchemaHistory{kApplicationId, "Kenes community database", kMigrations},
+      kLatestCommunitySchemaVersion);
 }
 
 }  // namespace kenes::share

@@ -1,8 +1,8 @@
 #include "store/sqlite/schema.h"
 
-#include <fmt/format.h>
-
 #include <array>
+
+#include "store/sqlite/migrator.h"
 
 namespace kenes::store::sqlite {
 namespace {
@@ -71,57 +71,10 @@ constexpr std::array<const char*, kLatestSchemaVersion> kMigrations = {
     )sql",
 };
 
-Result<int64_t> ReadPragma(Connection& connection, const char* name) {
-  KENES_ASSIGN_OR_RETURN(Statement statement, connection.Prepare(fmt::format("PRAGMA {}", name)));
-  KENES_ASSIGN_OR_RETURN(bool row, statement.Step());
-  if (!row) return Status::Internal(fmt::format("PRAGMA {} returned nothing", name));
-  return statement.Int(0);
-}
-
-Result<int64_t> CountSchemaEntries(Connection& connection) {
-  KENES_ASSIGN_OR_RETURN(Statement statement, connection.Prepare("SELECT count(*) FROM sqlite_schema"));
-  KENES_ASSIGN_OR_RETURN(bool row, statement.Step());
-  if (!row) return Status::Internal("count(*) returned nothing");
-  return statement.Int(0);
-}
-
-Status MigrateInTransaction(Connection& connection, int target_version) {
-  KENES_ASSIGN_OR_RETURN(int64_t application_id, ReadPragma(connection, "application_id"));
-  KENES_ASSIGN_OR_RETURN(int64_t version, ReadPragma(connection, "user_version"));
-  KENES_ASSIGN_OR_RETURN(int64_t schema_entries, CountSchemaEntries(connection));
-  const bool empty = schema_entries == 0;
-  // A new file has neither mark nor tables; anything else without our mark is someone else's.
-  if (application_id != kApplicationId && !(application_id == 0 && version == 0 && empty)) {
-    return Status::InvalidArgument("the database is not a Kenes store");
-  }
-  if (version > kLatestSchemaVersion) {
-    return Status::InvalidArgument(fmt::format(
-        "the database has schema version {}, written by a newer Kenes release; this release reads up to "
-        "version {}: upgrade Kenes to open it",
-        version, kLatestSchemaVersion));
-  }
-  for (int step = static_cast<int>(version) + 1; step <= target_version; ++step) {
-    KENES_RETURN_IF_ERROR(connection.Execute(kMigrations[step - 1]));
-  }
-  if (version >= target_version) return Status::Ok();
-  return connection.Execute(
-      fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {};", kApplicationId, target_version));
-}
-
 }  // namespace
 
 Status Migrate(Connection& connection, int target_version) {
-  if (target_version < 1 || target_version > kLatestSchemaVersion) {
-    return Status::InvalidArgument(fmt::format("no schema version {}", target_version));
-  }
-  // IMMEDIATE: two processes opening a new store at once must not both migrate it.
-  KENES_RETURN_IF_ERROR(connection.Execute("BEGIN IMMEDIATE"));
-  Status status = MigrateInTransaction(connection, target_version);
-  if (!status.ok()) {
-    (void)connection.Execute("ROLLBACK");  // the migration's error is the one worth reporting
-    return status;
-  }
-  return connection.Execute("COMMIT");
+  return Migrate(connection, SchemaHistory{kApplicationId, "Kenes store", kMigrations}, target_version);
 }
 
 }  // namespace kenes::store::sqlite
