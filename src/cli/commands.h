@@ -23,7 +23,8 @@ struct ImportCommand {
   std::vector<std::string> files;  // "-" reads standard input
   bool assign_ids = false;
   bool quiet = false;              // no per-object warnings, no progress bar
-  std::string tlp = "amber";       // for objects whose markings name no TLP level
+  std::string tlp;                 // for objects whose markings name no TLP level; empty: the
+                                   // acting user's organisation's default (amber for the operator)
   std::string distribution = "organisation";  // for objects whose markings name no distribution
 };
 int RunImport(const Config& config, const std::string& as_user, const ImportCommand& command);

@@ -78,6 +78,7 @@ CommunityCommands::CommunityCommands(CLI::App& app) {
   org_add_->add_option("--country", country_, "ISO 3166-1 alpha-2 code (EU and user-assigned codes too)");
   org_add_->add_option("--parent", parent_, "Code or id of the organisation this one sits under");
   org_add_->add_option("--id", id_, "Its STIX identity id (default: a new one)");
+  org_add_->add_option("--default-tlp", default_tlp_, "TLP for what its users write without one (default amber)");
   org_list_ = org_->add_subcommand("list", "List the organisations");
   org_set_ = org_->add_subcommand("set", "Change an organisation (admin); writes a new identity version");
   org_set_->add_option("code", code_, "Code or id")->required();
@@ -85,6 +86,7 @@ CommunityCommands::CommunityCommands(CLI::App& app) {
   org_set_->add_option("--standing", standing_, "member or partner");
   org_set_->add_option("--country", country_, "ISO 3166-1 alpha-2 code; empty for none");
   org_set_->add_option("--parent", parent_, "Code or id of the new parent; empty for none");
+  org_set_->add_option("--default-tlp", default_tlp_, "TLP for what its users write without one");
 
   user_ = app.add_subcommand("user", "The users of the node");
   user_->require_subcommand(1);
@@ -161,11 +163,17 @@ int CommunityCommands::Run(const Config& config, const std::string& as_user) {
 
 int CommunityCommands::RunOrg(Community& community, const Principal& actor) {
   if (*org_add_ || *org_set_) {
+    std::optional<share::Tlp> default_tlp;
+    if (!default_tlp_.empty()) {
+      default_tlp = share::ParseTlp(default_tlp_);
+      if (!default_tlp) return Fail(Status::InvalidArgument("--default-tlp must be clear, green, amber, amber+strict or red"));
+    }
     Result<share::Organisation> organisation = Status::Internal("no organisation command");
     if (*org_add_) {
       Result<share::Standing> standing = ParseStandingOption(standing_);
       if (!standing.ok()) return Fail(standing.status());
-      organisation = community.AddOrganisation(actor, {id_, code_, name_, *standing, country_, parent_});
+      organisation = community.AddOrganisation(
+          actor, {id_, code_, name_, *standing, country_, parent_, default_tlp.value_or(share::Tlp::kAmber)});
     } else {
       share::OrganisationChange change;
       if (!name_.empty()) change.name = name_;
@@ -177,6 +185,7 @@ int CommunityCommands::RunOrg(Community& community, const Principal& actor) {
       // An empty --country or --parent removes it; a missing one leaves it.
       if (org_set_->count("--country") > 0) change.country = country_;
       if (org_set_->count("--parent") > 0) change.parent = parent_;
+      change.default_tlp = default_tlp;
       organisation = community.ChangeOrganisation(actor, code_, change);
     }
     if (!organisation.ok()) return Fail(organisation.status());
@@ -186,10 +195,12 @@ int CommunityCommands::RunOrg(Community& community, const Principal& actor) {
   if (*org_list_) {
     Result<std::vector<share::Organisation>> organisations = community.Organisations();
     if (!organisations.ok()) return Fail(organisations.status());
-    fmt::print("{:<10} {:<8} {:<7} {:<10} {:<46} {}\n", "CODE", "STANDING", "COUNTRY", "PARENT", "ID", "NAME");
+    fmt::print("{:<10} {:<8} {:<7} {:<10} {:<16} {:<46} {}\n", "CODE", "STANDING", "COUNTRY", "PARENT", "DEFAULT TLP",
+               "ID", "NAME");
     for (const share::Organisation& each : *organisations) {
-      fmt::print("{:<10} {:<8} {:<7} {:<10} {:<46} {}\n", each.code, share::StandingName(each.standing),
-                 each.country.empty() ? "-" : each.country, CodeOf(community, each.parent), each.id, each.name);
+      fmt::print("{:<10} {:<8} {:<7} {:<10} {:<16} {:<46} {}\n", each.code, share::StandingName(each.standing),
+                 each.country.empty() ? "-" : each.country, CodeOf(community, each.parent),
+                 share::TlpName(each.default_tlp), each.id, each.name);
     }
     return kExitOk;
   }

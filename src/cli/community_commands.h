@@ -71,6 +71,7 @@ class CommunityCommands {
   std::string standing_;
   std::string country_;
   std::string parent_;
+  std::string default_tlp_;
   std::string id_;
   std::string organisation_;
   std::string role_;

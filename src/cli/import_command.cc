@@ -82,7 +82,7 @@ Result<Labeller> WriteLabeller(NodeSession& session, share::LabelDefaults defaul
 }  // namespace
 
 int RunImport(const Config& config, const std::string& as_user, const ImportCommand& command) {
-  std::optional<share::Tlp> tlp = share::ParseTlp(command.tlp);
+  std::optional<share::Tlp> tlp = command.tlp.empty() ? share::Tlp::kAmber : share::ParseTlp(command.tlp);
   Result<share::Distribution> distribution = share::ParseDistribution(command.distribution);
   if (!tlp || !distribution.ok()) {
     fmt::print(stderr, "error: {}\n", !tlp ? "--tlp must be clear, green, amber, amber+strict or red"
@@ -93,6 +93,14 @@ int RunImport(const Config& config, const std::string& as_user, const ImportComm
   if (!session.ok()) {
     fmt::print(stderr, "error: {}\n", session.status().message());
     return kExitError;
+  }
+  if (command.tlp.empty() && !session->actor.organisation.empty()) {
+    Result<share::Organisation> own = session->community->FindOrganisation(session->actor.organisation);
+    if (!own.ok()) {
+      fmt::print(stderr, "error: {}\n", own.status().message());
+      return kExitError;
+    }
+    tlp = own->default_tlp;
   }
   auto labeller = WriteLabeller(*session, share::LabelDefaults{"", *tlp, *distribution});
   if (!labeller.ok()) {

@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
   import->add_flag("--assign-ids", import_command.assign_ids,
                    "Give observables that arrive without an id their deterministic STIX id");
   import->add_flag("-q,--quiet", import_command.quiet, "Only errors and the summary; no warnings, no progress");
-  import->add_option("--tlp", import_command.tlp, "TLP for objects whose markings name none (default amber)");
+  import->add_option("--tlp", import_command.tlp, "TLP for objects whose markings name none (default: your organisation's default TLP; amber)");
   import->add_option("--distribution", import_command.distribution,
                      "organisation, members, community or group:ID, for objects whose markings name none "
                      "(default organisation)");

@@ -19,7 +19,7 @@ namespace {
 using store::sqlite::Connection;
 using store::sqlite::Statement;
 
-constexpr const char* kOrganisationColumns = "id, code, name, standing, country, parent_id, created, modified";
+constexpr const char* kOrganisationColumns = "id, code, name, standing, country, parent_id, created, modified, default_tlp";
 
 Organisation ReadOrganisation(const Statement& row) {
   Organisation organisation;
@@ -31,6 +31,7 @@ Organisation ReadOrganisation(const Statement& row) {
   organisation.parent = row.Text(5);
   organisation.created = ParseTimestamp(row.Text(6)).value_or(Timestamp{});
   organisation.modified = ParseTimestamp(row.Text(7)).value_or(Timestamp{});
+  organisation.default_tlp = ParseTlp(row.Text(8)).value_or(Tlp::kAmber);
   return organisation;
 }
 
@@ -142,9 +143,9 @@ Status Community::WriteOrganisation(const Organisation& organisation, bool inser
   KENES_ASSIGN_OR_RETURN(
       Statement write,
       connection_->Prepare(
-          insert ? fmt::format("INSERT INTO organisations({}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)", kOrganisationColumns)
+          insert ? fmt::format("INSERT INTO organisations({}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)", kOrganisationColumns)
                  : "UPDATE organisations SET code = ?2, name = ?3, standing = ?4, country = ?5, "
-                   "parent_id = ?6, created = ?7, modified = ?8 WHERE id = ?1"));
+                   "parent_id = ?6, created = ?7, modified = ?8, default_tlp = ?9 WHERE id = ?1"));
   std::string created = FormatTimestamp(organisation.created, 3);
   std::string modified = FormatTimestamp(organisation.modified, 3);
   write.BindText(1, organisation.id);
@@ -159,6 +160,7 @@ Status Community::WriteOrganisation(const Organisation& organisation, bool inser
   }
   write.BindText(7, created);
   write.BindText(8, modified);
+  write.BindText(9, std::string(TlpName(organisation.default_tlp)));
   return write.Run();
 }
 
@@ -176,6 +178,7 @@ Result<Organisation> Community::InsertOrganisation(const OrganisationSpec& spec)
   organisation.name = spec.name;
   organisation.standing = spec.standing;
   organisation.country = spec.country;
+  organisation.default_tlp = spec.default_tlp;
   if (!spec.parent.empty()) {
     KENES_ASSIGN_OR_RETURN(Organisation parent, LookupOrganisation(spec.parent));
     organisation.parent = parent.id;
@@ -236,6 +239,7 @@ Result<Organisation> Community::ChangeOrganisation(const Principal& actor, std::
     if (change.name) changed.name = *change.name;
     if (change.standing) changed.standing = *change.standing;
     if (change.country) changed.country = *change.country;
+    if (change.default_tlp) changed.default_tlp = *change.default_tlp;
     if (change.parent) {
       changed.parent.clear();
       if (!change.parent->empty()) {
@@ -255,8 +259,8 @@ Result<Organisation> Community::ChangeOrganisation(const Principal& actor, std::
     }
     changed.modified = now;
     KENES_RETURN_IF_ERROR(WriteOrganisation(changed, /*insert=*/false));
-    detail = fmt::format("{}: {} {} country={} parent={}", changed.id, changed.name, StandingName(changed.standing),
-                         changed.country, changed.parent);
+    detail = fmt::format("{}: {} {} country={} parent={} default_tlp={}", changed.id, changed.name,
+                         StandingName(changed.standing), changed.country, changed.parent, TlpName(changed.default_tlp));
     return PutIdentities({changed});
   }));
   return changed;

@@ -51,6 +51,7 @@ struct OrganisationSpec {
   Standing standing = Standing::kMember;
   std::string country;
   std::string parent;
+  Tlp default_tlp = Tlp::kAmber;
 };
 
 // Changes to an organisation; unset fields stay as they are. An empty
@@ -60,6 +61,7 @@ struct OrganisationChange {
   std::optional<Standing> standing;
   std::optional<std::string> country;
   std::optional<std::string> parent;
+  std::optional<Tlp> default_tlp;
 };
 
 struct User {

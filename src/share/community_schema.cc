@@ -67,6 +67,10 @@ constexpr std::array<const char*, kLatestCommunitySchemaVersion> kMigrations = {
       CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     )sql",
+    // 2: each organisation's default TLP level, for what its users write without one.
+    R"sql(
+      ALTER TABLE organisations ADD COLUMN default_tlp TEXT NOT NULL DEFAULT 'amber';
+    )sql",
 };
 
 }  // namespace

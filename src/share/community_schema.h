@@ -16,7 +16,7 @@
 
 namespace kenes::share {
 
-inline constexpr int kLatestCommunitySchemaVersion = 1;
+inline constexpr int kLatestCommunitySchemaVersion = 2;
 
 // Brings the database to the latest version; InvalidArgument if it is newer
 // or not a Kenes community database. REQUIRES: no open transaction.

@@ -21,6 +21,7 @@
 
 #include "base/status.h"
 #include "base/timestamp.h"
+#include "share/marking.h"
 
 namespace kenes::share {
 
@@ -40,6 +41,7 @@ struct Organisation {
   Standing standing = Standing::kMember;
   std::string country;  // ISO 3166-1 alpha-2 (see above), or empty
   std::string parent;   // identity id of the organisation this one sits under, or empty
+  Tlp default_tlp = Tlp::kAmber;  // for what its users write without a TLP marking; local to this node
   Timestamp created;    // of the identity's first version
   Timestamp modified;   // of the identity's current version
 };

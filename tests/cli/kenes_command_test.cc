@@ -269,6 +269,16 @@ TEST_F(KenesCommand, ActingUsersSeeAndWriteOnlyWhatTheSharingRulesAllow) {
   EXPECT_EQ(red_to_members.exit_code, 1);
   EXPECT_NE(red_to_members.err.find("TLP:RED goes to named recipients only"), std::string::npos) << red_to_members.err;
 
+  // What a user writes without a TLP marking takes the organisation's default.
+  ASSERT_EQ(Kenes("org set KZ --default-tlp red").exit_code, 0);
+  std::string unmarked = amber;
+  unmarked.erase(unmarked.find(",\"object_marking_refs\""), std::string::npos).append("}");
+  unmarked.replace(unmarked.find("3c1e4b2a"), 8, "5c1e4b2a");
+  Outcome red_by_default = Kenes("--as kz-analyst import --distribution members -", unmarked);
+  EXPECT_EQ(red_by_default.exit_code, 1);
+  EXPECT_NE(red_by_default.err.find("TLP:RED goes to named recipients only"), std::string::npos) << red_by_default.err;
+  EXPECT_EQ(Kenes("--as kz-analyst import --tlp green --distribution members -", unmarked).exit_code, 0);
+
   // Reads of AMBER objects and every import are in the audit log, with who did them.
   Outcome reads = Kenes("audit show --action object.read");
   EXPECT_NE(reads.out.find("kg-reader KG object.read " + id), std::string::npos) << reads.out;

@@ -41,5 +41,28 @@ TEST_F(CommunityDatabaseTest, OtherFilesAreRefused) {
   EXPECT_NE(newer.status().message().find("newer Kenes release"), std::string::npos) << newer.status().message();
 }
 
+OrganisationChange DefaultTlpChange(Tlp tlp) {
+  OrganisationChange change;
+  change.default_tlp = tlp;
+  return change;
+}
+
+TEST_F(CommunityDatabaseTest, AFirstReleaseDatabaseGainsDefaultTlpLevels) {
+  ASSERT_TRUE(community_->ChangeOrganisation(operator_, "KG", DefaultTlpChange(Tlp::kGreen)).ok());
+  community_.reset();
+  {
+    // What the first release wrote: no default_tlp column, schema version 1.
+    auto connection = store::sqlite::Connection::Open(Community::FileIn(directory_), SQLITE_OPEN_READWRITE);
+    ASSERT_TRUE(connection.ok());
+    ASSERT_TRUE((*connection)->Execute("ALTER TABLE organisations DROP COLUMN default_tlp; PRAGMA user_version = 1").ok());
+  }
+  Result<std::unique_ptr<Community>> migrated = Community::Open(Community::FileIn(directory_), *store_, clock_);
+  ASSERT_TRUE(migrated.ok()) << migrated.status().ToString();
+  EXPECT_EQ((*migrated)->FindOrganisation("KG")->default_tlp, Tlp::kAmber);
+  EXPECT_EQ((*migrated)->Organisations()->size(), 10u);
+  ASSERT_TRUE((*migrated)->ChangeOrganisation(operator_, "KG", DefaultTlpChange(Tlp::kRed)).ok());
+  EXPECT_EQ((*migrated)->FindOrganisation("KG")->default_tlp, Tlp::kRed);
+}
+
 }  // namespace
 }  // namespace kenes::share
