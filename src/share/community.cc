@@ -59,29 +59,6 @@ Status CheckIdentityId(std::string_view id) {
   return Status::InvalidArgument(fmt::format("'{}' is not an identity id (identity--<uuid>, lower case)", id));
 }
 
-Status PutObjects(store::Store& store, const std::vector<std::string>& texts) {
-  simdjson::dom::parser parser;
-  std::vector<stix::Object> objects;
-  for (const std::string& text : texts) {
-    simdjson::dom::element element;
-    if (parser.parse(text).get(element) != simdjson::SUCCESS) {
-      return Status::Internal("Kenes wrote an identity that is not JSON: " + text);
-    }
-    KENES_ASSIGN_OR_RETURN(stix::Object object, stix::ObjectFromJson(element, text));
-    objects.push_back(std::move(object));
-  }
-  // What Kenes itself publishes about the community is for the whole community.
-  const store::AccessLabel public_label =
-      ToStoreLabel({std::string(kKenesIdentityId), Tlp::kClear, {DistributionKind::kCommunity, ""}});
-  const std::vector<store::AccessLabel> labels(objects.size(), public_label);
-  KENES_ASSIGN_OR_RETURN(std::vector<store::WriteResult> results, store.Put(objects, labels));
-  for (size_t i = 0; i < results.size(); ++i) {
-    if (results[i].outcome != store::WriteOutcome::kStored && results[i].outcome != store::WriteOutcome::kDuplicate) {
-      return Status::AlreadyExists(fmt::format("the store refused {}: {}", objects[i].id, results[i].message));
-    }
-  }
-  return Status::Ok();
-}
 
 }  // namespace
 
@@ -209,12 +186,36 @@ Result<size_t> Community::Found(const Principal& actor, const std::vector<Organi
   return added.size();
 }
 
+Status Community::PutPublicObjects(const std::vector<std::string>& texts) {
+  simdjson::dom::parser parser;
+  std::vector<stix::Object> objects;
+  for (const std::string& text : texts) {
+    simdjson::dom::element element;
+    if (parser.parse(text).get(element) != simdjson::SUCCESS) {
+      return Status::Internal("Kenes wrote an identity that is not JSON: " + text);
+    }
+    KENES_ASSIGN_OR_RETURN(stix::Object object, stix::ObjectFromJson(element, text));
+    objects.push_back(std::move(object));
+  }
+  // What Kenes itself publishes about the community is for the whole community.
+  const store::AccessLabel public_label =
+      ToStoreLabel({std::string(kKenesIdentityId), Tlp::kClear, {DistributionKind::kCommunity, ""}});
+  const std::vector<store::AccessLabel> labels(objects.size(), public_label);
+  KENES_ASSIGN_OR_RETURN(std::vector<store::WriteResult> results, store_.Put(objects, labels));
+  for (size_t i = 0; i < results.size(); ++i) {
+    if (results[i].outcome != store::WriteOutcome::kStored && results[i].outcome != store::WriteOutcome::kDuplicate) {
+      return Status::AlreadyExists(fmt::format("the store refused {}: {}", objects[i].id, results[i].message));
+    }
+  }
+  return Status::Ok();
+}
+
 Status Community::PutIdentities(const std::vector<Organisation>& organisations) {
   std::vector<std::string> texts = ShippedDistributionObjects();
   texts.push_back(KenesIdentityJson());
   texts.push_back(OrganisationExtensionJson());
   for (const Organisation& organisation : organisations) texts.push_back(OrganisationIdentityJson(organisation));
-  return PutObjects(store_, texts);
+  return PutPublicObjects(texts);
 }
 
 Result<Organisation> Community::AddOrganisation(const Principal& actor, const OrganisationSpec& spec) {

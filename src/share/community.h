@@ -159,6 +159,8 @@ class Community {
   // Everything below REQUIRES mutex_ held.
   Status Audited(const Principal& actor, std::string_view action, std::string_view target,
                  const std::function<Status(std::string& detail)>& change);
+  // Stores objects Kenes publishes for the whole community (CLEAR, distribution community).
+  Status PutPublicObjects(const std::vector<std::string>& texts);
   Status PutIdentities(const std::vector<Organisation>& organisations);
   Result<Organisation> LookupOrganisation(std::string_view code_or_id);
   Result<std::vector<Organisation>> AllOrganisations();

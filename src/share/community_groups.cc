@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "share/community.h"
+#include "share/distribution_marking.h"
 #include "stix/random_id.h"
 
 namespace kenes::share {
@@ -68,7 +69,9 @@ Result<SharingGroup> Community::AddGroup(const Principal& actor, std::string_vie
     insert.BindText(2, group.name);
     insert.BindText(3, group.owner);
     detail = fmt::format("{} owned by {}", group.id, owner_organisation.code);
-    return insert.Run();
+    KENES_RETURN_IF_ERROR(insert.Run());
+    // The group's distribution marking travels with the objects shared with it.
+    return PutPublicObjects({DistributionMarkingJson({DistributionKind::kGroup, group.id})});
   }));
   return group;
 }

@@ -2,6 +2,8 @@
 // roles and what each may manage, and sharing groups.
 #include <gtest/gtest.h>
 
+#include "share/distribution_marking.h"
+
 #include <algorithm>
 
 #include "share/community_file.h"
@@ -190,6 +192,11 @@ TEST_F(CommunityTest, SharingGroupsAreManagedByTheirOwner) {
   Result<SharingGroup> group = community_->AddGroup(kz_admin, "panj-border", "");
   ASSERT_TRUE(group.ok()) << group.status().ToString();
   EXPECT_EQ(group->owner, kz_admin.organisation);
+  // Its distribution marking is in the store, for every member to read.
+  Result<store::StoredVersion> marking =
+      store_->Latest(DistributionMarkingId({DistributionKind::kGroup, group->id}));
+  ASSERT_TRUE(marking.ok()) << marking.status().ToString();
+  EXPECT_EQ(marking->type, "marking-definition");
   EXPECT_EQ(community_->AddGroup(kz_admin, "kg-group", "KG").status().code(), StatusCode::kPermissionDenied);
   EXPECT_EQ(community_->AddGroup(kz_admin, "panj-border", "").status().code(), StatusCode::kAlreadyExists);
   EXPECT_TRUE(community_->AddGroup(operator_, "kg-group", "KG").ok());
