@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "base/json_text.h"
+#include "stix/object_text.h"
 #include "stix/sco_id.h"
 #include "stix/validator.h"
 
@@ -14,18 +16,6 @@ std::string Where(std::string_view source, const stix::ReadItem& item) {
   return fmt::format("{}: object {}", source, item.index + 1);
 }
 
-// The object's text with `"id": "<id>"` added as its first property: the
-// smallest change to what the producer sent that gives the object its id.
-std::string WithId(std::string_view text, std::string_view id) {
-  size_t brace = text.find('{');
-  std::string result(text.substr(0, brace + 1));
-  result += fmt::format("\"id\":\"{}\"", id);
-  std::string_view rest = text.substr(brace + 1);
-  size_t first = rest.find_first_not_of(" \t\r\n");
-  if (first != std::string_view::npos && rest[first] != '}') result += ',';
-  result += rest;
-  return result;
-}
 
 }  // namespace
 
@@ -83,7 +73,7 @@ void Importer::HandleObject(stix::ReadItem& item, std::string_view source) {
   if (options_.assign_missing_sco_ids && item.json["id"].error() == simdjson::NO_SUCH_FIELD) {
     Result<std::string> id = stix::ScoId(item.json);
     if (id.ok()) {
-      text_with_id = WithId(item.text, *id);
+      text_with_id = stix::WithLeadingProperty(item.text, "id", JsonString(*id));
       if (reparser_.parse(text_with_id).get(item.json) != simdjson::SUCCESS) {
         ++totals_.invalid;
         Report(true, fmt::format("{}: cannot add an id to this object", Where(source, item)));

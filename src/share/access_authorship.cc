@@ -3,15 +3,22 @@
 #include <fmt/format.h>
 
 #include "base/json_text.h"
+#include "share/distribution_marking.h"
+#include "stix/object_text.h"
 
 namespace kenes::share {
 namespace {
 
-// `json` with created_by_ref as its first property. The object is never
-// empty (it has a type and an id), so a comma always follows.
-std::string WithCreatedByRef(const std::string& json, const std::string& author) {
-  const size_t brace = json.find('{');
-  return json.substr(0, brace + 1) + "\"created_by_ref\":" + JsonString(author) + "," + json.substr(brace + 1);
+// The markings that carry `label` with the object to other nodes, for what
+// its own markings do not say already.
+std::vector<std::string> MissingMarkings(const stix::Object& object, const Label& label,
+                                         std::span<const std::string> group_ids) {
+  std::vector<std::string> missing;
+  if (!StrictestTlp(object.object_marking_refs)) missing.emplace_back(TlpMarkingId(label.tlp));
+  if (!DistributionOfMarkings(object.object_marking_refs, group_ids)) {
+    missing.push_back(DistributionMarkingId(label.distribution));
+  }
+  return missing;
 }
 
 Status CheckUserWrite(const Principal& principal, const stix::Object& object,
@@ -47,13 +54,20 @@ Result<AuthorisedWrite> AuthoriseWrite(const Principal& principal, stix::Object 
     KENES_RETURN_IF_ERROR(CheckUserWrite(principal, object, stored_creator));
     // Cyber observables have no created_by_ref property; their label still names the writer.
     if (object.created_by_ref.empty() && object.created) {
-      object.json = WithCreatedByRef(object.json, principal.organisation);
+      object.json = stix::WithLeadingProperty(object.json, "created_by_ref", JsonString(principal.organisation));
       object.created_by_ref = principal.organisation;
     }
     LabelDefaults own = defaults;
     own.author = principal.organisation;
     write.label = LabelOf(object, own, group_ids);
     write.label.author = principal.organisation;
+    KENES_RETURN_IF_ERROR(CheckLabel(write.label));
+    // What users write carries its sharing decision in its own markings, so it travels with the object.
+    std::vector<std::string> missing = MissingMarkings(object, write.label, group_ids);
+    if (!missing.empty()) {
+      KENES_ASSIGN_OR_RETURN(object.json, stix::WithMarkingRefs(object.json, missing));
+      object.object_marking_refs.insert(object.object_marking_refs.begin(), missing.begin(), missing.end());
+    }
   }
   KENES_RETURN_IF_ERROR(CheckLabel(write.label));
   write.object = std::move(object);

@@ -242,6 +242,13 @@ TEST_F(KenesCommand, ActingUsersSeeAndWriteOnlyWhatTheSharingRulesAllow) {
   Outcome member = Kenes("--as kg-reader get " + id);
   ASSERT_EQ(member.exit_code, 0) << member.err;
   EXPECT_NE(member.out.find("\"created_by_ref\":\"identity--"), std::string::npos) << member.out;
+  // ... and adds the distribution marking next to the TLP one, so the decision travels with the object.
+  size_t markings = 0;
+  for (size_t at = member.out.find("marking-definition--"); at != std::string::npos;
+       at = member.out.find("marking-definition--", at + 1)) {
+    ++markings;
+  }
+  EXPECT_EQ(markings, 2u) << member.out;
 
   // A partner may not see a members-only object, and cannot tell it from an unknown id.
   Outcome partner = Kenes("--as eu-reader get " + id);
