@@ -38,7 +38,7 @@ using Clock = std::chrono::steady_clock;
 
 struct Settings {
   size_t count = 1'000'000;
-  size_t batch = 5000;
+  size_t batch = 50000;  // as kenes import
   std::filesystem::path directory;
 };
 

@@ -27,7 +27,7 @@
 namespace kenes::ingest {
 
 struct ImportOptions {
-  size_t batch_size = 5000;             // objects per store transaction
+  size_t batch_size = 50000;            // objects per store transaction: larger batches rewrite fewer index pages per object
   bool assign_missing_sco_ids = false;  // give SCOs that arrive without an id their deterministic id
   // Decides who may see each valid object before it is stored, and may
   // adjust it (share::AuthoriseWrite sets a user's created_by_ref); an error
