@@ -137,7 +137,7 @@ Status Community::WriteOrganisation(const Organisation& organisation, bool inser
   }
   write.BindText(7, created);
   write.BindText(8, modified);
-  write.BindText(9, std::string(TlpName(organisation.default_tlp)));
+  write.BindText(9, TlpName(organisation.default_tlp));  // static text: outlives the Step
   return write.Run();
 }
 
