@@ -53,19 +53,21 @@ Status CollectArrayTexts(ondemand::array array, std::vector<std::string_view>& t
 
 }  // namespace
 
+bool Reader::LooksLikeNdjson(std::string_view head) {
+  // NDJSON when the first line alone is a whole JSON object and more follows
+  // it; a pretty-printed document's first line is never a whole object.
+  const size_t newline = head.find('\n');
+  if (head.empty() || head.front() != '{' || newline == std::string_view::npos) return false;
+  const std::string_view first_line = Trim(head.substr(0, newline));
+  dom::element ignored;
+  return object_parser_.parse(first_line.data(), first_line.size(), true).get(ignored) == simdjson::SUCCESS &&
+         !Trim(head.substr(newline)).empty();
+}
+
 Status Reader::ReadBuffer(std::string_view bytes, const ReadCallbacks& callbacks) {
   std::string_view trimmed = Trim(bytes);
   if (trimmed.empty()) return Status::InvalidArgument("input is empty");
-  // NDJSON when the first line alone is a whole JSON object and more follows.
-  size_t newline = trimmed.find('\n');
-  if (trimmed.front() == '{' && newline != std::string_view::npos) {
-    std::string_view first_line = Trim(trimmed.substr(0, newline));
-    dom::element ignored;
-    if (!first_line.empty() && first_line.front() == '{' &&
-        object_parser_.parse(first_line.data(), first_line.size(), true).get(ignored) == simdjson::SUCCESS) {
-      return ReadNdjsonChunk(bytes, callbacks);
-    }
-  }
+  if (LooksLikeNdjson(trimmed)) return ReadNdjsonChunk(bytes, callbacks);
   return ReadDocument(bytes, callbacks);
 }
 
@@ -83,17 +85,8 @@ Status Reader::ReadFile(std::FILE* file, const ReadCallbacks& callbacks) {
   read_more();
   if (std::ferror(file)) return Status::IoError(std::string("cannot read input: ") + std::strerror(errno));
 
-  // Decide the form from the first line, as ReadBuffer does, without reading everything.
-  std::string_view head = Trim(buffer);
-  bool ndjson = false;
-  size_t newline = head.find('\n');
-  if (!head.empty() && head.front() == '{' && newline != std::string_view::npos) {
-    std::string_view first_line = Trim(head.substr(0, newline));
-    dom::element ignored;
-    ndjson = !first_line.empty() &&
-             object_parser_.parse(first_line.data(), first_line.size(), true).get(ignored) == simdjson::SUCCESS &&
-             !Trim(head.substr(newline)).empty();
-  }
+  // Decide the form from the first chunk, as ReadBuffer does, without reading everything.
+  const bool ndjson = LooksLikeNdjson(Trim(buffer));
   if (!ndjson) {
     while (read_more() > 0) {
     }

@@ -52,6 +52,8 @@ class Reader {
   Status ReadBuffer(std::string_view bytes, const ReadCallbacks& callbacks);
 
  private:
+  // True when `head`, the start of the input, is newline-delimited objects.
+  bool LooksLikeNdjson(std::string_view head);
   Status ReadDocument(std::string_view document, const ReadCallbacks& callbacks);
   Status ReadNdjsonChunk(std::string_view chunk, const ReadCallbacks& callbacks);
   void EmitObject(std::string_view text, size_t line, bool in_bundle, std::string_view bundle_spec_version,
