@@ -107,6 +107,14 @@ std::string FormatTimestamp(const Timestamp& timestamp, int fraction_digits) {
   return text;
 }
 
+Timestamp TimestampFromMicroseconds(int64_t microseconds) {
+  Timestamp time;
+  time.seconds = microseconds / 1'000'000;
+  time.nanoseconds = static_cast<int32_t>(microseconds % 1'000'000) * 1000;
+  time.fraction_digits = 6;
+  return time;
+}
+
 Timestamp Now() {
   auto since_epoch = std::chrono::system_clock::now().time_since_epoch();
   int64_t micros = std::chrono::duration_cast<std::chrono::microseconds>(since_epoch).count();

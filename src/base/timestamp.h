@@ -21,6 +21,9 @@ struct Timestamp {
 
   // Nanoseconds since the epoch; fits int64 until the year 2262.
   int64_t TotalNanoseconds() const { return seconds * 1'000'000'000 + nanoseconds; }
+  // Microseconds since the epoch (truncated): how Kenes' databases keep times,
+  // as integers that sort and compare in SQL.
+  int64_t TotalMicroseconds() const { return seconds * 1'000'000 + nanoseconds / 1000; }
 
   // Instants compare equal whatever precision they were written with.
   friend bool operator==(const Timestamp& a, const Timestamp& b) {
@@ -40,6 +43,9 @@ std::optional<Timestamp> ParseTimestamp(std::string_view text);
 // Writes the timestamp in STIX form with exactly `fraction_digits` digits
 // (0-9) after the seconds, e.g. 3 gives "2026-11-29T04:36:38.123Z".
 std::string FormatTimestamp(const Timestamp& timestamp, int fraction_digits);
+
+// The inverse of Timestamp::TotalMicroseconds(), written with six fraction digits.
+Timestamp TimestampFromMicroseconds(int64_t microseconds);
 
 // The current time, with microsecond resolution.
 Timestamp Now();

@@ -4,7 +4,6 @@
 #include <sodium.h>
 
 #include "share/sodium_library.h"
-#include "share/stored_time.h"
 #include "share/write_transaction.h"
 
 namespace kenes::share {
@@ -30,7 +29,7 @@ void AppendField(std::string& out, std::string_view value) {
 AuditEntry ReadEntry(const Statement& row) {
   AuditEntry entry;
   entry.sequence = row.Int(0);
-  entry.time = FromStoredTime(row.Int(1));
+  entry.time = TimestampFromMicroseconds(row.Int(1));
   entry.actor = row.Text(2);
   entry.organisation = row.Text(3);
   entry.action = row.Text(4);
@@ -58,7 +57,7 @@ std::string AuditEntryHash(const AuditEntry& entry) {
   EnsureSodium();
   std::string encoding = "kenes-audit-1,";
   AppendField(encoding, std::to_string(entry.sequence));
-  AppendField(encoding, std::to_string(ToStoredTime(entry.time)));
+  AppendField(encoding, std::to_string(entry.time.TotalMicroseconds()));
   for (const std::string* field : {&entry.actor, &entry.organisation, &entry.action, &entry.target, &entry.outcome,
                                    &entry.detail, &entry.source, &entry.previous_hash}) {
     AppendField(encoding, *field);
@@ -85,7 +84,7 @@ Status AuditLog::AppendInTransaction(Connection& connection, Timestamp time, con
     }
   }
   // Stored at microsecond precision, so hash what is stored.
-  entry.time = FromStoredTime(ToStoredTime(time));
+  entry.time = TimestampFromMicroseconds(time.TotalMicroseconds());
   entry.actor = event.actor.user;
   entry.organisation = event.actor.organisation;
   entry.action = event.action;
@@ -97,7 +96,7 @@ Status AuditLog::AppendInTransaction(Connection& connection, Timestamp time, con
   KENES_ASSIGN_OR_RETURN(Statement insert, connection.Prepare(fmt::format(
                                                "INSERT INTO audit_log({}) VALUES (?,?,?,?,?,?,?,?,?,?,?)", kColumns)));
   insert.BindInt(1, entry.sequence);
-  insert.BindInt(2, ToStoredTime(entry.time));
+  insert.BindInt(2, entry.time.TotalMicroseconds());
   int index = 3;
   for (const std::string* field : {&entry.actor, &entry.organisation, &entry.action, &entry.target, &entry.outcome,
                                    &entry.detail, &entry.source, &entry.previous_hash, &entry.hash}) {
@@ -123,8 +122,8 @@ Result<std::vector<AuditEntry>> AuditLog::Show(const AuditFilter& filter) {
   query.BindText(1, filter.actor);
   query.BindText(2, filter.action);
   query.BindText(3, prefix);
-  query.BindInt(4, filter.since ? ToStoredTime(*filter.since) : INT64_MIN);
-  query.BindInt(5, filter.until ? ToStoredTime(*filter.until) : INT64_MAX);
+  query.BindInt(4, filter.since ? filter.since->TotalMicroseconds() : INT64_MIN);
+  query.BindInt(5, filter.until ? filter.until->TotalMicroseconds() : INT64_MAX);
   std::vector<AuditEntry> entries;
   while (true) {
     KENES_ASSIGN_OR_RETURN(bool row, query.Step());

@@ -4,7 +4,6 @@
 #include "share/api_key.h"
 #include "share/community.h"
 #include "share/password_hash.h"
-#include "share/stored_time.h"
 #include "share/write_transaction.h"
 
 namespace kenes::share {
@@ -39,9 +38,9 @@ KeyInfo ReadKey(const Statement& row) {
   key.key_id = row.Text(0);
   key.user = row.Text(1);
   key.label = row.Text(2);
-  key.created = FromStoredTime(row.Int(3));
-  if (!row.IsNull(4)) key.expires = FromStoredTime(row.Int(4));
-  if (!row.IsNull(5)) key.revoked = FromStoredTime(row.Int(5));
+  key.created = TimestampFromMicroseconds(row.Int(3));
+  if (!row.IsNull(4)) key.expires = TimestampFromMicroseconds(row.Int(4));
+  if (!row.IsNull(5)) key.revoked = TimestampFromMicroseconds(row.Int(5));
   return key;
 }
 
@@ -100,7 +99,7 @@ Status Community::AddUser(const Principal& actor, const User& user, std::optiona
     } else {
       insert.BindNull(4);
     }
-    insert.BindInt(5, ToStoredTime(clock_.Now()));
+    insert.BindInt(5, clock_.Now().TotalMicroseconds());
     detail = fmt::format("{} in {} ({})", RoleName(added.role), organisation.code, organisation.id);
     return insert.Run();
   });
@@ -160,9 +159,9 @@ Result<std::string> Community::CreateKey(const Principal& actor, const NewKey& r
     insert.BindText(2, user.name);
     insert.BindText(3, hash);
     insert.BindText(4, request.label);
-    insert.BindInt(5, ToStoredTime(now));
+    insert.BindInt(5, now.TotalMicroseconds());
     if (request.expires) {
-      insert.BindInt(6, ToStoredTime(*request.expires));
+      insert.BindInt(6, request.expires->TotalMicroseconds());
     } else {
       insert.BindNull(6);
     }
@@ -188,7 +187,7 @@ Status Community::RevokeKey(const Principal& actor, std::string_view key_id) {
     KENES_ASSIGN_OR_RETURN(Statement update,
                            connection_->Prepare("UPDATE api_keys SET revoked_us = ?2 WHERE key_id = ?1"));
     update.BindText(1, key_id);
-    update.BindInt(2, ToStoredTime(clock_.Now()));
+    update.BindInt(2, clock_.Now().TotalMicroseconds());
     return update.Run();
   });
 }
@@ -241,9 +240,9 @@ Result<Principal> Community::Authenticate(std::string_view api_key, std::string_
   Timestamp now = clock_.Now();
   if (!matches) return RefuseCredentials(user_name, *key_id, source, "wrong secret for the API key");
   if (revoked) return RefuseCredentials(user_name, *key_id, source, "API key revoked");
-  if (expires && *expires <= ToStoredTime(now)) {
+  if (expires && *expires <= now.TotalMicroseconds()) {
     return RefuseCredentials(user_name, *key_id, source,
-                             "API key expired at " + FormatTimestamp(FromStoredTime(*expires), 0));
+                             "API key expired at " + FormatTimestamp(TimestampFromMicroseconds(*expires), 0));
   }
   KENES_ASSIGN_OR_RETURN(User user, LoadUser(user_name));
   if (user.disabled) return RefuseCredentials(user_name, *key_id, source, "user is disabled");

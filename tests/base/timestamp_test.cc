@@ -43,6 +43,13 @@ TEST(Timestamp, FormatsRoundTrip) {
   EXPECT_EQ(FormatTimestamp(*ParseTimestamp("2016-01-20T12:31:12Z"), 3), "2016-01-20T12:31:12.000Z");
 }
 
+TEST(Timestamp, RoundTripsThroughMicroseconds) {
+  Timestamp parsed = *ParseTimestamp("2026-03-01T08:00:00.123456789Z");
+  EXPECT_EQ(parsed.TotalMicroseconds(), 1772352000123456);
+  Timestamp back = TimestampFromMicroseconds(parsed.TotalMicroseconds());
+  EXPECT_EQ(FormatTimestamp(back, back.fraction_digits), "2026-03-01T08:00:00.123456Z");
+}
+
 TEST(Timestamp, NowIsRecentAndParseable) {
   Timestamp now = Now();
   EXPECT_GT(now.seconds, 1704067200);  // after 2024-01-01

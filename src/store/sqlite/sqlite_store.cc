@@ -22,16 +22,6 @@ namespace {
 using sqlite::Connection;
 using sqlite::Statement;
 
-int64_t ToMicros(const Timestamp& time) { return time.seconds * 1'000'000 + time.nanoseconds / 1000; }
-
-Timestamp FromMicros(int64_t micros) {
-  Timestamp time;
-  time.seconds = micros / 1'000'000;
-  time.nanoseconds = static_cast<int32_t>(micros % 1'000'000) * 1000;
-  time.fraction_digits = 6;
-  return time;
-}
-
 // Cursors are "1." and the hex date_added of the last version returned: the
 // version prefix lets a later release change the format and still read old ones.
 // Versions read without their version_digits lack their written precision: show
@@ -219,7 +209,7 @@ StoredVersion ReadStoredVersion(const Statement& statement) {
   version.type = statement.Text(1);
   version.spec_version = statement.Text(2);
   version.version = ReadVersion(statement, 3, 5);
-  version.date_added = FromMicros(statement.Int(6));
+  version.date_added = TimestampFromMicroseconds(statement.Int(6));
   version.created_by_ref = statement.Text(7);
   std::string_view markings = statement.Text(8);
   while (!markings.empty()) {
@@ -315,7 +305,7 @@ class SqliteStore final : public Store {
 
   Result<Page> List(const ListQuery& query) override {
     if (query.limit == 0) return Status::InvalidArgument("a list needs a limit above zero");
-    int64_t after = query.added_after ? ToMicros(*query.added_after) : 0;
+    int64_t after = query.added_after ? query.added_after->TotalMicroseconds() : 0;
     if (!query.cursor.empty()) {
       KENES_ASSIGN_OR_RETURN(int64_t cursor, DecodeCursor(query.cursor));
       after = std::max(after, cursor);
@@ -514,7 +504,7 @@ class SqliteStore final : public Store {
       }
     }
 
-    const int64_t date_added = std::max(ToMicros(options_.clock->Now()), last_date_added + 1);
+    const int64_t date_added = std::max(options_.clock->Now().TotalMicroseconds(), last_date_added + 1);
     KENES_ASSIGN_OR_RETURN(int64_t type_id, NameId(type_ids_, "types", "name", object.type));
     std::optional<int64_t> author_id;
     if (!object.created_by_ref.empty()) {
@@ -528,7 +518,7 @@ class SqliteStore final : public Store {
     delta.objects += state.exists ? 0 : 1;
 
     WriteResult result;
-    result.date_added = FromMicros(date_added);
+    result.date_added = TimestampFromMicroseconds(date_added);
     return result;
   }
 
@@ -545,7 +535,7 @@ class SqliteStore final : public Store {
     KENES_ASSIGN_OR_RETURN(bool row, statement.Step());
     if (!row) return std::optional<WriteResult>();
     WriteResult result;
-    result.date_added = FromMicros(statement.Int(0));
+    result.date_added = TimestampFromMicroseconds(statement.Int(0));
     if (statement.Text(1) == object.json) {
       result.outcome = WriteOutcome::kDuplicate;
     } else {
@@ -666,7 +656,7 @@ class SqliteStore final : public Store {
     });
     page.more = found.size() > query.limit;
     if (page.more) found.resize(query.limit);
-    if (!found.empty()) page.cursor = EncodeCursor(ToMicros(found.back().date_added));
+    if (!found.empty()) page.cursor = EncodeCursor(found.back().date_added.TotalMicroseconds());
     page.versions = std::move(found);
     return page;
   }
