@@ -3,49 +3,19 @@
 // keys are shown once, and `audit verify` catches a tampered log.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
-#include <sys/wait.h>
 
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <string>
+
+#include "kenes_process_fixture.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Ran {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string Slurp(const fs::path& path) {
-  std::ifstream file(path);
-  return std::string(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
-}
-
-class CommunityCommand : public ::testing::Test {
- protected:
-  void SetUp() override {
-    home_ = fs::temp_directory_path() / ("kenes-community-cli-" + std::to_string(::getpid()) + "-" +
-                                         ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(home_);
-    fs::create_directories(home_);
-  }
-  void TearDown() override { fs::remove_all(home_); }
-
-  // `kenes --data-dir <home>/data ARGS < input`.
-  Ran Kenes(const std::string& args, const std::string& input = "") {
-    std::ofstream(home_ / "in") << input;
-    std::string line = std::string(KENES_BINARY) + " --data-dir " + (home_ / "data").string() + " " + args + " <" +
-                       (home_ / "in").string() + " >" + (home_ / "out").string() + " 2>" + (home_ / "err").string();
-    int status = std::system(line.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, Slurp(home_ / "out"), Slurp(home_ / "err")};
-  }
-
-  fs::path home_;
-};
+using CommunityCommand = kenes::cli::KenesProcessTest;
+using Ran = kenes::cli::Outcome;
 
 bool Has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
@@ -69,18 +39,18 @@ TEST_F(CommunityCommand, InitFoundsTheDefaultCommunityWithTheDemoIdentities) {
 }
 
 TEST_F(CommunityCommand, InitCanFoundAnotherCommunityFromAFile) {
-  std::ofstream(home_ / "community.json")
+  std::ofstream(dir_ / "community.json")
       << R"({"organisations":[{"code":"NO","name":"Nordic council","standing":"member","country":"NO"},)"
          R"({"code":"NO-CERT","name":"Nordic CERT","standing":"member","country":"NO","parent":"NO"}]})";
-  Ran init = Kenes("init --community " + (home_ / "community.json").string());
+  Ran init = Kenes("init --community " + (dir_ / "community.json").string());
   ASSERT_EQ(init.exit_code, 0) << init.err;
   Ran list = Kenes("org list");
   EXPECT_TRUE(Has(list.out, "NO-CERT    member   NO      NO")) << list.out;
   EXPECT_FALSE(Has(list.out, "KZ")) << list.out;
 
-  std::ofstream(home_ / "bad.json") << R"({"organisations":[{"code":"NO","name":"x","standing":"observer"}]})";
-  fs::remove_all(home_ / "data");
-  Ran bad = Kenes("init --community " + (home_ / "bad.json").string());
+  std::ofstream(dir_ / "bad.json") << R"({"organisations":[{"code":"NO","name":"x","standing":"observer"}]})";
+  fs::remove_all(dir_ / "data");
+  Ran bad = Kenes("init --community " + (dir_ / "bad.json").string());
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_TRUE(Has(bad.err, "standing must be")) << bad.err;
 }
@@ -159,7 +129,7 @@ TEST_F(CommunityCommand, AuditShowFiltersAndVerifyCatchesTampering) {
   EXPECT_TRUE(Has(intact.out, "audit log intact: 3 entries")) << intact.out;
 
   sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open((home_ / "data" / "community.db").c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_open((dir_ / "data" / "community.db").c_str(), &db), SQLITE_OK);
   EXPECT_EQ(sqlite3_exec(db,
                          "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET target = 'someone' "
                          "WHERE sequence = 2",

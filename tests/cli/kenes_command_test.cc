@@ -1,34 +1,17 @@
 // End-to-end tests of the `kenes` binary: real processes, a real data
 // directory, exit codes and messages as a person or a script sees them.
-#include <sys/wait.h>
-
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
 #include <filesystem>
-#include <fstream>
 #include <regex>
-#include <sstream>
 #include <string>
+
+#include "kenes_process_fixture.h"
 
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Outcome {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string ReadAll(const fs::path& path) {
-  std::ifstream file(path);
-  std::stringstream content;
-  content << file.rdbuf();
-  return content.str();
-}
-
-void WriteFile(const fs::path& path, const std::string& content) { std::ofstream(path) << content; }
 
 // The first number `stats` prints after `label` ("objects" for the total, or a type name for its row).
 long StatsFigure(const std::string& stats, const std::string& pattern) {
@@ -37,38 +20,8 @@ long StatsFigure(const std::string& stats, const std::string& pattern) {
   return std::stol(match[1]);
 }
 
-class KenesCommand : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("kenes-cli-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  // Runs `kenes --data-dir <dir>/data ARGS`, feeding `input` on stdin.
-  Outcome Kenes(const std::string& args, const std::string& input = "") {
-    WriteFile(dir_ / "stdin", input);
-    std::string command = std::string(KENES_BINARY) + " --data-dir " + (dir_ / "data").string() + " " + args +
-                          " < " + (dir_ / "stdin").string() + " > " + (dir_ / "stdout").string() + " 2> " +
-                          (dir_ / "stderr").string();
-    int status = std::system(command.c_str());
-    Outcome outcome;
-    outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    outcome.out = ReadAll(dir_ / "stdout");
-    outcome.err = ReadAll(dir_ / "stderr");
-    return outcome;
-  }
-
-  std::string File(const std::string& name, const std::string& content) {
-    WriteFile(dir_ / name, content);
-    return (dir_ / name).string();
-  }
-
-  fs::path dir_;
-};
+using KenesCommand = kenes::cli::KenesProcessTest;
+using kenes::cli::Outcome;
 
 constexpr char kIdentity[] =
     R"({"type":"identity","spec_version":"2.1","id":"identity--6a9e4a1c-3f8b-4d2e-9c71-0b5f2d8e4a10",)"
