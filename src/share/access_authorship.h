@@ -32,7 +32,7 @@ struct AuthorisedWrite {
 
 // `object` as `principal` may store it, and its label. `stored_creator` is
 // the created_by_ref of the versions of object.id already stored ("" when
-// they have none), nullopt when the id is new. `defaults` fills in what the
+// they have none), nullopt when the id is new; admins do not need it. `defaults` fills in what the
 // object's markings do not say (its author is ignored for users, who always
 // write as their organisation); `group_ids` are the sharing groups known
 // here. PermissionDenied for a write the principal may not make,
