@@ -17,7 +17,10 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailed = 1;
 inline constexpr int kExitError = 2;
 
-int RunInit(const Config& config);
+struct InitCommand {
+  std::string community_file;  // found the community it declares (share/community_file.h); empty: the default one
+};
+int RunInit(const Config& config, const InitCommand& command);
 
 struct ImportCommand {
   std::vector<std::string> files;  // "-" reads standard input

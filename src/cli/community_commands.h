@@ -87,8 +87,4 @@ class CommunityCommands {
   std::string until_;
 };
 
-// `kenes init --community FILE`: like `kenes init`, founding the community
-// the file declares (share/community_file.h) instead of the default one.
-int RunInitWithCommunityFile(const Config& config, const std::string& community_file);
-
 }  // namespace kenes::cli

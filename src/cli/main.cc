@@ -38,9 +38,9 @@ int main(int argc, char** argv) {
   std::string as_user;
   app.add_option("--as", as_user, "Act as this user (default: the node operator, an admin)");
 
-  std::string community_file;
+  InitCommand init_command;
   auto* init = app.add_subcommand("init", "Create the data directory, an empty store and the community");
-  init->add_option("--community", community_file, "Found the community this JSON file declares (see README)");
+  init->add_option("--community", init_command.community_file, "Found the community this JSON file declares (see README)");
 
   ImportCommand import_command;
   auto* import = app.add_subcommand("import", "Validate and store STIX objects, bundles or NDJSON");
@@ -94,7 +94,7 @@ int main(int argc, char** argv) {
     fmt::print(stderr, "error: {}\n", config.status().message());
     return kExitError;
   }
-  if (*init) return community_file.empty() ? RunInit(*config) : RunInitWithCommunityFile(*config, community_file);
+  if (*init) return RunInit(*config, init_command);
   if (community_commands.Selected()) return community_commands.Run(*config, as_user);
   if (*import) return RunImport(*config, as_user, import_command);
   if (*export_) return RunExport(*config, as_user, export_command);

@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
-#include "cli/community_commands.h"
 #include "cli/node_session.h"
 #include "demo/demo_generator.h"
 #include "share/community.h"
@@ -45,10 +44,9 @@ int InitNode(const Config& config, const std::vector<share::OrganisationSpec>& o
 
 }  // namespace
 
-int RunInit(const Config& config) { return InitNode(config, share::DefaultCommunity()); }
-
-int RunInitWithCommunityFile(const Config& config, const std::string& community_file) {
-  Result<std::vector<share::OrganisationSpec>> organisations = share::ReadCommunityFile(community_file);
+int RunInit(const Config& config, const InitCommand& command) {
+  if (command.community_file.empty()) return InitNode(config, share::DefaultCommunity());
+  Result<std::vector<share::OrganisationSpec>> organisations = share::ReadCommunityFile(command.community_file);
   if (!organisations.ok()) {
     fmt::print(stderr, "error: {}\n", organisations.status().message());
     return kExitError;
