@@ -4,6 +4,8 @@
 #include <span>
 #include <utility>
 
+#include "share/default_community.h"
+
 namespace kenes::demo {
 namespace {
 
@@ -33,31 +35,22 @@ constexpr TlpLevel kTlpLevels[] = {
     {kTlpRed, "TLP:RED", "red"},
 };
 
-struct Organization {
-  bool member;  // a member state; otherwise a Central Asia Plus partner
-  std::string_view name;
-  std::string_view code;  // ISO 3166-1 alpha-2, or the union's abbreviation
-  std::string_view description;
-};
-
 constexpr std::string_view kMemberDescription =
     "Synthetic demo identity for a member of the Central Asia security intelligence community.";
 constexpr std::string_view kPartnerDescription =
     "Synthetic demo identity for a Central Asia Plus partner of the security intelligence community.";
 
-// Members first, in the order of BaseScenario::member_ids.
-constexpr Organization kOrganizations[] = {
-    {true, "Security Council of the Republic of Kazakhstan", "KZ", kMemberDescription},
-    {true, "Security Council of the Kyrgyz Republic", "KG", kMemberDescription},
-    {true, "Security Council of the Republic of Tajikistan", "TJ", kMemberDescription},
-    {true, "State Security Council of Turkmenistan", "TM", kMemberDescription},
-    {true, "Security Council of the Republic of Uzbekistan", "UZ", kMemberDescription},
-    {false, "European Union liaison desk", "EU", kPartnerDescription},
-    {false, "People's Republic of China liaison desk", "CN", kPartnerDescription},
-    {false, "United States liaison desk", "US", kPartnerDescription},
-    {false, "Gulf Cooperation Council liaison desk", "GCC", kPartnerDescription},
-    {false, "Federal Republic of Germany liaison desk", "DE", kPartnerDescription},
-};
+// The organisations are the default community's, with its identity ids
+// whatever the seed, so the demo's authors are the community `kenes init`
+// founds. Members come first, in the order of BaseScenario::member_ids.
+const std::vector<share::OrganisationSpec>& Organizations() {
+  static const std::vector<share::OrganisationSpec> organizations = share::DefaultCommunity();
+  return organizations;
+}
+
+bool IsMember(const share::OrganisationSpec& organization) {
+  return organization.standing == share::Standing::kMember;
+}
 
 enum class PlaceKind { kCountry, kCrossing, kFloodZone };
 
@@ -165,8 +158,8 @@ class ScenarioBuilder {
   void Build() {
     scenario_.objects.emplace_back(kTlpExtensionJson);
     for (const TlpLevel& level : kTlpLevels) AddMarking(level);
-    for (const Organization& organization : kOrganizations) {
-      (organization.member ? scenario_.member_ids : scenario_.partner_ids)
+    for (const share::OrganisationSpec& organization : Organizations()) {
+      (IsMember(organization) ? scenario_.member_ids : scenario_.partner_ids)
           .push_back(AddIdentity(organization, kTlpClear));
     }
     std::vector<std::string> countries = AddLocations(PlaceKind::kCountry, kTlpClear);
@@ -203,16 +196,15 @@ class ScenarioBuilder {
     builder.Finish();
   }
 
-  std::string AddIdentity(const Organization& organization, std::string_view marking) {
-    std::string id;
-    JsonObjectBuilder builder = writer_.Begin(NewObject(), "identity", id, By("", marking));
+  std::string AddIdentity(const share::OrganisationSpec& organization, std::string_view marking) {
+    JsonObjectBuilder builder = writer_.BeginWithId(NewObject(), "identity", organization.id, By("", marking));
     builder.String("name", organization.name)
-        .String("description", organization.description)
+        .String("description", IsMember(organization) ? kMemberDescription : kPartnerDescription)
         .String("identity_class", "organization")
         .StringList("sectors", {"government"})
         .String("contact_information", "liaison-" + std::string(organization.code) + "@kenes-demo.example");
     builder.Finish();
-    return id;
+    return organization.id;
   }
 
   // Each place is described by the member state it lies in (Kazakhstan for
@@ -222,8 +214,8 @@ class ScenarioBuilder {
     for (const Place& place : kPlaces) {
       if (place.kind != kind) continue;
       size_t author = 0;
-      for (size_t i = 0; i < std::size(kOrganizations); ++i) {
-        if (kOrganizations[i].member && kOrganizations[i].code == place.country) author = i;
+      for (size_t i = 0; i < Organizations().size(); ++i) {
+        if (IsMember(Organizations()[i]) && Organizations()[i].code == place.country) author = i;
       }
       std::string& id = ids.emplace_back();
       JsonObjectBuilder builder = writer_.Begin(NewObject(), "location", id, By(Member(author), marking));

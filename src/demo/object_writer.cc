@@ -13,6 +13,11 @@ JsonObjectBuilder ObjectWriter::Begin(std::string& out, std::string_view type, s
   id.assign(type);
   id += "--";
   id += random_.UuidV4();
+  return BeginWithId(out, type, id, authoring);
+}
+
+JsonObjectBuilder ObjectWriter::BeginWithId(std::string& out, std::string_view type, std::string_view id,
+                                            const Authoring& authoring) {
   JsonObjectBuilder builder(out);
   builder.String("type", type).String("spec_version", "2.1").String("id", id);
   if (!authoring.author.empty()) builder.String("created_by_ref", authoring.author);

@@ -34,6 +34,10 @@ class ObjectWriter {
   // id (stored in `id`) and the common properties of `authoring`.
   JsonObjectBuilder Begin(std::string& out, std::string_view type, std::string& id, const Authoring& authoring);
 
+  // As Begin, for an object whose id is fixed elsewhere (the community's organisations).
+  JsonObjectBuilder BeginWithId(std::string& out, std::string_view type, std::string_view id,
+                                const Authoring& authoring);
+
   // Starts an observable of `type` in `out`; add its properties, then call
   // FinishObservable, which inserts its deterministic id.
   JsonObjectBuilder BeginObservable(std::string& out, std::string_view type);

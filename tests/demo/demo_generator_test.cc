@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "base/timestamp.h"
+#include "share/default_community.h"
 #include "stix/sco_id.h"
 
 // AddressSanitizer owns operator new; a replacement would mismatch the
@@ -211,6 +212,24 @@ TEST(DemoGenerator, MemoryStaysFlatWhileStreaming) {
   long long at_end = g_live_heap_bytes.load();
   EXPECT_GT(streamed, 250000u);
   EXPECT_LT(at_end - after_warm_up, 16 * 1024) << "live heap grew while streaming";
+}
+
+// Whatever the seed, the demo's organisations are the default community's,
+// so what `kenes init` founds is who wrote the demo data.
+TEST(DemoGenerator, OrganisationsAreTheDefaultCommunityForEverySeed) {
+  for (uint64_t seed : {1u, 2u, 99u}) {
+    DemoGenerator generator({.seed = seed});
+    std::set<std::string> identity_ids;
+    std::string json;
+    while (generator.Next(json)) {
+      if (json.find(R"("type":"identity")") == std::string::npos) continue;
+      size_t at = json.find(R"("id":")");
+      identity_ids.insert(json.substr(at + 6, json.find('"', at + 6) - at - 6));
+    }
+    std::set<std::string> community_ids;
+    for (const share::OrganisationSpec& organisation : share::DefaultCommunity()) community_ids.insert(organisation.id);
+    EXPECT_EQ(identity_ids, community_ids) << "seed " << seed;
+  }
 }
 
 }  // namespace
