@@ -14,8 +14,7 @@
 #include "cli/node_session.h"
 #include "cli/progress_bar.h"
 #include "ingest/importer.h"
-#include "share/access_authorship.h"
-#include "share/access_viewer.h"
+#include "share/write_labeller.h"
 #include "share/audit_log.h"
 #include "share/marking.h"
 
@@ -54,35 +53,6 @@ int ImportFiles(ingest::Importer& importer, const std::vector<std::string>& file
   return exit_code;
 }
 
-// Decides, for each object `actor` imports, how it is stored and who may see
-// it: users write as their organisation and only version their own objects;
-// the operator's bulk imports keep the producers' authors. What markings do
-// not say comes from `defaults`.
-using Labeller = std::function<Result<store::AccessLabel>(stix::Object&)>;
-
-Result<Labeller> WriteLabeller(NodeSession& session, share::LabelDefaults defaults) {
-  KENES_ASSIGN_OR_RETURN(std::vector<std::string> group_ids, share::SharingGroupIds(*session.community));
-  return Labeller([&session, defaults = std::move(defaults),
-          group_ids = std::move(group_ids)](stix::Object& object) -> Result<store::AccessLabel> {
-    // Only users are held to "only the creator versions"; an admin's bulk
-    // import skips the lookup. The creator is read unfiltered: a hidden
-    // object is still someone else's.
-    std::optional<std::string> stored_creator;
-    if (session.actor.role != share::Role::kAdmin) {
-      Result<store::StoredVersion> stored = session.store->Latest(object.id);
-      if (stored.ok()) {
-        stored_creator = stored->created_by_ref;
-      } else if (stored.status().code() != StatusCode::kNotFound) {
-        return stored.status();
-      }
-    }
-    KENES_ASSIGN_OR_RETURN(share::AuthorisedWrite write,
-                           share::AuthoriseWrite(session.actor, std::move(object), stored_creator, defaults, group_ids));
-    object = std::move(write.object);
-    return share::ToStoreLabel(write.label);
-  });
-}
-
 }  // namespace
 
 int RunImport(const Config& config, const std::string& as_user, const ImportCommand& command) {
@@ -98,15 +68,11 @@ int RunImport(const Config& config, const std::string& as_user, const ImportComm
     fmt::print(stderr, "error: {}\n", session.status().message());
     return kExitError;
   }
-  if (command.tlp.empty() && !session->actor.organisation.empty()) {
-    Result<share::Organisation> own = session->community->FindOrganisation(session->actor.organisation);
-    if (!own.ok()) {
-      fmt::print(stderr, "error: {}\n", own.status().message());
-      return kExitError;
-    }
-    tlp = own->default_tlp;
-  }
-  auto labeller = WriteLabeller(*session, share::LabelDefaults{"", *tlp, *distribution});
+  Result<share::LabelDefaults> defaults = share::DefaultsFor(*session->community, session->actor, *distribution);
+  if (defaults.ok() && !command.tlp.empty()) defaults->tlp = *tlp;
+  Result<share::WriteLabel> labeller =
+      defaults.ok() ? share::WriteLabeller(*session->store, *session->community, session->actor, *defaults)
+                    : Result<share::WriteLabel>(defaults.status());
   if (!labeller.ok()) {
     fmt::print(stderr, "error: {}\n", labeller.status().message());
     return kExitError;

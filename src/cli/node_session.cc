@@ -40,8 +40,7 @@ Result<NodeSession> OpenNodeSession(const Config& config, const std::string& as_
     return Status::InvalidArgument(fmt::format("cannot act as '{}': {}", as_user, actor.status().message()));
   }
   session.actor = std::move(actor).value();
-  KENES_ASSIGN_OR_RETURN(share::ViewerFacts facts, share::ViewerFactsOf(*session.community, session.actor.organisation));
-  session.viewer = share::StoreViewerFor(session.actor, facts);
+  KENES_ASSIGN_OR_RETURN(session.viewer, share::StoreViewerOf(*session.community, session.actor));
   return session;
 }
 

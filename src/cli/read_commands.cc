@@ -68,7 +68,7 @@ int RunExport(const Config& config, const std::string& as_user, const ExportComm
   store::Store* store = session->store.get();
   query.viewer = session->viewer;
   query.types = command.types;
-  query.latest_only = !command.all_versions;
+  query.versions.last = !command.all_versions;
   query.limit = 1000;
 
   // The bundle is written page by page, so an export of millions of objects

@@ -36,6 +36,12 @@ Result<ViewerFacts> ViewerFactsOf(Community& community, std::string_view organis
   return facts;
 }
 
+Result<std::optional<store::Viewer>> StoreViewerOf(Community& community, const Principal& principal) {
+  if (principal.role == Role::kAdmin) return std::optional<store::Viewer>();
+  KENES_ASSIGN_OR_RETURN(ViewerFacts facts, ViewerFactsOf(community, principal.organisation));
+  return StoreViewerFor(principal, facts);
+}
+
 Result<std::vector<std::string>> SharingGroupIds(Community& community) {
   KENES_ASSIGN_OR_RETURN(std::vector<SharingGroup> groups, community.Groups(NodeOperator("access")));
   std::vector<std::string> ids;

@@ -9,6 +9,7 @@
 // Thread-safety: as Community's methods; the result is a plain value.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,10 @@ namespace kenes::share {
 // community does not know is an outsider: no standing, no groups, no parent
 // (it still sees what it authored). NotFound for an unknown code.
 Result<ViewerFacts> ViewerFactsOf(Community& community, std::string_view organisation);
+
+// What `principal` may see, as the store's filter: nullopt (every version)
+// for an admin, else what its organisation may see (StoreViewerFor).
+Result<std::optional<store::Viewer>> StoreViewerOf(Community& community, const Principal& principal);
 
 // The ids of every sharing group, to recognise group distribution markings
 // (LabelOf, AuthoriseWrite).

@@ -101,16 +101,43 @@ struct StoredVersion {
   std::string json;  // byte for byte what the producer sent
 };
 
-// A filtered, paged listing ordered by date_added.
+// Which versions of each id a list or a delete selects (TAXII's
+// match[version]). A version is selected when any selector admits it; with
+// no selector set, every version is. "first" and "last" are among the
+// versions the reader may see; an SCO's single version is both.
+struct VersionMatch {
+  bool first = false;          // the oldest version of each id
+  bool last = false;           // the newest version of each id
+  std::vector<Timestamp> at;   // versions whose version timestamp equals one of these, as instants
+
+  bool Everything() const { return !first && !last && at.empty(); }
+};
+
+// A filtered, paged listing ordered by date_added. Every filter set must
+// hold (AND); within a list-valued filter any element may match (OR).
 struct ListQuery {
-  std::vector<std::string> types;      // any of these; empty: all types
-  std::string created_by_ref;          // only this author; empty: any
-  std::optional<Timestamp> added_after;  // date_added strictly after this
-  bool latest_only = false;            // only versions that are currently the latest of their id (among those
-                                       // the viewer may see)
-  std::optional<Viewer> viewer;        // only what this viewer may see; nullopt: everything
-  size_t limit = 100;                  // at most this many versions per page; REQUIRES: > 0
-  std::string cursor;                  // a Page::cursor from an earlier call with the same filters, or empty
+  std::vector<std::string> ids;            // any of these ids; empty: all ids
+  std::vector<std::string> types;          // any of these types; empty: all types
+  std::vector<std::string> spec_versions;  // any of these spec_version values; empty: all
+  std::string created_by_ref;              // only this author; empty: any
+  std::optional<Timestamp> added_after;    // date_added strictly after this
+  std::optional<Timestamp> added_before;   // date_added at or before this
+  VersionMatch versions;                   // which versions of each id; default: all
+  // Only versions whose AccessLabel says so: `label_author` its author (an
+  // organisation's own objects), `label_group` its group, `label_levels`
+  // (bit n admits level n; 0: any) its level.
+  std::string label_author;
+  std::string label_group;
+  uint32_t label_levels = 0;
+  // Full-text search over the `name`, `description` (and `aliases`) of the
+  // latest version of each id: words, all of which must occur (prefix
+  // match with a trailing '*'). Empty: no text filter. Only versions that
+  // are the latest of their id match a text.
+  std::string text;
+  bool with_json = true;                   // false: StoredVersion::json left empty (manifests)
+  std::optional<Viewer> viewer;            // only what this viewer may see; nullopt: everything
+  size_t limit = 100;                      // at most this many versions per page; REQUIRES: > 0
+  std::string cursor;                      // a Page::cursor from an earlier call with the same filters, or empty
 };
 
 struct Page {
@@ -172,6 +199,21 @@ class Store {
   // valid while writes continue: later writes only ever appear after them.
   // InvalidArgument for a malformed cursor or a zero limit.
   virtual Result<Page> List(const ListQuery& query) = 0;
+
+  // Removes the versions of `id` that `match` selects, restricted to the
+  // given spec_versions (empty: any), among those `viewer` may see; a viewer
+  // with an author and no grants removes only its own versions. Returns the
+  // number removed, after the removal is durable; NotFound when none matched.
+  virtual Result<size_t> Delete(std::string_view id, const VersionMatch& match,
+                                std::span<const std::string> spec_versions, const Viewer* viewer) = 0;
+
+  // The latest versions (among those `viewer` may see) of the objects whose
+  // own latest version names `id` in a top-level reference property
+  // (`*_ref`, `*_refs`: a relationship's ends, a sighting's refs, a report's
+  // object_refs...), leaving out created_by_ref and marking refs, which
+  // nearly everything names. At most `limit`, newest date_added first.
+  virtual Result<std::vector<StoredVersion>> ReferencedBy(std::string_view id, const Viewer* viewer,
+                                                          size_t limit) = 0;
 
   // Without a viewer this reads kept counters; with one it counts the
   // visible versions, which reads every version.

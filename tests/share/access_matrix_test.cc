@@ -203,7 +203,7 @@ TEST_F(AccessMatrixTest, EveryReadPathAgreesWithTheTable) {
         query.viewer = viewer;
         query.limit = limit;
         EXPECT_EQ(ListAll(*store, query, context), expected) << context << "limit " << limit;
-        query.latest_only = true;
+        query.versions.last = true;
         query.types = {"indicator"};
         EXPECT_EQ(ListAll(*store, query, context), expected) << context << "latest only, limit " << limit;
       }

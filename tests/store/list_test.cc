@@ -59,7 +59,7 @@ TEST_F(ListFilters, FiltersByTypesAuthorAndLatest) {
   query.types = {"ipv4-addr", "indicator", "never-stored"};
   EXPECT_EQ(ListAll(*store_, query), (std::vector{TestId("indicator", 1), TestId("ipv4-addr", 1),
                                                   TestId("indicator", 2), TestId("indicator", 1)}));
-  query.latest_only = true;
+  query.versions.last = true;
   query.limit = 1;
   EXPECT_EQ(ListAll(*store_, query),
             (std::vector{TestId("ipv4-addr", 1), TestId("indicator", 2), TestId("indicator", 1)}));

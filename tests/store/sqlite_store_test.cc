@@ -210,7 +210,7 @@ TEST_F(SqliteStoreTest, FindsVersionsAcrossBothLevelsOfTheIdIndex) {
 
   ListQuery latest;
   latest.types = {"indicator"};
-  latest.latest_only = true;
+  latest.versions.last = true;
   Result<Page> page = store->List(latest);
   ASSERT_TRUE(page.ok());
   ASSERT_EQ(page->versions.size(), 1u);

@@ -53,7 +53,7 @@ TEST_F(VisibilityTest, GrantSeesOnlyAdmittedVersions) {
 
   ListQuery query;
   query.viewer = reader;
-  query.latest_only = true;
+  query.versions.last = true;
   Result<Page> page = store_->List(query);
   ASSERT_TRUE(page.ok());
   ASSERT_EQ(page->versions.size(), 1u);

@@ -314,6 +314,15 @@ class SqliteStore final : public Store {
         [&](Connection& reader) { return ListInTransaction(reader, query, after); });
   }
 
+  // Placeholders until the store work for TAXII lands (issue 4).
+  Result<size_t> Delete(std::string_view, const VersionMatch&, std::span<const std::string>,
+                        const Viewer*) override {
+    return Status::Internal("Delete is not implemented yet");
+  }
+  Result<std::vector<StoredVersion>> ReferencedBy(std::string_view, const Viewer*, size_t) override {
+    return Status::Internal("ReferencedBy is not implemented yet");
+  }
+
   Result<Counts> Count(const Viewer* viewer) override {
     return ReadInTransaction<Counts>([&](Connection& reader) -> Result<Counts> {
       KENES_ASSIGN_OR_RETURN(ResolvedViewer resolved, Resolve(reader, viewer));
@@ -631,7 +640,7 @@ class SqliteStore final : public Store {
       type_ids.assign(ids.begin(), ids.end());
       sql += " AND v.type_id = ?3";
     }
-    if (query.latest_only) {
+    if (query.versions.last) {
       sql += " AND NOT EXISTS (SELECT 1 FROM versions w WHERE w.date_added IN (SELECT date_added FROM recent_ids "
              "WHERE id_hash = v.id_hash UNION ALL SELECT date_added FROM ids WHERE id_hash = v.id_hash) AND w.id = v.id AND "
              "(w.version_seconds, w.version_nanos) > (v.version_seconds, v.version_nanos)" +

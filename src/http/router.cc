@@ -1,0 +1,125 @@
+#include "http/router.h"
+
+#include <fmt/format.h>
+
+#include "base/json_text.h"
+
+namespace kenes::http {
+namespace {
+
+// "/a/{b}/c/" -> {"a", "{b}", "c", ""}: the empty last segment keeps the trailing slash significant.
+std::vector<std::string> SplitPath(std::string_view path) {
+  std::vector<std::string> segments;
+  if (!path.empty() && path.front() == '/') path.remove_prefix(1);
+  while (true) {
+    size_t slash = path.find('/');
+    segments.emplace_back(path.substr(0, slash));
+    if (slash == std::string_view::npos) break;
+    path.remove_prefix(slash + 1);
+  }
+  return segments;
+}
+
+bool IsParameter(std::string_view segment) {
+  return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+}
+
+// How well `pattern` matches `path`: -1 not at all, else the number of
+// literal segments (more literals win).
+int MatchScore(const std::vector<std::string>& pattern, const std::vector<std::string>& path) {
+  if (pattern.size() != path.size()) return -1;
+  int literals = 0;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    if (IsParameter(pattern[i])) {
+      if (path[i].empty()) return -1;
+    } else if (pattern[i] == path[i]) {
+      ++literals;
+    } else {
+      return -1;
+    }
+  }
+  return literals;
+}
+
+Response DefaultError(int status, std::string_view title, std::string_view description) {
+  return MakeResponse(status, "application/json",
+                      fmt::format(R"({{"title":{},"description":{},"http_status":"{}"}})", JsonString(title),
+                                  JsonString(description), status));
+}
+
+}  // namespace
+
+Router::Router() { renderers_.push_back({"/", DefaultError}); }
+
+void Router::Add(Method method, std::string pattern, Auth auth, Handler handler) {
+  std::vector<std::string> segments = SplitPath(pattern);
+  routes_.push_back(Route{RouteInfo{method, std::move(pattern), auth}, std::move(segments), std::move(handler)});
+}
+
+void Router::SetErrorRenderer(std::string prefix, ErrorRenderer renderer) {
+  renderers_.push_back({std::move(prefix), std::move(renderer)});
+}
+
+const RouteInfo* Router::Find(Request& request, Response& error) const {
+  std::vector<std::string> path = SplitPath(request.path);
+  const Route* best = nullptr;
+  int best_score = -1;
+  std::string allowed;
+  for (const Route& route : routes_) {
+    int score = MatchScore(route.segments, path);
+    if (score < 0) continue;
+    if (route.info.method != request.method) {
+      if (allowed.find(MethodName(route.info.method)) == std::string::npos) {
+        if (!allowed.empty()) allowed += ", ";
+        allowed += MethodName(route.info.method);
+      }
+      continue;
+    }
+    if (score > best_score) {
+      best = &route;
+      best_score = score;
+    }
+  }
+  if (best == nullptr) {
+    if (allowed.empty()) {
+      error = Error(request.path, 404, "Not Found", fmt::format("no resource at {}", request.path));
+    } else {
+      error = Error(request.path, 405, "Method Not Allowed",
+                    fmt::format("{} is not allowed on {}; allowed: {}", MethodName(request.method), request.path,
+                                allowed));
+      error.SetHeader("Allow", allowed);
+    }
+    return nullptr;
+  }
+  request.params.clear();
+  for (size_t i = 0; i < best->segments.size(); ++i) {
+    const std::string& segment = best->segments[i];
+    if (IsParameter(segment)) request.params[segment.substr(1, segment.size() - 2)] = path[i];
+  }
+  return &best->info;
+}
+
+Response Router::Call(const RouteInfo* route, Request& request) const {
+  // RouteInfo is the first member of Route, so the route is found by address.
+  for (const Route& candidate : routes_) {
+    if (&candidate.info == route) return candidate.handler(request);
+  }
+  return Error(request.path, 500, "Internal Server Error", "route lost between Find and Call");
+}
+
+Response Router::Error(std::string_view path, int status, std::string_view title,
+                       std::string_view description) const {
+  const Renderer* chosen = &renderers_.front();
+  for (const Renderer& renderer : renderers_) {
+    if (path.starts_with(renderer.prefix) && renderer.prefix.size() > chosen->prefix.size()) chosen = &renderer;
+  }
+  return chosen->render(status, title, description);
+}
+
+std::vector<RouteInfo> Router::Routes() const {
+  std::vector<RouteInfo> infos;
+  for (const Route& route : routes_) infos.push_back(route.info);
+  return infos;
+}
+
+}  // namespace kenes::http
