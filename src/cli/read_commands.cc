@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "cli/node_session.h"
 #include "share/marking.h"
+#include "share/read_audit.h"
 #include "stix/random_id.h"
 
 namespace kenes::cli {
@@ -28,21 +29,7 @@ std::optional<NodeSession> OpenForReading(const Config& config, const std::strin
 // the node: if the entry cannot be written, nothing is shown.
 Status AuditSensitiveReads(NodeSession& session, std::span<const store::StoredVersion> versions,
                            std::string_view how) {
-  std::string ids;
-  size_t count = 0;
-  for (const store::StoredVersion& version : versions) {
-    std::optional<share::Tlp> tlp = share::StrictestTlp(version.object_marking_refs);
-    if (!tlp || *tlp < share::Tlp::kAmber) continue;
-    if (count++ > 0) ids += ' ';
-    ids += version.id;
-  }
-  if (count == 0) return Status::Ok();
-  share::AuditEvent event;
-  event.actor = session.actor;
-  event.action = "object.read";
-  event.target = count == 1 ? ids : fmt::format("{} objects", count);
-  event.detail = fmt::format("{} at TLP:AMBER or TLP:RED: {}", how, ids);
-  return session.community->audit().Record(event);
+  return share::AuditSensitiveReads(session.community->audit(), session.actor, versions, how);
 }
 
 std::optional<Timestamp> ParseTimestampOption(std::string_view name, const std::string& text, bool& ok) {
