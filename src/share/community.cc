@@ -83,7 +83,10 @@ Status Community::Audited(const Principal& actor, std::string_view action, std::
     KENES_RETURN_IF_ERROR(change(event.detail));
     return AuditLog::AppendInTransaction(*connection_, clock_.Now(), event);
   });
-  if (status.ok()) return status;
+  if (status.ok()) {
+    ++changes_;
+    return status;
+  }
   // The change was rolled back; the attempt is still worth recording.
   bool refused = status.code() == StatusCode::kPermissionDenied || status.code() == StatusCode::kUnauthenticated;
   event.outcome = refused ? AuditOutcome::kDenied : AuditOutcome::kFailed;
@@ -91,6 +94,16 @@ Status Community::Audited(const Principal& actor, std::string_view action, std::
   Status audited = InWriteTransaction(*connection_,
                                       [&] { return AuditLog::AppendInTransaction(*connection_, clock_.Now(), event); });
   return audited.ok() ? status : audited;
+}
+
+Result<uint64_t> Community::Generation() {
+  std::lock_guard lock(mutex_);
+  // data_version moves when another connection commits; this object's own
+  // commits are counted in changes_.
+  KENES_ASSIGN_OR_RETURN(Statement query, connection_->Prepare("PRAGMA data_version"));
+  KENES_ASSIGN_OR_RETURN(bool found, query.Step());
+  if (!found) return Status::Internal("PRAGMA data_version returned no row");
+  return (static_cast<uint64_t>(query.Int(0)) << 32) + changes_;
 }
 
 Result<Organisation> Community::LookupOrganisation(std::string_view code_or_id) {

@@ -94,6 +94,11 @@ struct SharingGroup {
   std::vector<std::string> members;  // identity ids, sorted
 };
 
+struct AuthenticatedKey {
+  Principal principal;
+  std::optional<Timestamp> expires;  // none: the key never expires
+};
+
 class Community {
  public:
   // Opens (creating when absent) the community database at `file`, in WAL
@@ -135,6 +140,8 @@ class Community {
   // --- Credentials. Both are audited, whatever the outcome.
   // The principal holding `api_key`, or Unauthenticated("invalid credentials").
   Result<Principal> Authenticate(std::string_view api_key, std::string_view source);
+  // The same, with when the key expires, for callers that cache the answer.
+  Result<AuthenticatedKey> AuthenticateKey(std::string_view api_key, std::string_view source);
   // The principal of user `name` with `password`, or Unauthenticated("invalid credentials").
   Result<Principal> AuthenticatePassword(std::string_view name, std::string_view password, std::string_view source);
   // The principal of user `name`, for a caller that has already established
@@ -148,6 +155,12 @@ class Community {
   Status RemoveGroupMember(const Principal& actor, std::string_view group, std::string_view organisation);
   // Groups `actor` can see: all for admin; otherwise those its organisation owns or belongs to.
   Result<std::vector<SharingGroup>> Groups(const Principal& actor);
+
+  // A value that changes whenever organisations, users, keys or groups may
+  // have changed, through this object or in another process (e.g. a key
+  // revoked with the CLI while the server runs): caches of credentials and
+  // viewers compare it before trusting what they hold.
+  Result<uint64_t> Generation();
 
   AuditLog& audit() { return audit_; }
 
@@ -167,14 +180,15 @@ class Community {
   Result<Organisation> InsertOrganisation(const OrganisationSpec& spec);
   Status WriteOrganisation(const Organisation& organisation, bool insert);
   Result<User> LoadUser(std::string_view name);
-  Result<Principal> RefuseCredentials(std::string_view user, std::string_view target, std::string_view source,
-                                      std::string reason);
+  Status RefuseCredentials(std::string_view user, std::string_view target, std::string_view source,
+                           std::string reason);
   Status MayManageUser(const Principal& actor, const User& user);
   Result<SharingGroup> LoadGroup(std::string_view name);
   Status MayManageGroup(const Principal& actor, const SharingGroup& group);
   Status ChangeGroupMember(const Principal& actor, std::string_view group, std::string_view organisation, bool add);
 
   std::mutex mutex_;
+  uint64_t changes_ = 0;  // successful Audited changes made through this object
   std::unique_ptr<store::sqlite::Connection> connection_;
   store::Store& store_;
   store::Clock& clock_;

@@ -212,8 +212,8 @@ Result<std::vector<KeyInfo>> Community::Keys(const Principal& actor) {
   }
 }
 
-Result<Principal> Community::RefuseCredentials(std::string_view user, std::string_view target, std::string_view source,
-                                               std::string reason) {
+Status Community::RefuseCredentials(std::string_view user, std::string_view target, std::string_view source,
+                                 std::string reason) {
   AuditEvent event{Principal{std::string(user), "", Role::kReader, std::string(source)}, "auth", std::string(target),
                    AuditOutcome::kDenied, std::move(reason)};
   KENES_RETURN_IF_ERROR(InWriteTransaction(
@@ -222,6 +222,11 @@ Result<Principal> Community::RefuseCredentials(std::string_view user, std::strin
 }
 
 Result<Principal> Community::Authenticate(std::string_view api_key, std::string_view source) {
+  KENES_ASSIGN_OR_RETURN(AuthenticatedKey key, AuthenticateKey(api_key, source));
+  return std::move(key.principal);
+}
+
+Result<AuthenticatedKey> Community::AuthenticateKey(std::string_view api_key, std::string_view source) {
   // Hash first, so an unknown key id costs the same as a wrong secret.
   std::string hash = ApiKeyHash(api_key);
   std::optional<std::string> key_id = ApiKeyId(api_key);
@@ -235,14 +240,14 @@ Result<Principal> Community::Authenticate(std::string_view api_key, std::string_
   if (!found) return RefuseCredentials("", *key_id, source, "unknown API key id");
   bool matches = SameApiKeyHash(query.Text(0), hash);
   std::string user_name(query.Text(1));
-  std::optional<int64_t> expires = query.IsNull(2) ? std::nullopt : std::optional<int64_t>(query.Int(2));
+  std::optional<Timestamp> expires;
+  if (!query.IsNull(2)) expires = TimestampFromMicroseconds(query.Int(2));
   bool revoked = !query.IsNull(3);
   Timestamp now = clock_.Now();
   if (!matches) return RefuseCredentials(user_name, *key_id, source, "wrong secret for the API key");
   if (revoked) return RefuseCredentials(user_name, *key_id, source, "API key revoked");
-  if (expires && *expires <= now.TotalMicroseconds()) {
-    return RefuseCredentials(user_name, *key_id, source,
-                             "API key expired at " + FormatTimestamp(TimestampFromMicroseconds(*expires), 0));
+  if (expires && expires->TotalMicroseconds() <= now.TotalMicroseconds()) {
+    return RefuseCredentials(user_name, *key_id, source, "API key expired at " + FormatTimestamp(*expires, 0));
   }
   KENES_ASSIGN_OR_RETURN(User user, LoadUser(user_name));
   if (user.disabled) return RefuseCredentials(user_name, *key_id, source, "user is disabled");
@@ -250,7 +255,7 @@ Result<Principal> Community::Authenticate(std::string_view api_key, std::string_
   AuditEvent event{principal, "auth", *key_id, AuditOutcome::kOk, "API key"};
   KENES_RETURN_IF_ERROR(
       InWriteTransaction(*connection_, [&] { return AuditLog::AppendInTransaction(*connection_, now, event); }));
-  return principal;
+  return AuthenticatedKey{std::move(principal), expires};
 }
 
 Result<Principal> Community::AuthenticatePassword(std::string_view name, std::string_view password,

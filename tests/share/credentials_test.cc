@@ -75,12 +75,33 @@ TEST_F(CredentialsTest, AKeyExpires) {
   Result<std::string> key = community_->CreateKey(operator_, request);
   ASSERT_TRUE(key.ok()) << key.status().ToString();
   clock_.Set(store::TestTime(9, 999));
-  EXPECT_TRUE(community_->Authenticate(*key, "test").ok());
+  Result<AuthenticatedKey> authenticated = community_->AuthenticateKey(*key, "test");
+  ASSERT_TRUE(authenticated.ok());
+  EXPECT_EQ(authenticated->principal.user, "nurlan");
+  EXPECT_EQ(authenticated->expires, store::TestTime(10));  // so a cache can stop trusting it in time
   clock_.Set(store::TestTime(10));
   EXPECT_EQ(community_->Authenticate(*key, "test").status().message(), "invalid credentials");
   EXPECT_EQ(LastAuthDetail(*community_), "denied: API key expired at 2026-01-01T00:00:10Z");
   // An expiry already past is refused when the key is made.
   EXPECT_EQ(community_->CreateKey(operator_, request).status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST_F(CredentialsTest, TheGenerationMovesWithEveryChangeHereOrInAnotherProcess) {
+  Result<uint64_t> before = community_->Generation();
+  ASSERT_TRUE(before.ok()) << before.status().ToString();
+  EXPECT_EQ(*community_->Generation(), *before);  // reading changes nothing
+  AddUser("aibek", "KZ", Role::kReader);
+  Result<uint64_t> after_user = community_->Generation();
+  EXPECT_NE(*after_user, *before);
+  // Another process: a second Community on the same file revokes a key.
+  Result<std::string> key = community_->CreateKey(operator_, NewKey{"aibek", std::nullopt, ""});
+  ASSERT_TRUE(key.ok());
+  uint64_t before_revoke = *community_->Generation();
+  Result<std::unique_ptr<Community>> other = Community::Open(Community::FileIn(directory_), *store_, clock_);
+  ASSERT_TRUE(other.ok()) << other.status().ToString();
+  std::string key_id = (*other)->Keys(operator_)->back().key_id;
+  ASSERT_TRUE((*other)->RevokeKey(operator_, key_id).ok());
+  EXPECT_NE(*community_->Generation(), before_revoke);
 }
 
 TEST_F(CredentialsTest, EveryRefusalLooksTheSameToTheCallerButNotInTheAuditLog) {
