@@ -14,6 +14,45 @@ std::string_view Trim(std::string_view text) {
   return text;
 }
 
+// Parses a whole number in [minimum, maximum] into `out`, or says what is allowed.
+Status ParseCount(std::string_view key, std::string_view value, size_t minimum, size_t maximum, size_t& out) {
+  size_t parsed = 0;
+  auto [rest, error] = std::from_chars(value.data(), value.data() + value.size(), parsed);
+  if (error != std::errc() || rest != value.data() + value.size() || parsed < minimum || parsed > maximum) {
+    return Status::InvalidArgument(std::string(key) + " must be a whole number from " + std::to_string(minimum) +
+                                   " to " + std::to_string(maximum));
+  }
+  out = parsed;
+  return Status::Ok();
+}
+
+// Applies one `key = value`; InvalidArgument saying why it cannot.
+Status ApplySetting(const std::string& key, std::string_view value, Config& config) {
+  auto text = [&](auto& field) -> Status {
+    field = std::string(value);
+    return Status::Ok();
+  };
+  if (key == "data_dir") {
+    if (value.empty()) return Status::InvalidArgument("data_dir must not be empty");
+    return text(config.data_dir);
+  }
+  if (key == "import.batch_size") return ParseCount(key, value, 1, 1'000'000, config.import_batch_size);
+  ServeConfig& serve = config.serve;
+  if (key == "serve.listen") {
+    if (value.rfind(':') == std::string_view::npos) return Status::InvalidArgument("serve.listen must be address:port");
+    return text(serve.listen);
+  }
+  if (key == "serve.threads") return ParseCount(key, value, 0, 256, serve.threads);
+  if (key == "serve.tls_certificate") return text(serve.tls_certificate);
+  if (key == "serve.tls_key") return text(serve.tls_key);
+  if (key == "serve.max_body_bytes") return ParseCount(key, value, 1024, size_t{1} << 34, serve.max_body_bytes);
+  if (key == "serve.max_connections") return ParseCount(key, value, 1, 1'000'000, serve.max_connections);
+  if (key == "serve.read_timeout_seconds") return ParseCount(key, value, 1, 3600, serve.read_timeout_seconds);
+  if (key == "serve.idle_timeout_seconds") return ParseCount(key, value, 1, 3600, serve.idle_timeout_seconds);
+  if (key == "serve.access_log") return text(serve.access_log);
+  return Status::InvalidArgument("unknown setting '" + key + "'");
+}
+
 }  // namespace
 
 Config DefaultConfig() {
@@ -54,19 +93,7 @@ Status ApplyConfigText(std::string_view text, std::string_view origin, Config& c
     key += Trim(line.substr(0, equals));
     std::string_view value = Trim(line.substr(equals + 1));
     if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
-    if (key == "data_dir") {
-      if (value.empty()) return fail("data_dir must not be empty");
-      config.data_dir = std::string(value);
-    } else if (key == "import.batch_size") {
-      size_t parsed = 0;
-      auto [rest, error] = std::from_chars(value.data(), value.data() + value.size(), parsed);
-      if (error != std::errc() || rest != value.data() + value.size() || parsed == 0 || parsed > 1'000'000) {
-        return fail("import.batch_size must be a whole number from 1 to 1000000");
-      }
-      config.import_batch_size = parsed;
-    } else {
-      return fail("unknown setting '" + key + "'");
-    }
+    if (Status applied = ApplySetting(key, value, config); !applied.ok()) return fail(applied.message());
   }
   return Status::Ok();
 }

@@ -8,6 +8,9 @@
 //   data_dir = /var/lib/kenes
 //   [import]
 //   batch_size = 50000
+//   [serve]
+//   listen = 127.0.0.1:8080
+//   tls_certificate = /etc/kenes/node.pem   # with tls_key: HTTPS only
 //
 // Precedence, highest first: command-line flags, environment (KENES_DATA_DIR),
 // the config file, built-in defaults. Plain value type; thread-compatible.
@@ -21,9 +24,23 @@
 
 namespace kenes::cli {
 
+// How `kenes serve` listens and what it tolerates from clients.
+struct ServeConfig {
+  std::string listen = "127.0.0.1:8080";  // address:port; [v6 address]:port
+  size_t threads = 0;                      // 0: one per processor
+  std::filesystem::path tls_certificate;   // PEM; with tls_key, the node speaks HTTPS only
+  std::filesystem::path tls_key;
+  size_t max_body_bytes = 64 << 20;        // a 50 MB bundle fits
+  size_t max_connections = 1024;
+  size_t read_timeout_seconds = 30;        // for a whole request, so a trickling client is dropped
+  size_t idle_timeout_seconds = 60;        // between requests on a kept-alive connection
+  std::string access_log = "-";            // a file to append JSON lines to; "-" standard error
+};
+
 struct Config {
   std::filesystem::path data_dir;   // holds kenes.db and its WAL files
   size_t import_batch_size = 50000;  // objects per store transaction during import (measured best, bench/ingest)
+  ServeConfig serve;
 
   std::filesystem::path DatabasePath() const { return data_dir / "kenes.db"; }
 };

@@ -106,8 +106,39 @@ Status AuditLog::AppendInTransaction(Connection& connection, Timestamp time, con
 }
 
 Status AuditLog::Record(const AuditEvent& event) {
-  std::lock_guard lock(mutex_);
-  return InWriteTransaction(connection_, [&] { return AppendInTransaction(connection_, clock_.Now(), event); });
+  std::unique_lock queue_lock(queue_mutex_);
+  PendingRecord mine{&event, clock_.Now(), Status::Ok()};
+  queue_.push_back(&mine);
+  // The first caller to find no writer writes everyone queued so far in one
+  // transaction; the others wait for it, and their entries are done too.
+  while (!mine.done) {
+    if (writing_) {
+      recorded_.wait(queue_lock);
+      continue;
+    }
+    writing_ = true;
+    std::vector<PendingRecord*> batch;
+    batch.swap(queue_);
+    queue_lock.unlock();
+    Status status;
+    {
+      std::lock_guard lock(mutex_);
+      status = InWriteTransaction(connection_, [&] {
+        for (const PendingRecord* pending : batch) {
+          KENES_RETURN_IF_ERROR(AppendInTransaction(connection_, pending->time, *pending->event));
+        }
+        return Status::Ok();
+      });
+    }
+    queue_lock.lock();
+    for (PendingRecord* pending : batch) {
+      pending->status = status;
+      pending->done = true;
+    }
+    writing_ = false;
+    recorded_.notify_all();
+  }
+  return mine.status;
 }
 
 Result<std::vector<AuditEntry>> AuditLog::Show(const AuditFilter& filter) {

@@ -2,7 +2,12 @@
 // every edited, removed or reordered entry in a copy of the log.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <cstdio>
 #include <filesystem>
+#include <thread>
+
+#include <fmt/format.h>
 
 #include "share/community_fixture.h"
 #include "store/sqlite/connection.h"
@@ -119,6 +124,37 @@ TEST_F(AuditLogTest, RecordAppendsWhatOthersReport) {
   EXPECT_EQ(reads->front().organisation, reader.organisation);
   EXPECT_EQ(reads->front().source, "http 192.0.2.9");
   EXPECT_EQ(reads->front().detail, "TLP:RED");
+  EXPECT_TRUE(community_->audit().Verify()->intact);
+}
+
+TEST_F(AuditLogTest, ConcurrentRecordsAreAllKeptInOneIntactChain) {
+  Principal reader = *community_->ActAs("user-1", "http 192.0.2.9");
+  constexpr int kThreads = 8;
+  constexpr int kEach = 40;
+  std::vector<std::thread> threads;
+  std::atomic<int> failures = 0;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i) {
+        AuditEvent event{reader, "object.read", fmt::format("thread {} read {}", t, i), AuditOutcome::kOk, ""};
+        if (!community_->audit().Record(event).ok()) ++failures;
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(failures, 0);
+  AuditFilter filter;
+  filter.action = "object.read";
+  Result<std::vector<AuditEntry>> reads = community_->audit().Show(filter);
+  ASSERT_EQ(reads->size(), size_t{kThreads * kEach});
+  // Each thread's entries keep its order.
+  std::vector<int> next(kThreads, 0);
+  for (const AuditEntry& entry : *reads) {
+    int thread = 0;
+    int read = 0;
+    ASSERT_EQ(std::sscanf(entry.target.c_str(), "thread %d read %d", &thread, &read), 2);
+    EXPECT_EQ(read, next[thread]++);
+  }
   EXPECT_TRUE(community_->audit().Verify()->intact);
 }
 
