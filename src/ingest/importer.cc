@@ -16,6 +16,18 @@ std::string Where(std::string_view source, const stix::ReadItem& item) {
   return fmt::format("{}: object {}", source, item.index + 1);
 }
 
+// The id and version timestamp `item` declares, as far as they can be read.
+void ReadIdAndVersion(const stix::ReadItem& item, ObjectOutcome& outcome) {
+  if (!item.status.ok()) return;
+  std::string_view text;
+  if (item.json["id"].get(text) == simdjson::SUCCESS) outcome.id = text;
+  for (const char* property : {"modified", "created"}) {
+    if (item.json[property].get(text) == simdjson::SUCCESS) {
+      outcome.version = ParseTimestamp(text);
+      if (outcome.version) return;
+    }
+  }
+}
 
 }  // namespace
 
@@ -66,6 +78,7 @@ void Importer::HandleObject(stix::ReadItem& item, std::string_view source) {
   if (!item.status.ok()) {
     ++totals_.invalid;
     Report(true, fmt::format("{}: {}", Where(source, item), item.status.message()));
+    Refuse(item, ObjectOutcome::Kind::kInvalid, item.status.message());
     return;
   }
   std::string text_with_id;
@@ -77,6 +90,7 @@ void Importer::HandleObject(stix::ReadItem& item, std::string_view source) {
       if (reparser_.parse(text_with_id).get(item.json) != simdjson::SUCCESS) {
         ++totals_.invalid;
         Report(true, fmt::format("{}: cannot add an id to this object", Where(source, item)));
+        Refuse(item, ObjectOutcome::Kind::kInvalid, "cannot add an id to this object");
         return;
       }
       item.text = text_with_id;
@@ -85,15 +99,21 @@ void Importer::HandleObject(stix::ReadItem& item, std::string_view source) {
 
   std::vector<stix::Finding> findings;
   stix::ValidateObject(item.json, findings);
-  bool has_errors = false;
+  std::string errors;
   for (const stix::Finding& finding : findings) {
     bool is_error = finding.severity == stix::Severity::kError;
-    has_errors |= is_error;
-    if (!is_error) ++totals_.warnings;
-    Report(is_error, fmt::format("{}: {}", Where(source, item), finding.ToString()));
+    std::string text = finding.ToString();
+    if (is_error) {
+      if (!errors.empty()) errors += "; ";
+      errors += text;
+    } else {
+      ++totals_.warnings;
+    }
+    Report(is_error, fmt::format("{}: {}", Where(source, item), text));
   }
-  if (has_errors) {
+  if (!errors.empty()) {
     ++totals_.invalid;
+    Refuse(item, ObjectOutcome::Kind::kInvalid, std::move(errors));
     return;
   }
   std::string_view default_version = item.bundle_spec_version == "2.0" ? "2.0" : "2.1";
@@ -101,6 +121,7 @@ void Importer::HandleObject(stix::ReadItem& item, std::string_view source) {
   if (!object.ok()) {
     ++totals_.invalid;
     Report(true, fmt::format("{}: {}", Where(source, item), object.status().message()));
+    Refuse(item, ObjectOutcome::Kind::kInvalid, object.status().message());
     return;
   }
   if (store_ == nullptr) return;
@@ -110,11 +131,13 @@ void Importer::HandleObject(stix::ReadItem& item, std::string_view source) {
     if (!label.ok()) {
       ++totals_.refused;
       Report(true, fmt::format("{}: {}: not stored: {}", Where(source, item), id, label.status().message()));
+      Refuse(item, ObjectOutcome::Kind::kRefused, label.status().message());
       return;
     }
     pending_labels_.push_back(std::move(label).value());
   }
   pending_.push_back(std::move(object).value());
+  pending_indexes_.push_back(item.index);
   if (pending_.size() >= options_.batch_size) store_status_ = StorePendingInBackground();
 }
 
@@ -127,6 +150,8 @@ Status Importer::StorePendingInBackground() {
   if (pending_.empty() || store_ == nullptr) return Status::Ok();
   storing_.swap(pending_);
   pending_.clear();
+  storing_indexes_.swap(pending_indexes_);
+  pending_indexes_.clear();
   storing_labels_.swap(pending_labels_);
   pending_labels_.clear();
   stored_ = std::async(std::launch::async, [store = store_, &batch = storing_, &labels = storing_labels_] {
@@ -141,17 +166,25 @@ Status Importer::AwaitStoring() {
   if (!results.ok()) return results.status();
   for (size_t i = 0; i < results->size(); ++i) {
     const store::WriteResult& result = (*results)[i];
+    ObjectOutcome outcome{storing_indexes_[i], storing_[i].id, storing_[i].VersionTimestamp(), result.date_added,
+                          ObjectOutcome::Kind::kStored, ""};
     switch (result.outcome) {
       case store::WriteOutcome::kStored: ++totals_.stored; break;
-      case store::WriteOutcome::kDuplicate: ++totals_.duplicates; break;
+      case store::WriteOutcome::kDuplicate:
+        ++totals_.duplicates;
+        outcome.kind = ObjectOutcome::Kind::kDuplicate;
+        break;
       case store::WriteOutcome::kConflict:
       case store::WriteOutcome::kRevoked:
       case store::WriteOutcome::kInvalid:
         ++totals_.refused;
-        Report(true, fmt::format("{}: not stored ({}): {}", storing_[i].id, store::WriteOutcomeName(result.outcome),
-                                 result.message));
+        outcome.kind = ObjectOutcome::Kind::kRefused;
+        outcome.date_added.reset();
+        outcome.message = fmt::format("not stored ({}): {}", store::WriteOutcomeName(result.outcome), result.message);
+        Report(true, fmt::format("{}: {}", storing_[i].id, outcome.message));
         break;
     }
+    if (options_.on_outcome) options_.on_outcome(outcome);
   }
   storing_.clear();
   return Status::Ok();
@@ -166,6 +199,16 @@ Status Importer::Finish() {
 
 void Importer::Report(bool is_error, std::string text) {
   if (on_message_) on_message_(ImportMessage{is_error, std::move(text)});
+}
+
+void Importer::Refuse(const stix::ReadItem& item, ObjectOutcome::Kind kind, std::string message) {
+  if (!options_.on_outcome) return;
+  ObjectOutcome outcome;
+  outcome.index = item.index;
+  outcome.kind = kind;
+  outcome.message = std::move(message);
+  ReadIdAndVersion(item, outcome);
+  options_.on_outcome(outcome);
 }
 
 }  // namespace kenes::ingest

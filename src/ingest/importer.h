@@ -15,16 +15,30 @@
 #include <cstdio>
 #include <functional>
 #include <future>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "base/status.h"
+#include "base/timestamp.h"
 #include "stix/object.h"
 #include "stix/reader.h"
 #include "store/store.h"
 
 namespace kenes::ingest {
+
+// What became of one object of the input, for callers that answer object
+// by object (TAXII's status resource lists successes and failures).
+struct ObjectOutcome {
+  enum class Kind { kStored, kDuplicate, kInvalid, kRefused };
+  size_t index = 0;                     // the object's 0-based position in the input (stix::ReadItem::index)
+  std::string id;                       // empty when the object has no readable id
+  std::optional<Timestamp> version;     // modified, else created; none for SCOs and unreadable objects
+  std::optional<Timestamp> date_added;  // of the stored version, for kStored and kDuplicate
+  Kind kind = Kind::kStored;
+  std::string message;                  // why, for kInvalid and kRefused
+};
 
 struct ImportOptions {
   size_t batch_size = 50000;            // objects per store transaction: larger batches rewrite fewer index pages per object
@@ -34,6 +48,10 @@ struct ImportOptions {
   // refuses the object. Unset: objects are stored unlabelled (store.h: seen
   // by their author only, and by reads without a viewer).
   std::function<Result<store::AccessLabel>(stix::Object&)> label;
+  // Optional: told the outcome of every object once it is known, on the
+  // caller's thread (a stored object's by Finish() at the latest). Without
+  // a store, only refused objects have one.
+  std::function<void(const ObjectOutcome&)> on_outcome;
 };
 
 // One finding about one object (or the input itself), ready to show a person.
@@ -76,6 +94,8 @@ class Importer {
   stix::ReadCallbacks Callbacks(std::string_view source);
   void HandleObject(stix::ReadItem& item, std::string_view source);
   void Report(bool is_error, std::string text);
+  // Tells options_.on_outcome that the object `item` was refused.
+  void Refuse(const stix::ReadItem& item, ObjectOutcome::Kind kind, std::string message);
   // Hands the pending objects to the store on the storing thread, after the
   // batch before them has been stored and accounted for.
   Status StorePendingInBackground();
@@ -88,8 +108,10 @@ class Importer {
   stix::Reader reader_;
   simdjson::dom::parser reparser_;  // for objects whose text gained an id
   std::vector<stix::Object> pending_;
+  std::vector<size_t> pending_indexes_;  // each pending object's ReadItem::index
   std::vector<store::AccessLabel> pending_labels_;  // one per pending object when options_.label is set
   std::vector<stix::Object> storing_;  // the batch on the storing thread
+  std::vector<size_t> storing_indexes_;
   std::vector<store::AccessLabel> storing_labels_;
   std::future<Result<std::vector<store::WriteResult>>> stored_;
   Status store_status_;  // the first store failure, which stops the import
