@@ -7,6 +7,7 @@
 // and the ids of an envelope's or manifest's objects.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -63,6 +64,9 @@ class TaxiiFixture : public share::CommunityFixture {
   std::unique_ptr<Service> service_;
   http::Router router_;
   std::vector<size_t> stored_reports_;  // what on_stored was told
+
+ private:
+  std::map<std::string, share::Principal> principals_;  // by API key
 };
 
 }  // namespace kenes::taxii
