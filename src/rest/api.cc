@@ -1,0 +1,241 @@
+#include "rest/api.h"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <charconv>
+#include <utility>
+
+#include "rest/community_json.h"
+#include "rest/error.h"
+#include "rest/graph.h"
+#include "rest/json_members.h"
+#include "rest/links.h"
+#include "rest/object_json.h"
+#include "rest/openapi.h"
+#include "rest/search_query.h"
+#include "share/access_viewer.h"
+#include "share/read_audit.h"
+
+namespace kenes::rest {
+namespace {
+
+using http::Method;
+
+constexpr int kMaxGraphDepth = 3;
+
+// The id in the path, checked for shape so that "objects/foo" says what is wrong with it.
+Result<std::string_view> PathId(const http::Request& request) {
+  std::string_view id = request.Param("id");
+  if (!IsStixId(id)) return Status::InvalidArgument(fmt::format("'{}' is not a STIX id (type--UUID)", id));
+  return id;
+}
+
+// NotFound for hidden and unknown ids alike, in the same words.
+Status NoObject(const Status& status, std::string_view id) {
+  if (status.code() != StatusCode::kNotFound) return status;
+  return Status::NotFound(fmt::format("no object {}", id));
+}
+
+Result<int> DepthParameter(const http::Request& request) {
+  std::optional<std::string_view> text = request.Query("depth");
+  if (!text) return 1;
+  int depth = 0;
+  auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), depth);
+  if (error != std::errc() || end != text->data() + text->size() || depth < 1 || depth > kMaxGraphDepth) {
+    return Status::InvalidArgument(fmt::format("depth must be 1, 2 or 3, not '{}'", *text));
+  }
+  return depth;
+}
+
+}  // namespace
+
+struct Api::Caller {
+  share::Principal principal;
+  std::optional<store::Viewer> viewer;  // none: the principal sees everything
+
+  const store::Viewer* filter() const { return viewer ? &*viewer : nullptr; }
+};
+
+Api::Api(store::Store& store, share::Community& community, ApiOptions options)
+    : store_(store),
+      community_(community),
+      options_(std::move(options)),
+      writes_(store, community, options_.on_stored) {}
+
+void Api::Register(http::Router& router) {
+  using http::Auth;
+  router.SetErrorRenderer("/api/v1/", RenderError);
+  router.Add(Method::kGet, "/api/v1/openapi.json", Auth::kPublic,
+             [](http::Request&) { return JsonResponse(200, std::string(OpenApiDocument())); });
+  router.Add(Method::kGet, "/api/v1/objects", Auth::kRequired, Handle(&Api::Search));
+  router.Add(Method::kPost, "/api/v1/objects", Auth::kRequired, Handle(&Api::Create));
+  router.Add(Method::kGet, "/api/v1/objects/{id}", Auth::kRequired, Handle(&Api::ReadObject));
+  router.Add(Method::kPut, "/api/v1/objects/{id}", Auth::kRequired, Handle(&Api::Revise));
+  router.Add(Method::kGet, "/api/v1/objects/{id}/versions", Auth::kRequired, Handle(&Api::ReadVersions));
+  router.Add(Method::kGet, "/api/v1/objects/{id}/graph", Auth::kRequired, Handle(&Api::ReadGraph));
+  router.Add(Method::kPost, "/api/v1/validate", Auth::kRequired, Handle(&Api::Validate));
+  router.Add(Method::kGet, "/api/v1/organisations", Auth::kRequired, Handle(&Api::ListOrganisations));
+  router.Add(Method::kGet, "/api/v1/users", Auth::kRequired, Handle(&Api::ListUsers));
+  router.Add(Method::kGet, "/api/v1/groups", Auth::kRequired, Handle(&Api::ListGroups));
+  router.Add(Method::kGet, "/api/v1/me", Auth::kRequired, Handle(&Api::Me));
+}
+
+http::Handler Api::Handle(Route route) {
+  return [this, route](http::Request& request) {
+    Result<Caller> caller = CallerOf(request);
+    Result<http::Response> response =
+        caller.ok() ? (this->*route)(*caller, request) : Result<http::Response>(caller.status());
+    return response.ok() ? std::move(response).value() : StatusResponse(response.status());
+  };
+}
+
+Result<Api::Caller> Api::CallerOf(const http::Request& request) {
+  if (!request.principal) {
+    return Status::Unauthenticated("authentication required: send Authorization: Bearer <API key>");
+  }
+  KENES_ASSIGN_OR_RETURN(std::optional<store::Viewer> viewer, share::StoreViewerOf(community_, *request.principal));
+  return Caller{*request.principal, std::move(viewer)};
+}
+
+Status Api::AuditReads(const Caller& caller, std::span<const store::StoredVersion> versions, std::string_view how) {
+  return share::AuditSensitiveReads(community_.audit(), caller.principal, versions, how);
+}
+
+Result<http::Response> Api::Search(const Caller& caller, const http::Request& request) {
+  KENES_ASSIGN_OR_RETURN(store::ListQuery query,
+                         ParseSearch(request.query, {options_.default_page_size, options_.max_page_size}, community_));
+  query.viewer = caller.viewer;
+  KENES_ASSIGN_OR_RETURN(store::Page page, store_.List(query));
+  KENES_RETURN_IF_ERROR(AuditReads(caller, page.versions, "rest search"));
+  std::string body = ListBody("objects", page.versions,
+                              [](std::string& out, const store::StoredVersion& version) { out += version.json; });
+  body.pop_back();  // to add "more" and "next" to the object
+  AppendBoolMember(body, "more", page.more);
+  AppendOptionalMember(body, "next", page.more ? std::string_view(page.cursor) : std::string_view());
+  body += '}';
+  return JsonResponse(200, std::move(body));
+}
+
+Result<http::Response> Api::Create(const Caller& caller, const http::Request& request) {
+  KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, {}));
+  return writes_.Create(caller.principal, caller.filter(), request.body);
+}
+
+Result<http::Response> Api::Validate(const Caller& caller, const http::Request& request) {
+  KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, {}));
+  return writes_.Validate(caller.principal, caller.filter(), request.body);
+}
+
+Result<http::Response> Api::Revise(const Caller& caller, const http::Request& request) {
+  KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, {}));
+  KENES_ASSIGN_OR_RETURN(std::string_view id, PathId(request));
+  return writes_.Revise(caller.principal, caller.filter(), id, request.body);
+}
+
+Result<http::Response> Api::ReadObject(const Caller& caller, const http::Request& request) {
+  KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, {}));
+  KENES_ASSIGN_OR_RETURN(std::string_view id, PathId(request));
+  Result<store::StoredVersion> latest = store_.Latest(id, caller.filter());
+  if (!latest.ok()) return NoObject(latest.status(), id);
+  KENES_ASSIGN_OR_RETURN(Links links, LinksOf(store_, caller.filter(), *latest, options_.max_links));
+  std::vector<store::StoredVersion> shown = {*latest};
+  for (const Link& link : links.links) {
+    shown.push_back(link.other);
+    if (link.relationship) shown.push_back(*link.relationship);
+  }
+  KENES_RETURN_IF_ERROR(AuditReads(caller, shown, "rest get"));
+
+  std::string body = "{";
+  AppendEntryMembers(body, *latest);
+  AppendKey(body, "links");
+  body += '[';
+  for (const Link& link : links.links) {
+    if (body.back() != '[') body += ',';
+    body += '{';
+    AppendStringMember(body, "direction", DirectionName(link.direction));
+    AppendStringMember(body, "property", link.property);
+    if (link.relationship) {
+      AppendStringMember(body, "relationship_type", link.relationship_type);
+      AppendRawMember(body, "relationship", link.relationship->json);
+    }
+    AppendKey(body, "other");
+    AppendEntry(body, link.other);
+    body += '}';
+  }
+  body += ']';
+  AppendBoolMember(body, "links_truncated", links.truncated);
+  body += '}';
+  return JsonResponse(200, std::move(body));
+}
+
+Result<http::Response> Api::ReadVersions(const Caller& caller, const http::Request& request) {
+  KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, {}));
+  KENES_ASSIGN_OR_RETURN(std::string_view id, PathId(request));
+  Result<std::vector<store::StoredVersion>> versions = store_.Versions(id, caller.filter());
+  if (!versions.ok()) return NoObject(versions.status(), id);
+  KENES_RETURN_IF_ERROR(AuditReads(caller, *versions, "rest versions"));
+  std::string body = ListBody("versions", *versions, AppendEntry);
+  return JsonResponse(200, std::move(body));
+}
+
+Result<http::Response> Api::ReadGraph(const Caller& caller, const http::Request& request) {
+  static constexpr std::array<std::string_view, 1> kParameters = {"depth"};
+  KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, kParameters));
+  KENES_ASSIGN_OR_RETURN(std::string_view id, PathId(request));
+  KENES_ASSIGN_OR_RETURN(int depth, DepthParameter(request));
+  Result<store::StoredVersion> root = store_.Latest(id, caller.filter());
+  if (!root.ok()) return NoObject(root.status(), id);
+  GraphLimits limits{options_.max_graph_nodes, options_.max_links};
+  KENES_ASSIGN_OR_RETURN(Graph graph, Neighbourhood(store_, caller.filter(), std::move(root).value(), depth, limits));
+  KENES_RETURN_IF_ERROR(AuditReads(caller, graph.nodes, "rest graph"));
+  KENES_RETURN_IF_ERROR(AuditReads(caller, graph.relationships, "rest graph"));
+  std::string body;
+  AppendGraph(body, graph);
+  return JsonResponse(200, std::move(body));
+}
+
+Result<http::Response> Api::ListOrganisations(const Caller&, const http::Request& request) {
+  KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, {}));
+  KENES_ASSIGN_OR_RETURN(std::vector<share::Organisation> organisations, community_.Organisations());
+  std::string body = ListBody("organisations", organisations, AppendOrganisation);
+  return JsonResponse(200, std::move(body));
+}
+
+Result<http::Response> Api::ListUsers(const Caller& caller, const http::Request& request) {
+  KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, {}));
+  // Admins and org-admins see the users they manage; anyone else only itself.
+  const bool manages = caller.principal.role >= share::Role::kOrgAdmin;
+  KENES_ASSIGN_OR_RETURN(std::vector<share::User> users,
+                         community_.Users(manages ? caller.principal : share::NodeOperator("rest")));
+  if (!manages) std::erase_if(users, [&](const share::User& user) { return user.name != caller.principal.user; });
+  std::string body = ListBody("users", users, AppendUser);
+  return JsonResponse(200, std::move(body));
+}
+
+Result<http::Response> Api::ListGroups(const Caller& caller, const http::Request& request) {
+  KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, {}));
+  KENES_ASSIGN_OR_RETURN(std::vector<share::SharingGroup> groups, community_.Groups(caller.principal));
+  std::string body = ListBody("groups", groups, AppendGroup);
+  return JsonResponse(200, std::move(body));
+}
+
+Result<http::Response> Api::Me(const Caller& caller, const http::Request& request) {
+  KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, {}));
+  const share::Principal& principal = caller.principal;
+  std::string body = "{";
+  AppendStringMember(body, "user", principal.user);
+  AppendStringMember(body, "role", share::RoleName(principal.role));
+  AppendBoolMember(body, "can_write", principal.role >= share::Role::kAnalyst);
+  AppendKey(body, "organisation");
+  if (principal.organisation.empty()) {
+    body += "null";
+  } else {
+    KENES_ASSIGN_OR_RETURN(share::Organisation organisation, community_.FindOrganisation(principal.organisation));
+    AppendOrganisation(body, organisation);
+  }
+  body += '}';
+  return JsonResponse(200, std::move(body));
+}
+
+}  // namespace kenes::rest

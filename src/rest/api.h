@@ -1,0 +1,89 @@
+// Api: the node's REST API for people and scripts, under /api/v1.
+//
+// JSON endpoints the web UI and scripts use (the OpenAPI document at
+// GET /api/v1/openapi.json describes each; openapi.h):
+//
+//   GET  /api/v1/objects                  search: type, author, tlp, added_after/before, q, limit, cursor
+//   POST /api/v1/objects                  create an object as the user (object_write.h)
+//   GET  /api/v1/objects/{id}             the latest version with its links in both directions
+//   PUT  /api/v1/objects/{id}             revise: a new version
+//   GET  /api/v1/objects/{id}/versions    every version, oldest first
+//   GET  /api/v1/objects/{id}/graph       the neighbourhood to depth 1-3 as nodes and edges
+//   POST /api/v1/validate                 what a create would say, storing nothing
+//   GET  /api/v1/organisations, /users, /groups, /me
+//
+// Every read goes through the access decision inside the store query
+// (share::StoreViewerOf), so pages, cursors, links and graphs hold only
+// what the user's organisation may see, and a hidden object reads exactly
+// like an unknown one (404). Writes go through the importer with
+// share::WriteLabeller, as `kenes import --as` does. A response carrying
+// TLP:AMBER or TLP:RED objects is audited before it is sent; if the audit
+// log cannot record it, the caller gets an error instead.
+//
+// Errors, including the router's and the server's for paths under
+// /api/v1/, are {"error": {"status", "title", "message", "details"?}}
+// (error.h).
+//
+// Thread-safety: call Register once, before serving; the handlers it adds
+// may then run on any number of threads at once. The store and community
+// must outlive the router the routes were added to.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <span>
+#include <string_view>
+
+#include "http/router.h"
+#include "rest/object_write.h"
+#include "share/community.h"
+#include "store/store.h"
+
+namespace kenes::rest {
+
+struct ApiOptions {
+  size_t default_page_size = 50;  // objects per search page when the request gives no limit
+  size_t max_page_size = 500;     // larger limits are cut down to this
+  size_t max_links = 200;         // links per direction on an object's page
+  size_t max_graph_nodes = 200;   // nodes of a graph; the graph says when it was cut short
+  // Learns how many versions each write stored (the server's metrics); may be empty.
+  std::function<void(size_t stored)> on_stored;
+};
+
+class Api {
+ public:
+  Api(store::Store& store, share::Community& community, ApiOptions options = {});
+
+  // Adds every route under /api/v1 and the error renderer for "/api/v1/".
+  // REQUIRES: this Api outlives `router`.
+  void Register(http::Router& router);
+
+ private:
+  struct Caller;  // the principal asking and what it may see
+  using Route = Result<http::Response> (Api::*)(const Caller& caller, const http::Request& request);
+
+  // `route` as a router handler: finds the caller, renders errors.
+  http::Handler Handle(Route route);
+  Result<Caller> CallerOf(const http::Request& request);
+  // share::AuditSensitiveReads for what `caller` is about to receive.
+  Status AuditReads(const Caller& caller, std::span<const store::StoredVersion> versions, std::string_view how);
+
+  Result<http::Response> Search(const Caller& caller, const http::Request& request);
+  Result<http::Response> Create(const Caller& caller, const http::Request& request);
+  Result<http::Response> Validate(const Caller& caller, const http::Request& request);
+  Result<http::Response> ReadObject(const Caller& caller, const http::Request& request);
+  Result<http::Response> Revise(const Caller& caller, const http::Request& request);
+  Result<http::Response> ReadVersions(const Caller& caller, const http::Request& request);
+  Result<http::Response> ReadGraph(const Caller& caller, const http::Request& request);
+  Result<http::Response> ListOrganisations(const Caller& caller, const http::Request& request);
+  Result<http::Response> ListUsers(const Caller& caller, const http::Request& request);
+  Result<http::Response> ListGroups(const Caller& caller, const http::Request& request);
+  Result<http::Response> Me(const Caller& caller, const http::Request& request);
+
+  store::Store& store_;
+  share::Community& community_;
+  ApiOptions options_;
+  ObjectWrite writes_;
+};
+
+}  // namespace kenes::rest

@@ -1,0 +1,35 @@
+#include "rest/json_members.h"
+
+#include "base/json_text.h"
+
+namespace kenes::rest {
+
+void AppendKey(std::string& out, std::string_view name) {
+  if (!out.empty() && out.back() != '{' && out.back() != '[') out += ',';
+  AppendJsonString(out, name);
+  out += ':';
+}
+
+void AppendStringMember(std::string& out, std::string_view name, std::string_view value) {
+  AppendKey(out, name);
+  AppendJsonString(out, value);
+}
+
+void AppendOptionalMember(std::string& out, std::string_view name, std::string_view value) {
+  if (value.empty()) {
+    AppendRawMember(out, name, "null");
+  } else {
+    AppendStringMember(out, name, value);
+  }
+}
+
+void AppendBoolMember(std::string& out, std::string_view name, bool value) {
+  AppendRawMember(out, name, value ? "true" : "false");
+}
+
+void AppendRawMember(std::string& out, std::string_view name, std::string_view json) {
+  AppendKey(out, name);
+  out += json;
+}
+
+}  // namespace kenes::rest

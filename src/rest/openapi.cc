@@ -1,0 +1,272 @@
+#include "rest/openapi.h"
+
+namespace kenes::rest {
+namespace {
+
+// Written by hand, as JSON: the test keeps its paths and methods true to the router.
+constexpr std::string_view kDocument = R"json({
+  "openapi": "3.0.3",
+  "info": {
+    "title": "Kenes REST API",
+    "version": "1",
+    "description": "Search, read, create and revise STIX 2.1 objects as a user of a Kenes node, and read its community. Every read shows only what the user's organisation may see under the community's sharing rules (TLP 2.0 and distribution); a hidden object reads exactly like an unknown one. Every error is {\"error\": {\"status\", \"title\", \"message\", \"details\"?}}."
+  },
+  "servers": [{"url": "/"}],
+  "security": [{"bearer": []}, {"basic": []}],
+  "tags": [{"name": "objects"}, {"name": "community"}, {"name": "meta"}],
+  "paths": {
+    "/api/v1/objects": {
+      "get": {
+        "tags": ["objects"],
+        "operationId": "searchObjects",
+        "summary": "Search the latest version of each visible object, newest additions last",
+        "parameters": [
+          {"name": "type", "in": "query", "description": "Object types; repeat or separate with commas", "schema": {"type": "array", "items": {"type": "string"}}, "style": "form", "explode": true},
+          {"name": "author", "in": "query", "description": "created_by_ref: an identity id or an organisation's code", "schema": {"type": "string"}},
+          {"name": "tlp", "in": "query", "description": "TLP levels; repeat or separate with commas", "schema": {"type": "array", "items": {"$ref": "#/components/schemas/Tlp"}}, "style": "form", "explode": true},
+          {"name": "added_after", "in": "query", "description": "Only objects the node added strictly after this RFC 3339 time", "schema": {"type": "string", "format": "date-time"}},
+          {"name": "added_before", "in": "query", "description": "Only objects the node added at or before this RFC 3339 time", "schema": {"type": "string", "format": "date-time"}},
+          {"name": "q", "in": "query", "description": "Full text over name, description and aliases: every word must occur; a trailing * matches a prefix", "schema": {"type": "string", "maxLength": 1000}},
+          {"name": "limit", "in": "query", "description": "Objects per page; larger values are cut down to the node's maximum", "schema": {"type": "integer", "minimum": 1}},
+          {"name": "cursor", "in": "query", "description": "The next of the previous page, with the same filters", "schema": {"type": "string"}}
+        ],
+        "responses": {
+          "200": {"description": "One page", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SearchPage"}}}},
+          "400": {"$ref": "#/components/responses/Error"},
+          "401": {"$ref": "#/components/responses/Error"}
+        }
+      },
+      "post": {
+        "tags": ["objects"],
+        "operationId": "createObject",
+        "summary": "Create an object as the user's organisation",
+        "description": "The server sets created_by_ref and adds the TLP and distribution markings; it fills in spec_version, id, created and modified when absent. Readers may not write.",
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/WriteRequest"}}}},
+        "responses": {
+          "201": {"description": "Stored", "headers": {"Location": {"schema": {"type": "string"}}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/WriteResult"}}}},
+          "200": {"description": "This exact object was stored already", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/WriteResult"}}}},
+          "400": {"$ref": "#/components/responses/Error"},
+          "401": {"$ref": "#/components/responses/Error"},
+          "403": {"$ref": "#/components/responses/Error"},
+          "409": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/api/v1/objects/{id}": {
+      "parameters": [{"$ref": "#/components/parameters/Id"}],
+      "get": {
+        "tags": ["objects"],
+        "operationId": "getObject",
+        "summary": "The latest visible version, with its links to visible objects in both directions",
+        "responses": {
+          "200": {"description": "The object", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ObjectPage"}}}},
+          "400": {"$ref": "#/components/responses/Error"},
+          "401": {"$ref": "#/components/responses/Error"},
+          "404": {"$ref": "#/components/responses/Error"}
+        }
+      },
+      "put": {
+        "tags": ["objects"],
+        "operationId": "reviseObject",
+        "summary": "Store a new version of an object the user's organisation created",
+        "description": "id, type and created are kept; modified is set to now when absent or not newer than the latest version. A body naming another id is refused.",
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/WriteRequest"}}}},
+        "responses": {
+          "201": {"description": "Stored", "headers": {"Location": {"schema": {"type": "string"}}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/WriteResult"}}}},
+          "200": {"description": "This exact version was stored already", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/WriteResult"}}}},
+          "400": {"$ref": "#/components/responses/Error"},
+          "401": {"$ref": "#/components/responses/Error"},
+          "403": {"$ref": "#/components/responses/Error"},
+          "404": {"$ref": "#/components/responses/Error"},
+          "409": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/api/v1/objects/{id}/versions": {
+      "parameters": [{"$ref": "#/components/parameters/Id"}],
+      "get": {
+        "tags": ["objects"],
+        "operationId": "getObjectVersions",
+        "summary": "Every visible version, oldest first",
+        "responses": {
+          "200": {"description": "The versions", "content": {"application/json": {"schema": {"type": "object", "required": ["versions"], "properties": {"versions": {"type": "array", "items": {"$ref": "#/components/schemas/Entry"}}}}}}},
+          "400": {"$ref": "#/components/responses/Error"},
+          "401": {"$ref": "#/components/responses/Error"},
+          "404": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/api/v1/objects/{id}/graph": {
+      "parameters": [{"$ref": "#/components/parameters/Id"}],
+      "get": {
+        "tags": ["objects"],
+        "operationId": "getObjectGraph",
+        "summary": "The visible neighbourhood as nodes and edges",
+        "parameters": [{"name": "depth", "in": "query", "description": "Links from the object", "schema": {"type": "integer", "minimum": 1, "maximum": 3, "default": 1}}],
+        "responses": {
+          "200": {"description": "The graph", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Graph"}}}},
+          "400": {"$ref": "#/components/responses/Error"},
+          "401": {"$ref": "#/components/responses/Error"},
+          "404": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/api/v1/validate": {
+      "post": {
+        "tags": ["objects"],
+        "operationId": "validateObject",
+        "summary": "What creating the object would say, storing nothing (for live validation)",
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/WriteRequest"}}}},
+        "responses": {
+          "200": {"description": "The verdict", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Validation"}}}},
+          "400": {"$ref": "#/components/responses/Error"},
+          "401": {"$ref": "#/components/responses/Error"},
+          "409": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/api/v1/organisations": {
+      "get": {
+        "tags": ["community"],
+        "operationId": "listOrganisations",
+        "summary": "Every organisation of the community",
+        "responses": {
+          "200": {"description": "The organisations", "content": {"application/json": {"schema": {"type": "object", "required": ["organisations"], "properties": {"organisations": {"type": "array", "items": {"$ref": "#/components/schemas/Organisation"}}}}}}},
+          "401": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/api/v1/users": {
+      "get": {
+        "tags": ["community"],
+        "operationId": "listUsers",
+        "summary": "The users the caller manages: all for admins, their organisation's for org-admins, themselves for others",
+        "responses": {
+          "200": {"description": "The users", "content": {"application/json": {"schema": {"type": "object", "required": ["users"], "properties": {"users": {"type": "array", "items": {"$ref": "#/components/schemas/User"}}}}}}},
+          "401": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/api/v1/groups": {
+      "get": {
+        "tags": ["community"],
+        "operationId": "listGroups",
+        "summary": "The sharing groups the caller's organisation owns or belongs to (all for admins)",
+        "responses": {
+          "200": {"description": "The groups", "content": {"application/json": {"schema": {"type": "object", "required": ["groups"], "properties": {"groups": {"type": "array", "items": {"$ref": "#/components/schemas/Group"}}}}}}},
+          "401": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/api/v1/me": {
+      "get": {
+        "tags": ["community"],
+        "operationId": "getMe",
+        "summary": "Who the caller is",
+        "responses": {
+          "200": {"description": "The caller", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Me"}}}},
+          "401": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/api/v1/openapi.json": {
+      "get": {
+        "tags": ["meta"],
+        "operationId": "getOpenApi",
+        "summary": "This document",
+        "security": [],
+        "responses": {"200": {"description": "The OpenAPI document", "content": {"application/json": {"schema": {"type": "object"}}}}}
+      }
+    }
+  },
+  "components": {
+    "securitySchemes": {
+      "bearer": {"type": "http", "scheme": "bearer", "description": "An API key: kenes_<key id>_<secret>"},
+      "basic": {"type": "http", "scheme": "basic", "description": "The user name and an API key as password"}
+    },
+    "parameters": {
+      "Id": {"name": "id", "in": "path", "required": true, "description": "A STIX id: type--UUID", "schema": {"type": "string"}}
+    },
+    "responses": {
+      "Error": {"description": "What was wrong", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+    },
+    "schemas": {
+      "Tlp": {"type": "string", "enum": ["clear", "green", "amber", "amber+strict", "red"]},
+      "StixObject": {"type": "object", "description": "A STIX 2.1 object, byte for byte as stored", "required": ["type", "id"], "properties": {"type": {"type": "string"}, "id": {"type": "string"}}, "additionalProperties": true},
+      "Error": {
+        "type": "object", "required": ["error"],
+        "properties": {"error": {"type": "object", "required": ["status", "title", "message"], "properties": {
+          "status": {"type": "integer"}, "title": {"type": "string"}, "message": {"type": "string"},
+          "details": {"type": "array", "items": {"$ref": "#/components/schemas/Finding"}}}}}
+      },
+      "Finding": {
+        "type": "object", "required": ["path", "rule", "message", "severity"],
+        "properties": {"path": {"type": "string", "description": "JSON path in the object, e.g. $.pattern"}, "rule": {"type": "string"}, "message": {"type": "string"}, "severity": {"type": "string", "enum": ["error", "warning"]}}
+      },
+      "Entry": {
+        "type": "object", "required": ["object", "date_added", "tlp"],
+        "properties": {"object": {"$ref": "#/components/schemas/StixObject"}, "date_added": {"type": "string", "format": "date-time"}, "tlp": {"allOf": [{"$ref": "#/components/schemas/Tlp"}], "nullable": true, "description": "The strictest TLP marking the object carries"}}
+      },
+      "SearchPage": {
+        "type": "object", "required": ["objects", "more", "next"],
+        "properties": {"objects": {"type": "array", "items": {"$ref": "#/components/schemas/StixObject"}}, "more": {"type": "boolean"}, "next": {"type": "string", "nullable": true, "description": "The cursor of the next page; null on the last"}}
+      },
+      "Link": {
+        "type": "object", "required": ["direction", "property", "other"],
+        "properties": {
+          "direction": {"type": "string", "enum": ["outgoing", "incoming"]},
+          "property": {"type": "string", "description": "The reference property making the link; for a relationship, source_ref (outgoing) or target_ref (incoming)"},
+          "relationship_type": {"type": "string"},
+          "relationship": {"$ref": "#/components/schemas/StixObject"},
+          "other": {"$ref": "#/components/schemas/Entry"}}
+      },
+      "ObjectPage": {
+        "allOf": [{"$ref": "#/components/schemas/Entry"}, {"type": "object", "required": ["links", "links_truncated"], "properties": {"links": {"type": "array", "items": {"$ref": "#/components/schemas/Link"}}, "links_truncated": {"type": "boolean"}}}]
+      },
+      "Graph": {
+        "type": "object", "required": ["nodes", "edges", "truncated"],
+        "properties": {
+          "nodes": {"type": "array", "items": {"type": "object", "required": ["id", "type", "name", "tlp"], "properties": {"id": {"type": "string"}, "type": {"type": "string"}, "name": {"type": "string"}, "tlp": {"allOf": [{"$ref": "#/components/schemas/Tlp"}], "nullable": true}}}},
+          "edges": {"type": "array", "items": {"type": "object", "required": ["source", "target"], "properties": {"source": {"type": "string"}, "target": {"type": "string"}, "relationship_type": {"type": "string"}, "relationship": {"type": "string"}, "property": {"type": "string"}}}},
+          "truncated": {"type": "boolean", "description": "The node bound left some out"}}
+      },
+      "WriteRequest": {
+        "type": "object", "required": ["object"], "additionalProperties": false,
+        "properties": {
+          "object": {"type": "object", "description": "The STIX object; spec_version, id, created and modified may be left out"},
+          "tlp": {"$ref": "#/components/schemas/Tlp"},
+          "distribution": {"type": "string", "description": "organisation, members, community or group:<sharing group id>"}}
+      },
+      "WriteResult": {
+        "allOf": [{"$ref": "#/components/schemas/Entry"}, {"type": "object", "required": ["warnings"], "properties": {"warnings": {"type": "array", "items": {"$ref": "#/components/schemas/Finding"}}}}]
+      },
+      "Validation": {
+        "type": "object", "required": ["valid", "object", "errors", "warnings"],
+        "properties": {"valid": {"type": "boolean"}, "object": {"$ref": "#/components/schemas/StixObject"}, "errors": {"type": "array", "items": {"$ref": "#/components/schemas/Finding"}}, "warnings": {"type": "array", "items": {"$ref": "#/components/schemas/Finding"}}}
+      },
+      "Organisation": {
+        "type": "object", "required": ["id", "code", "name", "standing", "country", "parent", "default_tlp", "created", "modified"],
+        "properties": {"id": {"type": "string"}, "code": {"type": "string"}, "name": {"type": "string"}, "standing": {"type": "string", "enum": ["member", "partner"]}, "country": {"type": "string", "nullable": true}, "parent": {"type": "string", "nullable": true}, "default_tlp": {"$ref": "#/components/schemas/Tlp"}, "created": {"type": "string", "format": "date-time"}, "modified": {"type": "string", "format": "date-time"}}
+      },
+      "User": {
+        "type": "object", "required": ["name", "organisation", "role", "disabled", "has_password"],
+        "properties": {"name": {"type": "string"}, "organisation": {"type": "string"}, "role": {"$ref": "#/components/schemas/Role"}, "disabled": {"type": "boolean"}, "has_password": {"type": "boolean"}}
+      },
+      "Role": {"type": "string", "enum": ["reader", "analyst", "org-admin", "admin"]},
+      "Group": {
+        "type": "object", "required": ["id", "name", "owner", "members"],
+        "properties": {"id": {"type": "string"}, "name": {"type": "string"}, "owner": {"type": "string"}, "members": {"type": "array", "items": {"type": "string"}}}
+      },
+      "Me": {
+        "type": "object", "required": ["user", "role", "can_write", "organisation"],
+        "properties": {"user": {"type": "string"}, "role": {"$ref": "#/components/schemas/Role"}, "can_write": {"type": "boolean"}, "organisation": {"allOf": [{"$ref": "#/components/schemas/Organisation"}], "nullable": true}}
+      }
+    }
+  }
+})json";
+
+}  // namespace
+
+std::string_view OpenApiDocument() { return kDocument; }
+
+}  // namespace kenes::rest
