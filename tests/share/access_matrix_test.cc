@@ -8,14 +8,13 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "share/access_policy.h"
+#include "share/case_table.h"
 #include "stix/sco_id.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/store_fixture.h"
@@ -23,43 +22,19 @@
 namespace kenes::share {
 namespace {
 
-// __FILE__ is absolute in our CMake builds; the cases sit beside this file.
-const std::filesystem::path kCasesDir = std::filesystem::path(__FILE__).parent_path() / "cases";
+using Row = CaseRow;
 
-using Row = std::vector<std::string>;
-
-// The tab-separated rows of a case file, without comments and blank lines.
 std::vector<Row> ReadTable(const std::string& name, size_t columns) {
-  std::ifstream in(kCasesDir / name);
-  EXPECT_TRUE(in.good()) << "cannot read " << (kCasesDir / name);
-  std::vector<Row> rows;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line.starts_with('#')) continue;
-    Row row;
-    std::stringstream fields(line);
-    for (std::string field; std::getline(fields, field, '\t');) row.push_back(field);
-    EXPECT_EQ(row.size(), columns) << name << ": " << line;
-    if (row.size() == columns) rows.push_back(std::move(row));
-  }
-  return rows;
+  return ReadCaseTable(AccessCasesDir() / name, columns);
 }
 
 std::string OrganisationId(const std::string& code) { return "identity--" + stix::UuidV5(code); }
-
-std::vector<std::string> SplitList(const std::string& text) {
-  std::vector<std::string> items;
-  if (text == "-") return items;
-  std::stringstream parts(text);
-  for (std::string item; std::getline(parts, item, ',');) items.push_back(item);
-  return items;
-}
 
 CommunityPlace PlaceOf(const Row& organisation) {
   CommunityPlace place;
   place.member = organisation[1] == "member";
   place.partner = organisation[1] == "partner";
-  place.groups = SplitList(organisation[3]);
+  place.groups = CaseList(organisation[3]);
   return place;
 }
 

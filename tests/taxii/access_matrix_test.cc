@@ -8,13 +8,11 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include "share/access_label.h"
+#include "share/case_table.h"
 #include "share/distribution_marking.h"
 #include "share/marking.h"
 #include "store/store_fixture.h"
@@ -25,31 +23,13 @@
 namespace kenes::taxii {
 namespace {
 
-const std::filesystem::path kShareCases =
-    std::filesystem::path(__FILE__).parent_path().parent_path() / "share" / "cases";
+using Row = share::CaseRow;
 
-using Row = std::vector<std::string>;
-
+// A table of the sharing matrix's cases, and its number of columns.
 std::vector<Row> ReadTable(const std::string& name) {
-  std::ifstream in(kShareCases / name);
-  EXPECT_TRUE(in.good()) << "cannot read " << (kShareCases / name);
-  std::vector<Row> rows;
-  for (std::string line; std::getline(in, line);) {
-    if (line.empty() || line.starts_with('#')) continue;
-    Row row;
-    std::stringstream fields(line);
-    for (std::string field; std::getline(fields, field, '\t');) row.push_back(field);
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
-
-std::vector<std::string> SplitList(const std::string& text) {
-  std::vector<std::string> items;
-  if (text == "-") return items;
-  std::stringstream parts(text);
-  for (std::string item; std::getline(parts, item, ',');) items.push_back(item);
-  return items;
+  static const std::map<std::string, size_t> kColumns = {
+      {"access_community.tsv", 4}, {"access_relations.tsv", 3}, {"access_matrix.tsv", 8}};
+  return share::ReadCaseTable(share::AccessCasesDir() / name, kColumns.at(name));
 }
 
 std::vector<std::string> Relations() {
@@ -136,7 +116,7 @@ class AccessMatrixTest : public TaxiiFixture, public ::testing::WithParamInterfa
       ASSERT_TRUE(added.ok()) << added.status().ToString();
     }
     for (const Row& row : rows) {
-      for (const std::string& group : SplitList(row[3])) {
+      for (const std::string& group : share::CaseList(row[3])) {
         if (!groups_.count(group)) {
           Result<share::SharingGroup> added = community_->AddGroup(operator_, group, "KZ");
           ASSERT_TRUE(added.ok()) << added.status().ToString();

@@ -6,11 +6,11 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <sstream>
 
 #include "share/audit_log.h"
+#include "share/case_table.h"
 #include "share/distribution_marking.h"
 #include "share/marking.h"
 #include "taxii/collections.h"
@@ -157,13 +157,8 @@ void Check(const Reply& reply, std::string_view check, std::string_view where) {
 }
 
 TEST_F(ConformanceTest, EveryCaseOfTheTable) {
-  std::ifstream in(kCasesDir / "conformance.tsv");
-  ASSERT_TRUE(in.good());
   int cases = 0;
-  for (std::string line; std::getline(in, line);) {
-    if (line.empty() || line.starts_with('#')) continue;
-    std::vector<std::string> row = Split(line, "\t");
-    ASSERT_EQ(row.size(), 8u) << line;
+  for (const share::CaseRow& row : share::ReadCaseTable(kCasesDir / "conformance.tsv", 8)) {
     const std::string& name = row[0];
     const std::string& user = row[1];
     SCOPED_TRACE(name);
