@@ -8,7 +8,10 @@
 // (b) end to end: an NDJSON file of the same texts through ingest::Importer,
 //     the pipeline of `kenes import` (stix::Reader streaming the file,
 //     stix::ValidateObject, and batches Put into the real SqliteStore on a
-//     second thread, with every index the reads need).
+//     second thread, with every index the reads need);
+// (c) the store alone: the same texts parsed beforehand (not timed), then
+//     Put in batches into a fresh SqliteStore: what (b)'s storing thread
+//     needs at least, so (b) can go no faster than (c).
 // The texts come from kenes_demo's generator (mixed types, about 500 bytes).
 // Only ingest is timed, not generating the texts; both runs see the same
 // texts. Prints objects/s, their ratio and memory; memory must not grow with N.
@@ -29,6 +32,7 @@
 
 #include "demo/demo_generator.h"
 #include "ingest/importer.h"
+#include "stix/reader.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace kenes::bench {
@@ -230,6 +234,43 @@ EndToEnd MeasureEndToEnd(const Settings& settings, const std::filesystem::path& 
   return result;
 }
 
+// (c): Put alone, the batches parsed beforehand; CPU of the calling thread.
+Figures MeasureStore(const Settings& settings, const std::filesystem::path& file) {
+  Result<std::unique_ptr<store::Store>> opened = store::OpenSqliteStore(file);
+  if (!opened.ok()) {
+    std::fprintf(stderr, "open store: %s\n", opened.status().ToString().c_str());
+    std::exit(1);
+  }
+  const int64_t written_before = BytesWritten();
+  demo::DemoGenerator generator(Stream(settings));
+  simdjson::dom::parser parser;
+  std::vector<std::string> texts;
+  std::vector<stix::Object> objects;
+  Clock::duration elapsed{};
+  double cpu_seconds = 0;
+  for (Generate(generator, settings.batch, texts); !texts.empty(); Generate(generator, settings.batch, texts)) {
+    objects.clear();
+    for (const std::string& text : texts) {
+      Result<stix::Object> object = stix::ObjectFromJson(parser.parse(text), text);
+      if (object.ok()) objects.push_back(std::move(object).value());
+    }
+    const Clock::time_point start = Clock::now();
+    const double cpu_before = CpuSeconds(RUSAGE_THREAD);
+    Result<std::vector<store::WriteResult>> results = (*opened)->Put(objects);
+    cpu_seconds += CpuSeconds(RUSAGE_THREAD) - cpu_before;
+    elapsed += Clock::now() - start;
+    if (!results.ok()) {
+      std::fprintf(stderr, "put: %s\n", results.status().ToString().c_str());
+      std::exit(1);
+    }
+  }
+  const Clock::time_point start = Clock::now();
+  opened->reset();
+  elapsed += Clock::now() - start;
+  const double count = static_cast<double>(settings.count);
+  return {count / Seconds(elapsed), cpu_seconds, static_cast<double>(BytesWritten() - written_before) / count};
+}
+
 int Run(int argc, char** argv) {
   Settings settings;
   if (!ParseArguments(argc, argv, settings)) {
@@ -257,6 +298,11 @@ int Run(int argc, char** argv) {
   fmt::print("    RSS during (b): {} MB at 10%, {} MB at the end; peak RSS of the process {} MB\n",
              end_to_end.resident_kilobytes_at_tenth / 1024, end_to_end.resident_kilobytes_at_end / 1024,
              PeakResidentKilobytes() / 1024);
+  const Figures store_alone = MeasureStore(settings, settings.directory / "store-alone.db");
+  fmt::print("(c) the store alone, Put of parsed objects: {:>10.0f} objects/s   {:.0f} bytes written/object\n",
+             store_alone.objects_per_second, store_alone.bytes_written_per_object);
+  fmt::print("    {:.1f} us CPU/object in Put (the checkpoint thread not counted)\n",
+             store_alone.cpu_seconds * 1e6 / static_cast<double>(settings.count));
   if (own_directory) std::filesystem::remove_all(settings.directory);
   return 0;
 }

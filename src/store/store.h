@@ -131,8 +131,12 @@ struct ListQuery {
   uint32_t label_levels = 0;
   // Full-text search over the `name`, `description` (and `aliases`) of the
   // latest version of each id: words, all of which must occur (prefix
-  // match with a trailing '*'). Empty: no text filter. Only versions that
-  // are the latest of their id match a text.
+  // match with a trailing '*'), letters compared without case or
+  // diacritics; punctuation inside a word separates the parts of a phrase.
+  // Nothing in it is search syntax. Empty: no text filter. Only versions
+  // that are the latest of their id (among those the viewer may see) match
+  // a text. InvalidArgument when it holds no letter or digit, or more than
+  // 64 words.
   std::string text;
   bool with_json = true;                   // false: StoredVersion::json left empty (manifests)
   std::optional<Viewer> viewer;            // only what this viewer may see; nullopt: everything
@@ -211,7 +215,8 @@ class Store {
   // own latest version names `id` in a top-level reference property
   // (`*_ref`, `*_refs`: a relationship's ends, a sighting's refs, a report's
   // object_refs...), leaving out created_by_ref and marking refs, which
-  // nearly everything names. At most `limit`, newest date_added first.
+  // nearly everything names. At most `limit` (0: none), newest date_added
+  // first. Whether `id` itself is visible is the caller's question.
   virtual Result<std::vector<StoredVersion>> ReferencedBy(std::string_view id, const Viewer* viewer,
                                                           size_t limit) = 0;
 

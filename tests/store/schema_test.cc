@@ -66,6 +66,76 @@ TEST_F(SchemaTest, MigratesAFirstReleaseDatabaseWithItsData) {
   EXPECT_EQ(UserVersion(), sqlite::kLatestSchemaVersion);
 }
 
+// Step 4 indexes the references and the text of the versions already stored.
+TEST_F(SchemaTest, MigratingAStepThreeDatabaseIndexesItsReferencesAndText) {
+  const std::string relationship = TestId("relationship", 1);
+  const std::string malware = TestId("malware", 1);
+  {
+    auto connection = Raw();
+    ASSERT_TRUE(sqlite::Migrate(*connection, 3).ok());
+    struct Row {
+      int64_t date_added;
+      std::string id;
+      int type_id;
+      int seconds;
+      std::string properties;
+    };
+    const std::vector<Row> rows = {
+        {1000, relationship, 1, 1,
+         fmt::format(R"("name":"Smuggling link","source_ref":"{}","target_ref":"{}")", TestId("indicator", 1), malware)},
+        {2000, malware, 2, 1, R"("name":"Opium","aliases":["Poppy"])"},
+        {3000, relationship, 1, 2,
+         fmt::format(R"("description":"Trafficking link","source_ref":"{}","target_ref":"{}")", TestId("indicator", 1),
+                     TestId("malware", 2))},
+    };
+    std::string sql =
+        "INSERT INTO types VALUES (1, 'relationship'), (2, 'malware');"
+        "INSERT INTO type_counts VALUES (1, 2, 1), (2, 1, 1);";
+    for (const Row& row : rows) {
+      sql += fmt::format(
+          "INSERT INTO versions (date_added, id_hash, version_seconds, version_nanos, version_digits, type_id, "
+          "revoked, id, spec_version, json) VALUES ({0}, {1}, {2}, 0, 3, {3}, 0, '{4}', '2.1', '{{\"id\":\"{4}\",{5}}}');"
+          "INSERT INTO recent_ids VALUES ({1}, {0});",
+          row.date_added, sqlite::IdHash(row.id), TestTime(row.seconds).seconds, row.type_id, row.id, row.properties);
+    }
+    ASSERT_TRUE(connection->Execute(sql).ok()) << sql;
+  }
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  auto names = [&](ListQuery query) { return ListNames(*store, query); };
+  ListQuery search;
+  search.text = "trafficking";
+  EXPECT_EQ(names(search), std::vector{VersionName("relationship", 1, 2)});
+  search.text = "smuggling";
+  EXPECT_TRUE(names(search).empty());  // no longer the latest
+  search.text = "poppy";
+  EXPECT_EQ(names(search), std::vector{VersionName("malware", 1, 1)});
+  auto referenced_by = [&](const std::string& id) {
+    std::vector<std::string> found;
+    Result<std::vector<StoredVersion>> versions = store->ReferencedBy(id, nullptr, 10);
+    EXPECT_TRUE(versions.ok()) << versions.status().ToString();
+    for (const StoredVersion& version : versions.value()) found.push_back(VersionName(version));
+    return found;
+  };
+  EXPECT_EQ(referenced_by(TestId("malware", 2)), std::vector{VersionName("relationship", 1, 2)});
+  EXPECT_EQ(referenced_by(TestId("indicator", 1)), std::vector{VersionName("relationship", 1, 2)});
+  EXPECT_TRUE(referenced_by(malware).empty());
+
+  // What the migration indexed, Delete removes.
+  ASSERT_EQ(store->Delete(relationship, {}, {}, nullptr).value(), 2u);
+  search.text = "trafficking";
+  EXPECT_TRUE(names(search).empty());
+  EXPECT_TRUE(referenced_by(TestId("indicator", 1)).empty());
+  EXPECT_EQ(store->Count()->versions, 1);
+  store.reset();
+  auto connection = Raw();
+  EXPECT_TRUE(connection->Execute("INSERT INTO search_texts (search_texts) VALUES ('integrity-check')").ok());
+  Result<sqlite::Statement> leftovers =
+      connection->Prepare("SELECT (SELECT count(*) FROM refs) + (SELECT count(*) FROM recent_refs)");
+  ASSERT_TRUE(leftovers.ok() && leftovers->Step().ok());
+  EXPECT_EQ(leftovers->Int(0), 0);
+}
+
 TEST_F(SchemaTest, RefusesADatabaseFromANewerRelease) {
   Open().reset();
   ASSERT_TRUE(Raw()->Execute(fmt::format("PRAGMA user_version = {}", sqlite::kLatestSchemaVersion + 1)).ok());

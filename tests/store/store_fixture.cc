@@ -40,6 +40,27 @@ stix::Object MakeSco(std::string id, std::string value) {
   return object;
 }
 
+std::string VersionName(const StoredVersion& version) {
+  if (!version.version) return version.id;
+  return fmt::format("{}@{}", version.id, version.version->seconds - TestTime(0).seconds);
+}
+
+std::string VersionName(std::string_view type, int number, std::optional<int> seconds) {
+  return seconds ? fmt::format("{}@{}", TestId(type, number), *seconds) : TestId(type, number);
+}
+
+std::vector<std::string> ListNames(Store& store, ListQuery query) {
+  std::vector<std::string> names;
+  for (;;) {
+    Result<Page> page = store.List(query);
+    EXPECT_TRUE(page.ok()) << page.status().ToString();
+    if (!page.ok()) return names;
+    for (const StoredVersion& version : page->versions) names.push_back(VersionName(version));
+    if (!page->more) return names;
+    query.cursor = page->cursor;
+  }
+}
+
 void StoreFixture::SetUp() {
   std::string pattern = (std::filesystem::temp_directory_path() / "kenes-store-XXXXXX").string();
   ASSERT_NE(mkdtemp(pattern.data()), nullptr);
@@ -54,8 +75,9 @@ std::unique_ptr<Store> StoreFixture::Open(SqliteStoreOptions options) {
   return store.ok() ? std::move(store).value() : nullptr;
 }
 
-std::vector<WriteResult> StoreFixture::PutAll(Store& store, const std::vector<stix::Object>& objects) {
-  Result<std::vector<WriteResult>> results = store.Put(objects);
+std::vector<WriteResult> StoreFixture::PutAll(Store& store, const std::vector<stix::Object>& objects,
+                                              const std::vector<AccessLabel>& labels) {
+  Result<std::vector<WriteResult>> results = store.Put(objects, labels);
   EXPECT_TRUE(results.ok()) << results.status().ToString();
   if (!results.ok()) return {};
   EXPECT_EQ(results->size(), objects.size());

@@ -36,6 +36,14 @@ stix::Object MakeSdo(std::string id, const Timestamp& modified, std::string extr
 // An SCO (no created/modified) with the given value.
 stix::Object MakeSco(std::string id, std::string value);
 
+// "<id>@<seconds>" for an SDO version at TestTime(seconds), "<id>" for an
+// SCO: how tests name the versions they expect.
+std::string VersionName(const StoredVersion& version);
+std::string VersionName(std::string_view type, int number, std::optional<int> seconds = std::nullopt);
+
+// Every page of `query`, in order, by VersionName; fails the test on an error.
+std::vector<std::string> ListNames(Store& store, ListQuery query);
+
 class StoreFixture : public ::testing::Test {
  protected:
   void SetUp() override;
@@ -45,7 +53,8 @@ class StoreFixture : public ::testing::Test {
   std::unique_ptr<Store> Open(SqliteStoreOptions options = {});
 
   // Puts and returns the outcomes, failing the test if the batch fails.
-  std::vector<WriteResult> PutAll(Store& store, const std::vector<stix::Object>& objects);
+  std::vector<WriteResult> PutAll(Store& store, const std::vector<stix::Object>& objects,
+                                  const std::vector<AccessLabel>& labels = {});
 
   std::filesystem::path path() const { return directory_ / "kenes.db"; }
 

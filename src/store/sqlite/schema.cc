@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "store/sqlite/indexed_terms.h"
 #include "store/sqlite/migrator.h"
 
 namespace kenes::store::sqlite {
@@ -69,11 +70,38 @@ constexpr std::array<const char*, kLatestSchemaVersion> kMigrations = {
       ALTER TABLE versions ADD COLUMN access_group INTEGER NOT NULL DEFAULT 0;
       UPDATE versions SET access_author = author_id;
     )sql",
+    // 4: what objects reference, full-text search, and deletion.
+    // The reference index takes, for each version, the IdHash of every id
+    // its top-level *_ref and *_refs properties name (indexed_terms.h says
+    // which), in two levels like the id index and for the same reason: the
+    // targets are random. search_texts indexes the name, description and
+    // aliases of the versions that have any, by date_added; contentless (no
+    // second copy of the text), so a delete hands back the indexed text,
+    // which indexed_terms.h derives again from the version's JSON.
+    // deleted_date_added holds the greatest date_added ever deleted: new
+    // versions are stamped after it even when the newest versions are gone,
+    // so that cursors handed out before never skip them.
+    // The backfill uses indexed_terms.h's SQL functions (schema.cc registers
+    // them), the very code Put uses.
+    R"sql(
+      CREATE TABLE recent_refs(target_hash INTEGER, date_added INTEGER, PRIMARY KEY (target_hash, date_added))
+        WITHOUT ROWID;
+      CREATE TABLE refs(target_hash INTEGER, date_added INTEGER, PRIMARY KEY (target_hash, date_added)) WITHOUT ROWID;
+      CREATE VIRTUAL TABLE search_texts USING fts5(text, content='', columnsize=0,
+                                                   tokenize='unicode61 remove_diacritics 2');
+      CREATE TABLE deleted_date_added(date_added INTEGER NOT NULL);
+      INSERT INTO search_texts(rowid, text)
+        SELECT date_added, text FROM (SELECT date_added, kenes_search_text(json) AS text FROM versions)
+        WHERE text IS NOT NULL;
+      INSERT OR IGNORE INTO refs(target_hash, date_added)
+        SELECT r.value, v.date_added FROM versions v, json_each(kenes_reference_hashes(v.json)) r;
+    )sql",
 };
 
 }  // namespace
 
 Status Migrate(Connection& connection, int target_version) {
+  KENES_RETURN_IF_ERROR(RegisterIndexedTermsFunctions(connection.handle()));
   return Migrate(connection, SchemaHistory{kApplicationId, "Kenes store", kMigrations}, target_version);
 }
 

@@ -14,7 +14,7 @@
 namespace kenes::store::sqlite {
 
 // The schema version this release writes.
-inline constexpr int kLatestSchemaVersion = 3;
+inline constexpr int kLatestSchemaVersion = 4;
 
 // Brings the database to `target_version` (at most kLatestSchemaVersion).
 // InvalidArgument if it is already newer than that or is not a Kenes store.

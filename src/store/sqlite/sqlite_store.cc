@@ -10,10 +10,13 @@
 #include <thread>
 #include <unordered_map>
 #include <utility>
+#include <variant>
 #include <vector>
 
+#include "base/json_text.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/id_hash.h"
+#include "store/sqlite/indexed_terms.h"
 #include "store/sqlite/schema.h"
 
 namespace kenes::store {
@@ -31,6 +34,9 @@ std::string FormatInstant(const Timestamp& time) {
 }
 
 constexpr std::string_view kCursorPrefix = "1.";
+
+// Larger limits read as this one, which keeps "limit + 1" an int64.
+constexpr size_t kMaxLimit = size_t{1} << 40;
 
 std::string EncodeCursor(int64_t date_added) { return fmt::format("{}{:x}", kCursorPrefix, date_added); }
 
@@ -152,6 +158,120 @@ Result<ResolvedViewer> ResolveViewer(Connection& reader, const Viewer& viewer) {
   return resolved;
 }
 
+// " NOT EXISTS <a version of v's id that `viewer` may see, whose version
+// timestamp is `comparison` v's>": with ">", v is the last version of its id
+// among the visible ones; with "<", the first. An SCO's single version
+// compares with nothing, so it is both.
+std::string NoOtherVisibleVersion(const Viewer* viewer, std::string_view comparison) {
+  return fmt::format(
+      " NOT EXISTS (SELECT 1 FROM versions w WHERE w.date_added IN (SELECT date_added FROM recent_ids WHERE "
+      "id_hash = v.id_hash UNION ALL SELECT date_added FROM ids WHERE id_hash = v.id_hash) AND w.id = v.id AND "
+      "(w.version_seconds, w.version_nanos) {} (v.version_seconds, v.version_nanos){})",
+      comparison, VisibleTo(viewer, "w"));
+}
+
+// The conditions of a ListQuery beyond date_added, type and viewer (which
+// List handles itself), as SQL text and the values of its parameters. These
+// are numbered from ?7 on: ?1-?6 are the fixed ones above.
+class QueryFilter {
+ public:
+  std::string sql;  // " AND ..." conditions on the versions `v`
+
+  // Registers `value` and returns the parameter that stands for it.
+  std::string Parameter(std::variant<int64_t, std::string> value) {
+    values_.push_back(std::move(value));
+    return fmt::format("?{}", kFirstParameter + values_.size() - 1);
+  }
+
+  void Bind(Statement& statement) const {
+    for (size_t i = 0; i < values_.size(); ++i) {
+      const int index = static_cast<int>(kFirstParameter + i);
+      if (const auto* number = std::get_if<int64_t>(&values_[i])) {
+        statement.BindInt(index, *number);
+      } else {
+        statement.BindText(index, std::get<std::string>(values_[i]));
+      }
+    }
+  }
+
+ private:
+  static constexpr size_t kFirstParameter = 7;
+  std::vector<std::variant<int64_t, std::string>> values_;
+};
+
+std::string JsonArray(const std::vector<std::string>& strings) {
+  std::string array = "[";
+  for (const std::string& text : strings) {
+    if (array.size() > 1) array += ',';
+    AppendJsonString(array, text);
+  }
+  return array + "]";
+}
+
+// "seconds:nanoseconds": an instant as the version-match filter compares it.
+std::string InstantKey(const Timestamp& time) { return fmt::format("{}:{}", time.seconds, time.nanoseconds); }
+
+// The filter for `query`'s conditions other than date_added, type and
+// viewer; nullopt when it names an author or group never stored, so that
+// nothing can match.
+Result<std::optional<QueryFilter>> FilterFor(Connection& reader, const ListQuery& query) {
+  const Viewer* viewer = query.viewer ? &*query.viewer : nullptr;
+  QueryFilter filter;
+  if (!query.ids.empty()) {
+    std::vector<std::string> hashes;
+    for (const std::string& id : query.ids) hashes.push_back(std::to_string(sqlite::IdHash(id)));
+    const std::string hash_list = filter.Parameter(fmt::format("[{}]", fmt::join(hashes, ",")));
+    filter.sql += fmt::format(
+        " AND v.date_added IN (SELECT date_added FROM recent_ids WHERE id_hash IN (SELECT value FROM json_each({0})) "
+        "UNION ALL SELECT date_added FROM ids WHERE id_hash IN (SELECT value FROM json_each({0}))) "
+        "AND v.id IN (SELECT value FROM json_each({1}))",
+        hash_list, filter.Parameter(JsonArray(query.ids)));
+  }
+  if (!query.spec_versions.empty()) {
+    filter.sql += fmt::format(" AND v.spec_version IN (SELECT value FROM json_each({}))",
+                              filter.Parameter(JsonArray(query.spec_versions)));
+  }
+  if (query.added_before) {
+    filter.sql += fmt::format(" AND v.date_added <= {}", filter.Parameter(query.added_before->TotalMicroseconds()));
+  }
+  // Dictionary lookups: a name never stored labels nothing.
+  struct NamedFilter {
+    const std::string& name;
+    const char* lookup;
+    const char* column;
+  };
+  for (const NamedFilter& named :
+       {NamedFilter{query.created_by_ref, "SELECT author_id FROM authors WHERE ref = ?", "v.author_id"},
+        NamedFilter{query.label_author, "SELECT author_id FROM authors WHERE ref = ?", "v.access_author"},
+        NamedFilter{query.label_group, "SELECT group_id FROM access_groups WHERE name = ?", "v.access_group"}}) {
+    if (named.name.empty()) continue;
+    KENES_ASSIGN_OR_RETURN(std::vector<int64_t> ids, KnownIds(reader, named.lookup, {named.name}));
+    if (ids.empty()) return std::optional<QueryFilter>();
+    filter.sql += fmt::format(" AND {} = {}", named.column, filter.Parameter(ids.front()));
+  }
+  if (query.label_levels != 0) {
+    filter.sql += fmt::format(" AND ({} >> v.access_level) & 1", filter.Parameter(int64_t{query.label_levels}));
+  }
+  std::vector<std::string> selectors;
+  if (query.versions.first) selectors.push_back(NoOtherVisibleVersion(viewer, "<"));
+  if (query.versions.last) selectors.push_back(NoOtherVisibleVersion(viewer, ">"));
+  if (!query.versions.at.empty()) {
+    std::vector<std::string> instants;
+    for (const Timestamp& time : query.versions.at) instants.push_back(InstantKey(time));
+    selectors.push_back(
+        fmt::format(" (v.version_seconds || ':' || v.version_nanos) IN (SELECT value FROM json_each({}))",
+                    filter.Parameter(JsonArray(instants))));
+  }
+  if (!selectors.empty()) filter.sql += fmt::format(" AND ({})", fmt::join(selectors, " OR"));
+  if (!query.text.empty()) {
+    KENES_ASSIGN_OR_RETURN(std::string match, sqlite::FullTextQuery(query.text));
+    filter.sql += fmt::format(
+        " AND v.date_added IN (SELECT rowid FROM search_texts WHERE search_texts MATCH {}) AND{}",
+        filter.Parameter(std::move(match)), NoOtherVisibleVersion(viewer, ">"));
+  }
+  return std::optional<QueryFilter>(std::move(filter));
+}
+
 // Refuses labels the key packing cannot hold.
 Status CheckLabels(std::span<const stix::Object> objects, std::span<const AccessLabel> labels) {
   if (!labels.empty() && labels.size() != objects.size()) {
@@ -198,10 +318,15 @@ Result<ObjectState> FindObject(Connection& connection, std::string_view id) {
   return state;
 }
 
-constexpr std::string_view kSelectVersions =
-    "SELECT v.id, t.name, v.spec_version, v.version_seconds, v.version_nanos, v.version_digits, v.date_added, "
-    "a.ref, v.markings, v.revoked, v.json FROM versions v "
-    "JOIN types t ON t.type_id = v.type_id LEFT JOIN authors a ON a.author_id = v.author_id ";
+// The start of a query reading StoredVersions of versions `v`; without the
+// JSON text (manifests), which is most of a version's bytes.
+std::string SelectVersions(bool with_json = true) {
+  return fmt::format(
+      "SELECT v.id, t.name, v.spec_version, v.version_seconds, v.version_nanos, v.version_digits, v.date_added, "
+      "a.ref, v.markings, v.revoked, {} FROM versions v "
+      "JOIN types t ON t.type_id = v.type_id LEFT JOIN authors a ON a.author_id = v.author_id ",
+      with_json ? "v.json" : "''");
+}
 
 StoredVersion ReadStoredVersion(const Statement& statement) {
   StoredVersion version;
@@ -254,23 +379,7 @@ class SqliteStore final : public Store {
   Result<std::vector<WriteResult>> Put(std::span<const stix::Object> objects,
                                        std::span<const AccessLabel> labels) override {
     KENES_RETURN_IF_ERROR(CheckLabels(objects, labels));
-    std::lock_guard lock(write_mutex_);
-    KENES_RETURN_IF_ERROR(writer_->Execute("BEGIN IMMEDIATE"));
-    Result<std::vector<WriteResult>> results = PutInTransaction(objects, labels);
-    Status status = results.ok() ? writer_->Execute("COMMIT") : results.status();
-    if (!status.ok()) {
-      (void)writer_->Execute("ROLLBACK");  // the first error is the one worth reporting
-      // Names inserted by the rolled-back transaction are gone again.
-      type_ids_.clear();
-      author_ids_.clear();
-      group_ids_.clear();
-      return status;
-    }
-    {
-      std::lock_guard checkpoint_lock(checkpoint_mutex_);
-      log_grew_ = true;
-    }
-    return results;
+    return WriteInTransaction<std::vector<WriteResult>>([&] { return PutInTransaction(objects, labels); });
   }
 
   Result<StoredVersion> Latest(std::string_view id, const Viewer* viewer) override {
@@ -290,7 +399,7 @@ class SqliteStore final : public Store {
       KENES_ASSIGN_OR_RETURN(ResolvedViewer resolved, Resolve(reader, viewer));
       KENES_ASSIGN_OR_RETURN(Statement statement,
                              reader.Prepare(fmt::format("{}WHERE {} AND v.version_seconds IS ?3 AND v.version_nanos IS ?4{}",
-                                                        kSelectVersions, kOfId, VisibleTo(viewer, "v"))));
+                                                        SelectVersions(), kOfId, VisibleTo(viewer, "v"))));
       BindId(statement, id);
       BindVersion(statement, 3, version);
       resolved.Bind(statement);
@@ -314,13 +423,34 @@ class SqliteStore final : public Store {
         [&](Connection& reader) { return ListInTransaction(reader, query, after); });
   }
 
-  // Placeholders until the store work for TAXII lands (issue 4).
-  Result<size_t> Delete(std::string_view, const VersionMatch&, std::span<const std::string>,
-                        const Viewer*) override {
-    return Status::Internal("Delete is not implemented yet");
+  Result<size_t> Delete(std::string_view id, const VersionMatch& match, std::span<const std::string> spec_versions,
+                        const Viewer* viewer) override {
+    KENES_ASSIGN_OR_RETURN(size_t removed, WriteInTransaction<size_t>([&] {
+                             return DeleteInTransaction(id, match, spec_versions, viewer);
+                           }));
+    if (removed == 0) return Status::NotFound(fmt::format("no matching version of {}", id));
+    return removed;
   }
-  Result<std::vector<StoredVersion>> ReferencedBy(std::string_view, const Viewer*, size_t) override {
-    return Status::Internal("ReferencedBy is not implemented yet");
+
+  Result<std::vector<StoredVersion>> ReferencedBy(std::string_view id, const Viewer* viewer, size_t limit) override {
+    using Versions = std::vector<StoredVersion>;
+    if (limit == 0) return Versions();
+    return ReadInTransaction<Versions>([&](Connection& reader) -> Result<Versions> {
+      KENES_ASSIGN_OR_RETURN(ResolvedViewer resolved, Resolve(reader, viewer));
+      // instr() rules out versions that are there only because another id
+      // has the same hash: their text does not name this id.
+      KENES_ASSIGN_OR_RETURN(
+          Statement statement,
+          reader.Prepare(fmt::format(
+              "{}WHERE v.date_added IN (SELECT date_added FROM recent_refs WHERE target_hash = ?1 UNION ALL "
+              "SELECT date_added FROM refs WHERE target_hash = ?1) AND instr(v.json, ?2) > 0{} AND{} "
+              "ORDER BY v.date_added DESC LIMIT ?3",
+              SelectVersions(), VisibleTo(viewer, "v"), NoOtherVisibleVersion(viewer, ">"))));
+      BindId(statement, id);
+      statement.BindInt(3, static_cast<int64_t>(std::min<size_t>(limit, kMaxLimit)));
+      resolved.Bind(statement);
+      return ReadAll(statement);
+    });
   }
 
   Result<Counts> Count(const Viewer* viewer) override {
@@ -375,6 +505,8 @@ class SqliteStore final : public Store {
 
   // Running sums for the type_counts table, per type_id.
   using CountDeltas = std::unordered_map<int64_t, TypeCounts>;
+  // Entries of a two-level index (schema.cc): (key hash, date_added).
+  using IndexRows = std::vector<std::pair<int64_t, int64_t>>;
 
   Result<ReaderLease> BorrowReader() {
     {
@@ -402,7 +534,7 @@ class SqliteStore final : public Store {
     using Versions = std::vector<StoredVersion>;
     KENES_ASSIGN_OR_RETURN(Versions versions, ReadInTransaction<Versions>([&](Connection& reader) -> Result<Versions> {
       KENES_ASSIGN_OR_RETURN(ResolvedViewer resolved, Resolve(reader, viewer));
-      KENES_ASSIGN_OR_RETURN(Statement statement, reader.Prepare(fmt::format("{}WHERE {}{} {}", kSelectVersions, kOfId,
+      KENES_ASSIGN_OR_RETURN(Statement statement, reader.Prepare(fmt::format("{}WHERE {}{} {}", SelectVersions(), kOfId,
                                                                              VisibleTo(viewer, "v"), order_by)));
       BindId(statement, id);
       resolved.Bind(statement);
@@ -410,6 +542,29 @@ class SqliteStore final : public Store {
     }));
     if (versions.empty()) return Status::NotFound(fmt::format("no object {}", id));
     return versions;
+  }
+
+  // Runs `write` (returning Result<T>) on the writer connection in one
+  // transaction, committed durably when it succeeds and rolled back when not.
+  template <typename T, typename Write>
+  Result<T> WriteInTransaction(Write write) {
+    std::lock_guard lock(write_mutex_);
+    KENES_RETURN_IF_ERROR(writer_->Execute("BEGIN IMMEDIATE"));
+    Result<T> result = write();
+    Status status = result.ok() ? writer_->Execute("COMMIT") : result.status();
+    if (!status.ok()) {
+      (void)writer_->Execute("ROLLBACK");  // the first error is the one worth reporting
+      // Names inserted by the rolled-back transaction are gone again.
+      type_ids_.clear();
+      author_ids_.clear();
+      group_ids_.clear();
+      return status;
+    }
+    {
+      std::lock_guard checkpoint_lock(checkpoint_mutex_);
+      log_grew_ = true;
+    }
+    return result;
   }
 
   // Runs `read` on a borrowed connection inside one read transaction, so
@@ -441,8 +596,11 @@ class SqliteStore final : public Store {
     return select.Int(0);
   }
 
+  // The greatest date_added ever given, also when that version was deleted since.
   Result<int64_t> LastDateAdded() {
-    KENES_ASSIGN_OR_RETURN(Statement statement, writer_->Prepare("SELECT max(date_added) FROM versions"));
+    KENES_ASSIGN_OR_RETURN(Statement statement,
+                           writer_->Prepare("SELECT max(coalesce((SELECT max(date_added) FROM versions), 0), "
+                                            "coalesce((SELECT max(date_added) FROM deleted_date_added), 0))"));
     KENES_ASSIGN_OR_RETURN(bool row, statement.Step());
     return row ? statement.Int(0) : 0;
   }
@@ -454,11 +612,13 @@ class SqliteStore final : public Store {
     std::vector<WriteResult> results;
     results.reserve(objects.size());
     CountDeltas deltas;
+    IndexRows references;
     for (size_t i = 0; i < objects.size(); ++i) {
       const AccessLabel* label = labels.empty() ? nullptr : &labels[i];
-      KENES_ASSIGN_OR_RETURN(WriteResult result, PutOne(objects[i], label, last_date_added, deltas));
+      KENES_ASSIGN_OR_RETURN(WriteResult result, PutOne(objects[i], label, last_date_added, deltas, references));
       results.push_back(std::move(result));
     }
+    KENES_RETURN_IF_ERROR(InsertIndexRows("recent_refs", references));
     KENES_ASSIGN_OR_RETURN(Statement statement,
                            writer_->Prepare("INSERT INTO type_counts (type_id, versions, objects) VALUES (?, ?, ?) "
                                             "ON CONFLICT (type_id) DO UPDATE SET versions = versions + "
@@ -469,16 +629,82 @@ class SqliteStore final : public Store {
       statement.BindInt(3, delta.objects);
       KENES_RETURN_IF_ERROR(statement.Run());
     }
-    KENES_RETURN_IF_ERROR(MergeRecentIdsWhenFull());
+    KENES_RETURN_IF_ERROR(MergeWhenFull("recent_ids", "ids"));
+    KENES_RETURN_IF_ERROR(MergeWhenFull("recent_refs", "refs"));
     return results;
   }
 
-  Status MergeRecentIdsWhenFull() {
-    // Counting reads every page of recent_ids, which this batch has just had in hand anyway.
-    KENES_ASSIGN_OR_RETURN(Statement count, writer_->Prepare("SELECT count(*) FROM recent_ids"));
+  Result<size_t> DeleteInTransaction(std::string_view id, const VersionMatch& match,
+                                     std::span<const std::string> spec_versions, const Viewer* viewer) {
+    ListQuery selection;
+    selection.ids = {std::string(id)};
+    selection.versions = match;
+    selection.spec_versions.assign(spec_versions.begin(), spec_versions.end());
+    if (viewer != nullptr) selection.viewer = *viewer;
+    KENES_ASSIGN_OR_RETURN(ResolvedViewer resolved, Resolve(*writer_, viewer));
+    KENES_ASSIGN_OR_RETURN(std::optional<QueryFilter> filter, FilterFor(*writer_, selection));
+    if (!filter) return 0;
+    struct Doomed {
+      int64_t date_added;
+      int64_t type_id;
+      std::string json;
+    };
+    std::vector<Doomed> doomed;
+    {
+      KENES_ASSIGN_OR_RETURN(Statement select,
+                             writer_->Prepare(fmt::format("SELECT v.date_added, v.type_id, v.json FROM versions v "
+                                                          "WHERE 1{}{}",
+                                                          VisibleTo(viewer, "v"), filter->sql)));
+      resolved.Bind(select);
+      filter->Bind(select);
+      for (;;) {
+        KENES_ASSIGN_OR_RETURN(bool row, select.Step());
+        if (!row) break;
+        doomed.push_back({select.Int(0), select.Int(1), std::string(select.Text(2))});
+      }
+    }
+    if (doomed.empty()) return 0;
+    static const std::vector<std::string> remove_version = {
+        "DELETE FROM versions WHERE date_added = ?2", "DELETE FROM recent_ids WHERE id_hash = ?1 AND date_added = ?2",
+        "DELETE FROM ids WHERE id_hash = ?1 AND date_added = ?2"};
+    for (const std::string& sql : remove_version) {
+      KENES_ASSIGN_OR_RETURN(Statement statement, writer_->Prepare(sql));
+      for (const Doomed& version : doomed) {
+        statement.BindInt(1, sqlite::IdHash(id));
+        statement.BindInt(2, version.date_added);
+        KENES_RETURN_IF_ERROR(statement.Run());
+      }
+    }
+    int64_t last_deleted = 0;
+    for (const Doomed& version : doomed) {
+      KENES_RETURN_IF_ERROR(RemoveTerms(version.json, version.date_added));
+      last_deleted = std::max(last_deleted, version.date_added);
+    }
+    // Every version of an id has the type its id names.
+    KENES_ASSIGN_OR_RETURN(ObjectState remaining, FindObject(*writer_, id));
+    KENES_ASSIGN_OR_RETURN(
+        Statement count,
+        writer_->Prepare("UPDATE type_counts SET versions = versions - ?2, objects = objects - ?3 WHERE type_id = ?1"));
+    count.BindInt(1, doomed.front().type_id);
+    count.BindInt(2, static_cast<int64_t>(doomed.size()));
+    count.BindInt(3, remaining.exists ? 0 : 1);
+    KENES_RETURN_IF_ERROR(count.Run());
+    // A single row: the greatest date_added deleted so far.
+    KENES_RETURN_IF_ERROR(writer_->Execute(fmt::format(
+        "DELETE FROM type_counts WHERE versions <= 0; DELETE FROM deleted_date_added WHERE date_added < {0}; "
+        "INSERT INTO deleted_date_added SELECT {0} WHERE NOT EXISTS (SELECT 1 FROM deleted_date_added);",
+        last_deleted)));
+    return doomed.size();
+  }
+
+  // Merges the small level of a two-level index (schema.cc) into the large
+  // one once it holds options_.recent_ids_limit entries.
+  Status MergeWhenFull(std::string_view small, std::string_view large) {
+    // Counting reads every page of the small level, which this batch has just had in hand anyway.
+    KENES_ASSIGN_OR_RETURN(Statement count, writer_->Prepare(fmt::format("SELECT count(*) FROM {}", small)));
     KENES_ASSIGN_OR_RETURN(bool row, count.Step());
     if (!row || count.Int(0) < options_.recent_ids_limit) return Status::Ok();
-    return writer_->Execute("INSERT INTO ids SELECT id_hash, date_added FROM recent_ids; DELETE FROM recent_ids;");
+    return writer_->Execute(fmt::format("INSERT INTO {1} SELECT * FROM {0}; DELETE FROM {0};", small, large));
   }
 
   static WriteResult Refused(WriteOutcome outcome, std::string message) {
@@ -490,7 +716,7 @@ class SqliteStore final : public Store {
 
   // `label` nullptr: the object's author only (store.h).
   Result<WriteResult> PutOne(const stix::Object& object, const AccessLabel* label, int64_t& last_date_added,
-                             CountDeltas& deltas) {
+                             CountDeltas& deltas, IndexRows& references) {
     if (object.json.empty() || object.type.empty() || !object.id.starts_with(object.type) ||
         !std::string_view(object.id).substr(object.type.size()).starts_with("--")) {
       return Refused(WriteOutcome::kInvalid, fmt::format("'{}' is not an id of type '{}' with JSON text",
@@ -520,7 +746,7 @@ class SqliteStore final : public Store {
       KENES_ASSIGN_OR_RETURN(author_id, NameId(author_ids_, "authors", "ref", object.created_by_ref));
     }
     KENES_ASSIGN_OR_RETURN(StoredLabel stored_label, StoreLabel(label, author_id));
-    KENES_RETURN_IF_ERROR(InsertVersion(object, version, date_added, type_id, author_id, stored_label));
+    KENES_RETURN_IF_ERROR(InsertVersion(object, version, date_added, type_id, author_id, stored_label, references));
     last_date_added = date_added;
     TypeCounts& delta = deltas[type_id];
     ++delta.versions;
@@ -581,7 +807,8 @@ class SqliteStore final : public Store {
   }
 
   Status InsertVersion(const stix::Object& object, const std::optional<Timestamp>& version, int64_t date_added,
-                       int64_t type_id, std::optional<int64_t> author_id, const StoredLabel& label) {
+                       int64_t type_id, std::optional<int64_t> author_id, const StoredLabel& label,
+                       IndexRows& references) {
     static const std::string insert_version =
         "INSERT INTO versions (date_added, id_hash, version_seconds, version_nanos, version_digits, type_id, "
         "author_id, spec_version, revoked, markings, json, id, access_author, access_audience, access_level, "
@@ -613,7 +840,72 @@ class SqliteStore final : public Store {
     KENES_ASSIGN_OR_RETURN(Statement index, writer_->Prepare(insert_id));
     index.BindInt(1, id_hash);
     index.BindInt(2, date_added);
-    return index.Run();
+    KENES_RETURN_IF_ERROR(index.Run());
+    return AddTerms(object.json, date_added, references);
+  }
+
+  // Adds the full-text entry of the version `json` stored at `date_added`,
+  // and its reference entries to `references`, for InsertIndexRows.
+  Status AddTerms(std::string_view json, int64_t date_added, IndexRows& references) {
+    const sqlite::IndexedTerms terms = sqlite::ExtractIndexedTerms(json);
+    if (!terms.search_text.empty()) {
+      KENES_ASSIGN_OR_RETURN(Statement statement,
+                             writer_->Prepare("INSERT INTO search_texts (rowid, text) VALUES (?, ?)"));
+      statement.BindInt(1, date_added);
+      statement.BindText(2, terms.search_text);
+      KENES_RETURN_IF_ERROR(statement.Run());
+    }
+    for (const std::string& reference : terms.references) references.emplace_back(sqlite::IdHash(reference), date_added);
+    return Status::Ok();
+  }
+
+  // Removes what AddTerms and InsertIndexRows added for the version.
+  Status RemoveTerms(std::string_view json, int64_t date_added) {
+    const sqlite::IndexedTerms terms = sqlite::ExtractIndexedTerms(json);
+    if (!terms.search_text.empty()) {
+      // A contentless FTS5 table forgets a row by being told its text again.
+      KENES_ASSIGN_OR_RETURN(
+          Statement statement,
+          writer_->Prepare("INSERT INTO search_texts (search_texts, rowid, text) VALUES ('delete', ?, ?)"));
+      statement.BindInt(1, date_added);
+      statement.BindText(2, terms.search_text);
+      KENES_RETURN_IF_ERROR(statement.Run());
+    }
+    for (const char* level : {"recent_refs", "refs"}) {
+      KENES_ASSIGN_OR_RETURN(Statement statement, writer_->Prepare(fmt::format(
+                                                      "DELETE FROM {} WHERE target_hash = ? AND date_added = ?", level)));
+      for (const std::string& reference : terms.references) {
+        statement.BindInt(1, sqlite::IdHash(reference));
+        statement.BindInt(2, date_added);
+        KENES_RETURN_IF_ERROR(statement.Run());
+      }
+    }
+    return Status::Ok();
+  }
+
+  // Inserts (key hash, date_added) rows into the small level of a two-level
+  // index, in key order and many rows a statement: in order, consecutive
+  // rows land on the same pages, and each statement run costs about as
+  // much as a row.
+  Status InsertIndexRows(std::string_view table, IndexRows& rows) {
+    constexpr size_t kRowsPerStatement = 50;
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    const std::string insert = fmt::format("INSERT OR IGNORE INTO {} VALUES ", table);
+    std::string many = insert;
+    for (size_t i = 0; i < kRowsPerStatement; ++i) many += i == 0 ? "(?, ?)" : ", (?, ?)";
+    size_t next = 0;
+    for (const auto& [sql, rows_per_run] : {std::pair{many, kRowsPerStatement}, std::pair{insert + "(?, ?)", size_t{1}}}) {
+      KENES_ASSIGN_OR_RETURN(Statement statement, writer_->Prepare(sql));
+      for (; next + rows_per_run <= rows.size(); next += rows_per_run) {
+        for (size_t i = 0; i < rows_per_run; ++i) {
+          statement.BindInt(static_cast<int>(2 * i + 1), rows[next + i].first);
+          statement.BindInt(static_cast<int>(2 * i + 2), rows[next + i].second);
+        }
+        KENES_RETURN_IF_ERROR(statement.Run());
+      }
+    }
+    return Status::Ok();
   }
 
   Result<Page> ListInTransaction(Connection& reader, const ListQuery& query, int64_t after) {
@@ -621,15 +913,9 @@ class SqliteStore final : public Store {
     page.cursor = EncodeCursor(after);
     const Viewer* viewer = query.viewer ? &*query.viewer : nullptr;
     KENES_ASSIGN_OR_RETURN(ResolvedViewer resolved, Resolve(reader, viewer));
-    std::string sql = std::string(kSelectVersions) + "WHERE v.date_added > ?1" + VisibleTo(viewer, "v");
-    std::optional<int64_t> author_id;
-    if (!query.created_by_ref.empty()) {
-      KENES_ASSIGN_OR_RETURN(std::vector<int64_t> ids,
-                             KnownIds(reader, "SELECT author_id FROM authors WHERE ref = ?", {query.created_by_ref}));
-      if (ids.empty()) return page;
-      author_id = ids.front();
-      sql += " AND v.author_id = ?2";
-    }
+    KENES_ASSIGN_OR_RETURN(std::optional<QueryFilter> filter, FilterFor(reader, query));
+    if (!filter) return page;
+    std::string sql = SelectVersions(query.with_json) + "WHERE v.date_added > ?1" + VisibleTo(viewer, "v");
     // Types are listed one query each, merged below: each then walks its own
     // stretch of versions_by_type in date_added order and stops at the limit,
     // where a single IN query would sort every match after the cursor.
@@ -640,23 +926,17 @@ class SqliteStore final : public Store {
       type_ids.assign(ids.begin(), ids.end());
       sql += " AND v.type_id = ?3";
     }
-    if (query.versions.last) {
-      sql += " AND NOT EXISTS (SELECT 1 FROM versions w WHERE w.date_added IN (SELECT date_added FROM recent_ids "
-             "WHERE id_hash = v.id_hash UNION ALL SELECT date_added FROM ids WHERE id_hash = v.id_hash) AND w.id = v.id AND "
-             "(w.version_seconds, w.version_nanos) > (v.version_seconds, v.version_nanos)" +
-             VisibleTo(viewer, "w") + ")";
-    }
-    sql += " ORDER BY v.date_added LIMIT ?4";
+    sql += filter->sql + " ORDER BY v.date_added LIMIT ?4";
 
     KENES_ASSIGN_OR_RETURN(Statement statement, reader.Prepare(sql));
     std::vector<StoredVersion> found;
     for (const std::optional<int64_t>& type_id : type_ids) {
       statement.BindInt(1, after);
-      if (author_id) statement.BindInt(2, *author_id);
       if (type_id) statement.BindInt(3, *type_id);
       // One more than asked tells whether there is more.
-      statement.BindInt(4, static_cast<int64_t>(query.limit) + 1);
+      statement.BindInt(4, static_cast<int64_t>(std::min<size_t>(query.limit, kMaxLimit)) + 1);
       resolved.Bind(statement);
+      filter->Bind(statement);
       KENES_ASSIGN_OR_RETURN(std::vector<StoredVersion> versions, ReadAll(statement));
       std::move(versions.begin(), versions.end(), std::back_inserter(found));
     }
