@@ -53,7 +53,9 @@ Router::Router() { renderers_.push_back({"/", DefaultError}); }
 
 void Router::Add(Method method, std::string pattern, Auth auth, Handler handler) {
   std::vector<std::string> segments = SplitPath(pattern);
-  routes_.push_back(Route{RouteInfo{method, std::move(pattern), auth}, std::move(segments), std::move(handler)});
+  size_t index = routes_.size();
+  routes_.push_back(
+      Route{RouteInfo{method, std::move(pattern), auth, index}, std::move(segments), std::move(handler)});
 }
 
 void Router::SetErrorRenderer(std::string prefix, ErrorRenderer renderer) {
@@ -100,9 +102,8 @@ const RouteInfo* Router::Find(Request& request, Response& error) const {
 }
 
 Response Router::Call(const RouteInfo* route, Request& request) const {
-  // RouteInfo is the first member of Route, so the route is found by address.
-  for (const Route& candidate : routes_) {
-    if (&candidate.info == route) return candidate.handler(request);
+  if (route->index < routes_.size() && &routes_[route->index].info == route) {
+    return routes_[route->index].handler(request);
   }
   return Error(request.path, 500, "Internal Server Error", "route lost between Find and Call");
 }

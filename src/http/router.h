@@ -38,6 +38,7 @@ struct RouteInfo {
   Method method = Method::kGet;
   std::string pattern;
   Auth auth = Auth::kRequired;
+  size_t index = 0;  // position in Routes(): metrics count requests by it
 };
 
 class Router {

@@ -1,6 +1,8 @@
 #include "support/http_client.h"
 
+// clang-format off
 #include <utility>  // before Asio: awaitable.hpp uses std::exchange without including it
+// clang-format on
 
 #include <netinet/in.h>
 #include <poll.h>
@@ -138,8 +140,7 @@ class HttpClient::Impl {
     if (!message.keep_alive()) CloseStreams();
   }
 
-  asio::awaitable<void> TransferOnce(const bhttp::request<bhttp::string_body>& request,
-                                     HttpClientResponse& response) {
+  asio::awaitable<void> TransferOnce(const bhttp::request<bhttp::string_body>& request, HttpClientResponse& response) {
     if (tls_) {
       co_await Transfer(*tls_, request, response);
     } else {
@@ -172,8 +173,7 @@ class HttpClient::Impl {
   int connections_opened_ = 0;
 };
 
-HttpClient::HttpClient(uint16_t port, HttpClientOptions options)
-    : impl_(std::make_unique<Impl>(port, options)) {}
+HttpClient::HttpClient(uint16_t port, HttpClientOptions options) : impl_(std::make_unique<Impl>(port, options)) {}
 
 HttpClient::~HttpClient() = default;
 

@@ -23,17 +23,17 @@
 namespace kenes::test {
 
 struct HttpClientResponse {
-  int status = 0;      // 0: no response arrived; see `error`
+  int status = 0;  // 0: no response arrived; see `error`
   http::Fields headers;
   std::string body;
-  std::string error;   // why there is no response (connect refused, timeout, ...)
+  std::string error;  // why there is no response (connect refused, timeout, ...)
 
   // The value of header `name` (case-insensitive); empty when absent.
   std::string_view Header(std::string_view name) const;
 };
 
 struct HttpClientOptions {
-  bool tls = false;  // TLS without certificate verification
+  bool tls = false;                           // TLS without certificate verification
   std::chrono::milliseconds timeout{30'000};  // for each Send, connecting included
 };
 

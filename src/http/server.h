@@ -1,0 +1,103 @@
+// Server: the node's HTTP/1.1 server (Boost.Beast over Asio), optionally TLS.
+//
+// It reads requests, hands them to the Router's handlers, and writes the
+// answers, with keep-alive. Threads: the sockets are served asynchronously by
+// `io_threads` threads (C++20 coroutines; one io_context per thread, each
+// connection on one of them), which never block; the work of a request — authentication and the handler, both
+// of which block on SQLite — runs on a separate fixed pool of `threads`
+// handler threads. So a burst of slow queries never stalls accepting,
+// reading, timeouts, TLS handshakes or the slowing-down of failed logins, and
+// the number of requests inside the databases at once is bounded by
+// `threads`. A request costs two thread hand-offs for that.
+//
+// Limits, each with a clear answer (a JSON error rendered by the router's
+// renderer for the path, then the connection is closed):
+//   - a request header over max_header_bytes: 431;
+//   - a body over max_body_bytes: 413, decided from Content-Length before the
+//     body is read (and before "100 Continue"), or as a chunked body passes it;
+//   - a malformed request: 400;
+//   - over max_connections open connections: 503 to the new ones (beyond
+//     twice that, they are closed unanswered).
+// A request must arrive whole within read_timeout of its first byte, and a
+// kept-alive connection may wait idle for idle_timeout: a client that
+// trickles bytes is dropped, and no client holds a thread while it is slow.
+//
+// Stop() is graceful: it stops accepting, closes idle connections, lets the
+// requests in flight finish and answers them with "Connection: close",
+// waiting at most shutdown_timeout before closing what is left. A handler
+// that never returns still blocks Stop.
+//
+// Every request answered gets one JSON line in the access log (see
+// access_log.h) and is counted in the Metrics.
+//
+// Thread-safety: Start, Stop, Run and port may be called from any thread;
+// Stop may race with Run.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "base/status.h"
+#include "http/access_log.h"
+#include "http/auth_result.h"
+#include "http/metrics.h"
+#include "http/router.h"
+
+namespace kenes::http {
+
+struct ServerOptions {
+  std::string address = "127.0.0.1";  // an IPv4 or IPv6 address to listen on
+  uint16_t port = 8080;               // 0: any free port (see Server::port())
+  int threads = 8;                    // handler threads: requests inside the handlers at once
+  int io_threads = 2;                 // threads serving the sockets
+
+  // Both set: every connection is TLS (1.2 or later), from PEM files.
+  std::string tls_certificate_file;  // the certificate chain
+  std::string tls_private_key_file;
+
+  size_t max_header_bytes = 16 * 1024;
+  size_t max_body_bytes = 64 * 1024 * 1024;  // a 50 MB bundle fits
+  size_t max_connections = 1024;
+  std::chrono::milliseconds read_timeout{60'000};   // a whole request, from its first byte
+  std::chrono::milliseconds idle_timeout{30'000};   // between requests on a kept-alive connection
+  std::chrono::milliseconds write_timeout{60'000};  // a whole response
+  std::chrono::milliseconds shutdown_timeout{10'000};
+
+  LogSink access_log;  // empty: stderr
+  LogSink error_log;   // empty: stderr
+};
+
+class Server {
+ public:
+  // `router` and `metrics` must outlive the server, and the router is
+  // complete: the server counts requests by its routes. Without
+  // `authenticate`, every request is anonymous.
+  Server(ServerOptions options, const Router& router, Metrics& metrics, Authenticate authenticate);
+  ~Server();  // Stop()s
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Listens and starts the threads; returns once connections are accepted.
+  // InvalidArgument for bad options or unreadable TLS files, IoError when the
+  // address cannot be listened on. A server starts at most once.
+  Status Start();
+  // The port listened on (the one picked when options.port was 0).
+  // REQUIRES: Start() succeeded.
+  uint16_t port() const;
+  // Graceful stop (see above); returns when every thread has ended.
+  // Does nothing if the server is not running.
+  void Stop();
+
+  // For `kenes serve`: Start, serve until SIGINT or SIGTERM (or until Stop
+  // is called from another thread), then Stop. Returns Start's error, if any.
+  Status Run();
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kenes::http
