@@ -16,15 +16,10 @@ build: bootstrap
 	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
 
-# Until the HTTP server exists, "running the node" means: a data directory with
-# the demo scenario loaded, and a summary of what the store holds.
+# A node on 127.0.0.1:$(PORT) with the demo scenario and two demo users (scripts/demo-node).
+PORT ?= 8080
 run: build
-	@mkdir -p $(DATA_DIR)
-	@if [ ! -e $(DATA_DIR)/kenes.db ]; then \
-	  $(KENES) --data-dir $(DATA_DIR) init && \
-	  $(KENES) demo | $(KENES) --data-dir $(DATA_DIR) import --distribution community - ; \
-	fi
-	@$(KENES) --data-dir $(DATA_DIR) stats
+	@scripts/demo-node $(KENES) $(DATA_DIR) $(PORT)
 
 test: build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)

@@ -54,6 +54,9 @@ int RunGet(const Config& config, const std::string& as_user, const GetCommand& c
 
 int RunStats(const Config& config, const std::string& as_user);
 
+// Serves the node (TAXII, REST, health, metrics) until SIGINT or SIGTERM.
+int RunServe(const Config& config);
+
 struct DemoCommand {
   uint64_t seed = 1;
   uint64_t count = 0;  // 0: the base scenario only

@@ -73,6 +73,10 @@ int main(int argc, char** argv) {
 
   auto* stats = app.add_subcommand("stats", "Count what the store holds");
 
+  std::string listen;
+  auto* serve = app.add_subcommand("serve", "Serve the node: TAXII 2.1, the REST API, /healthz and /metrics");
+  serve->add_option("--listen", listen, "address:port to listen on (default: serve.listen, 127.0.0.1:8080)");
+
   DemoCommand demo_command;
   auto* demo = app.add_subcommand("demo", "Write the synthetic demo scenario as NDJSON to standard output");
   demo->add_option("--seed", demo_command.seed, "Seed: the same seed gives the same data");
@@ -100,5 +104,13 @@ int main(int argc, char** argv) {
   if (*export_) return RunExport(*config, as_user, export_command);
   if (*get) return RunGet(*config, as_user, get_command);
   if (*stats) return RunStats(*config, as_user);
+  if (*serve) {
+    if (!as_user.empty()) {
+      fmt::print(stderr, "error: serve runs as the node; users authenticate per request\n");
+      return kExitError;
+    }
+    if (!listen.empty()) config->serve.listen = listen;
+    return RunServe(*config);
+  }
   return kExitError;
 }
