@@ -246,9 +246,10 @@ http::Response Service::ReadPage(const http::Request& request, const FilterSet& 
 http::Response Service::AddObjects(const http::Request& request) {
   if (std::optional<http::Response> refused = Refusal(request)) return *refused;
   const Timestamp request_time = Now();
-  Result<OpenedCollection> opened = OpenCollection(community_, request);
-  if (!opened.ok()) return ErrorFromStatus(opened.status());
-  const Collection& collection = opened->collection;
+  // Writing needs no viewer: the labeller decides about each object.
+  Result<Collection> found = FindCollection(community_, *request.principal, request.Param("collection"));
+  if (!found.ok()) return ErrorFromStatus(found.status());
+  const Collection& collection = *found;
   if (!collection.can_write) {
     return TaxiiError(403, "Forbidden", fmt::format("you may not write to collection {}", collection.id));
   }

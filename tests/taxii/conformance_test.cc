@@ -109,6 +109,7 @@ class ConformanceTest : public TaxiiFixture {
         {"{a3}", std::string(kA3)},
         {"{status}", status_id_},
         {"{big}", Envelope({Indicator(b_, kA1, fmt::format(R"(,"description":"{}")", std::string(70 << 10, 'x')))})},
+        {"{huge}", Envelope({Indicator(b_, kA1, fmt::format(R"(,"description":"{}")", std::string(2 << 20, 'x')))})},
     };
     for (const auto& [name, value] : values) {
       for (size_t at = text.find(name); at != std::string::npos; at = text.find(name, at + value.size())) {

@@ -15,13 +15,6 @@ bool SameName(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-std::string_view Reply::Header(std::string_view name) const {
-  for (const auto& [key, value] : headers) {
-    if (SameName(key, name)) return value;
-  }
-  return {};
-}
-
 std::string At(std::string_view body, std::string_view pointer) {
   simdjson::dom::parser parser;
   simdjson::dom::element root;
@@ -86,9 +79,26 @@ void TaxiiFixture::SetUp() {
   options_.on_stored = [this](size_t stored) { stored_reports_.push_back(stored); };
   service_ = std::make_unique<Service>(*store_, *community_, options_);
   service_->Register(router_);
+  authenticator_ = std::make_unique<http::Authenticator>(*community_);
+  http::ServerOptions server;
+  server.port = 0;
+  server.threads = 2;
+  server.io_threads = 1;
+  server.max_body_bytes = 1 << 20;
+  server.access_log = [](std::string_view) {};
+  server_ = std::make_unique<http::Server>(server, router_, metrics_, [this](const http::Request& request) {
+    return authenticator_->Authenticate(request);
+  });
+  Status started = server_->Start();
+  ASSERT_TRUE(started.ok()) << started.ToString();
+  client_ = std::make_unique<test::HttpClient>(server_->port());
 }
 
 void TaxiiFixture::TearDown() {
+  client_.reset();
+  if (server_) server_->Stop();
+  server_.reset();
+  authenticator_.reset();
   service_.reset();
   CommunityFixture::TearDown();
 }
@@ -102,40 +112,13 @@ std::string TaxiiFixture::AddUserWithKey(const std::string& name, const std::str
 
 Reply TaxiiFixture::Send(std::string_view method, std::string_view target, const std::string& key, http::Fields headers,
                          std::string body) {
-  http::Request request;
-  request.method = http::ParseMethod(method);
-  request.target = target;
-  size_t question = target.find('?');
-  std::optional<std::string> path = http::PercentDecode(target.substr(0, question), false);
-  std::optional<http::Fields> query =
-      http::ParseQuery(question == std::string_view::npos ? std::string_view() : target.substr(question + 1));
-  EXPECT_TRUE(path && query) << target;
-  request.path = path.value_or("");
-  request.query = query.value_or(http::Fields{});
   bool has_accept = false;
   for (const auto& [name, value] : headers) has_accept |= SameName(name, "Accept");
   if (!has_accept) headers.emplace_back("Accept", std::string(kTaxiiMediaType));
   if (!key.empty()) headers.emplace_back("Authorization", "Bearer " + key);
-  request.headers = std::move(headers);
-  request.body = std::move(body);
-  request.remote = "127.0.0.1:1";
-  if (!key.empty()) {
-    // Each authentication is audited durably; the server caches them too.
-    auto known = principals_.find(key);
-    if (known == principals_.end()) {
-      Result<share::Principal> principal = community_->Authenticate(key, "http 127.0.0.1");
-      if (principal.ok()) known = principals_.emplace(key, *principal).first;
-    }
-    if (known != principals_.end()) request.principal = known->second;
-  }
-  http::Response response;
-  const http::RouteInfo* route = router_.Find(request, response);
-  if (route != nullptr) {
-    response = route->auth == http::Auth::kRequired && !request.principal
-                   ? router_.Error(request.path, 401, "Unauthorized", "credentials are required")
-                   : router_.Call(route, request);
-  }
-  return Reply{response.status, std::move(response.headers), std::move(response.body)};
+  Reply reply = client_->Send(method, target, headers, body);
+  EXPECT_NE(reply.status, 0) << method << " " << target << ": " << reply.error;
+  return reply;
 }
 
 Reply TaxiiFixture::Post(std::string_view target, const std::string& key, std::string body) {

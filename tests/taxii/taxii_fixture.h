@@ -1,31 +1,28 @@
-// TaxiiFixture: a node with the default community and the TAXII service on
-// a router, and a client that sends requests to it as the server would
-// deliver them (target split and decoded, the Bearer key authenticated
-// with the community, 401 for routes that need credentials).
+// TaxiiFixture: a node with the default community and the TAXII service,
+// served by a real http::Server on 127.0.0.1 (a free port) that
+// authenticates API keys with the community, and a client that talks to it
+// over loopback HTTP.
 //
 // Plus small JSON helpers: the value at a JSON pointer of a response body,
 // and the ids of an envelope's or manifest's objects.
 #pragma once
 
-#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "http/authenticator.h"
+#include "http/metrics.h"
 #include "http/router.h"
+#include "http/server.h"
 #include "share/community_fixture.h"
+#include "support/http_client.h"
 #include "taxii/service.h"
 
 namespace kenes::taxii {
 
-struct Reply {
-  int status = 0;
-  http::Fields headers;
-  std::string body;
-
-  std::string_view Header(std::string_view name) const;
-};
+using Reply = test::HttpClientResponse;
 
 // The minified JSON at `pointer` ("/objects/0/id") of `body`; "<missing>"
 // when there is none, "<not json>" when `body` does not parse.
@@ -61,12 +58,15 @@ class TaxiiFixture : public share::CommunityFixture {
   static std::string CollectionPath(std::string_view collection_id, std::string_view rest = "");
 
   ServiceOptions options_;
-  std::unique_ptr<Service> service_;
-  http::Router router_;
   std::vector<size_t> stored_reports_;  // what on_stored was told
 
  private:
-  std::map<std::string, share::Principal> principals_;  // by API key
+  std::unique_ptr<Service> service_;
+  http::Router router_;
+  http::Metrics metrics_;
+  std::unique_ptr<http::Authenticator> authenticator_;
+  std::unique_ptr<http::Server> server_;
+  std::unique_ptr<test::HttpClient> client_;
 };
 
 }  // namespace kenes::taxii
