@@ -34,6 +34,7 @@ test-sanitized: bootstrap
 bench: build
 	@$(BUILD_DIR)/bench/bench_ingest
 	@$(BUILD_DIR)/bench/bench_visibility
+	@$(BUILD_DIR)/bench/bench_http
 
 # Each libFuzzer target for FUZZ_SECONDS, seeded with the shared OASIS examples.
 FUZZ_BUILD_DIR ?= build-fuzz
