@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <charconv>
+#include <optional>
 #include <utility>
 
 #include "rest/community_json.h"
@@ -29,6 +32,16 @@ Result<std::string_view> PathId(const http::Request& request) {
   std::string_view id = request.Param("id");
   if (!IsStixId(id)) return Status::InvalidArgument(fmt::format("'{}' is not a STIX id (type--UUID)", id));
   return id;
+}
+
+// Bodies are JSON: a 415 for a client that says otherwise (one that says nothing is believed).
+std::optional<http::Response> RefuseOtherMediaTypes(const http::Request& request) {
+  std::string type(request.Header("Content-Type").substr(0, request.Header("Content-Type").find(';')));
+  std::erase(type, ' ');
+  std::transform(type.begin(), type.end(), type.begin(),
+                 [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+  if (type.empty() || type == kJsonType) return std::nullopt;
+  return ErrorResponse(415, fmt::format("the body must be {}, not {}", kJsonType, type));
 }
 
 // NotFound for hidden and unknown ids alike, in the same words.
@@ -119,16 +132,19 @@ Result<http::Response> Api::Search(const Caller& caller, const http::Request& re
 
 Result<http::Response> Api::Create(const Caller& caller, const http::Request& request) {
   KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, {}));
+  if (std::optional<http::Response> refused = RefuseOtherMediaTypes(request)) return *refused;
   return writes_.Create(caller.principal, caller.filter(), request.body);
 }
 
 Result<http::Response> Api::Validate(const Caller& caller, const http::Request& request) {
   KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, {}));
+  if (std::optional<http::Response> refused = RefuseOtherMediaTypes(request)) return *refused;
   return writes_.Validate(caller.principal, caller.filter(), request.body);
 }
 
 Result<http::Response> Api::Revise(const Caller& caller, const http::Request& request) {
   KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, {}));
+  if (std::optional<http::Response> refused = RefuseOtherMediaTypes(request)) return *refused;
   KENES_ASSIGN_OR_RETURN(std::string_view id, PathId(request));
   return writes_.Revise(caller.principal, caller.filter(), id, request.body);
 }

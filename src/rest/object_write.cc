@@ -186,6 +186,11 @@ Result<ObjectWrite::Draft> ObjectWrite::Prepare(const share::Principal& principa
     }
   }
 
+  // An admin writing as a person of its organisation authors like one (a user's author the labeller sets).
+  if (principal.role == share::Role::kAdmin && !principal.organisation.empty() && !observable &&
+      (*object)["created_by_ref"].error() == simdjson::NO_SUCH_FIELD) {
+    set.emplace_back("created_by_ref", JsonString(principal.organisation));
+  }
   if (!observable) {
     std::string created = StringOf(*object, "created");
     if (latest) {
@@ -245,6 +250,7 @@ Result<http::Response> ObjectWrite::Write(const share::Principal& principal, con
   KENES_ASSIGN_OR_RETURN(share::LabelDefaults defaults,
                          share::DefaultsFor(community_, principal, draft.distribution.value_or(share::Distribution{})));
   if (draft.tlp) defaults.tlp = *draft.tlp;
+  defaults.author = principal.organisation;
   KENES_ASSIGN_OR_RETURN(share::WriteLabel labeller, share::WriteLabeller(store_, community_, principal, defaults));
 
   Status refusal;  // why the sharing rules refused the object

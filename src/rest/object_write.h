@@ -9,7 +9,9 @@
 // distribution organisation, as `kenes import --as` does.
 //
 // The server fills in what the user need not write: spec_version 2.1, an id
-// (random, or the deterministic id of an observable), created and modified.
+// (random, or the deterministic id of an observable), created and modified;
+// for an admin of an organisation, which the labeller leaves as written,
+// also created_by_ref, so that what it writes here is its organisation's.
 // A revision keeps the object's id, type and created; its modified is set to
 // now when absent or not newer than the latest version. Then the object
 // goes through the importer with share::WriteLabeller, exactly as

@@ -48,7 +48,8 @@ constexpr std::string_view kDocument = R"json({
           "400": {"$ref": "#/components/responses/Error"},
           "401": {"$ref": "#/components/responses/Error"},
           "403": {"$ref": "#/components/responses/Error"},
-          "409": {"$ref": "#/components/responses/Error"}
+          "409": {"$ref": "#/components/responses/Error"},
+          "415": {"$ref": "#/components/responses/Error"}
         }
       }
     },
@@ -78,7 +79,8 @@ constexpr std::string_view kDocument = R"json({
           "401": {"$ref": "#/components/responses/Error"},
           "403": {"$ref": "#/components/responses/Error"},
           "404": {"$ref": "#/components/responses/Error"},
-          "409": {"$ref": "#/components/responses/Error"}
+          "409": {"$ref": "#/components/responses/Error"},
+          "415": {"$ref": "#/components/responses/Error"}
         }
       }
     },
@@ -121,7 +123,8 @@ constexpr std::string_view kDocument = R"json({
           "200": {"description": "The verdict", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Validation"}}}},
           "400": {"$ref": "#/components/responses/Error"},
           "401": {"$ref": "#/components/responses/Error"},
-          "409": {"$ref": "#/components/responses/Error"}
+          "409": {"$ref": "#/components/responses/Error"},
+          "415": {"$ref": "#/components/responses/Error"}
         }
       }
     },

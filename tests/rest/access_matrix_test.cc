@@ -106,7 +106,7 @@ class RestAccessMatrixTest : public ::testing::TestWithParam<std::string> {
       std::string name = fmt::format("{}.{}", viewer_, role);
       std::transform(name.begin(), name.end(), name.begin(), [](char c) { return static_cast<char>(std::tolower(c)); });
       share::Role parsed = *share::ParseRole(role);
-      users_[role] = organisations.at(viewer_)[1] == "outsider" ? RestNode::Outsider(OrganisationId(viewer_), parsed)
+      users_[role] = organisations.at(viewer_)[1] == "outsider" ? node_->AddOutsider(OrganisationId(viewer_), parsed)
                                                                 : node_->AddUser(name, viewer_, parsed);
     }
   }
@@ -193,7 +193,7 @@ class RestAccessMatrixTest : public ::testing::TestWithParam<std::string> {
       EXPECT_EQ(body.root()["more"].get(more), simdjson::SUCCESS) << response.body;
       if (!more) break;
       EXPECT_EQ(page.size(), limit) << target;
-      target = fmt::format("/api/v1/objects?{}&limit={}&cursor={}", query, limit, body.String("/next"));
+      target = fmt::format("/api/v1/objects?{}&limit={}&cursor={}", query, limit, QueryEscape(body.String("/next")));
     }
     return ids;
   }

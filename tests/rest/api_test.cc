@@ -139,6 +139,26 @@ TEST_F(RestApiTest, CreateRefusesBadRequestsNamingTheProblem) {
   EXPECT_EQ(node_.stored(), 0u);
 }
 
+TEST_F(RestApiTest, BodiesAreJson) {
+  ExpectError(node_.Send(&kz_analyst_, Method::kPost, "/api/v1/objects", WriteBody(Indicator("x")),
+                         {{"Content-Type", "application/x-www-form-urlencoded"}}),
+              415, "application/json");
+  EXPECT_EQ(node_
+                .Send(&kz_analyst_, Method::kPost, "/api/v1/objects", WriteBody(Indicator("x")),
+                      {{"Content-Type", "Application/JSON; charset=utf-8"}})
+                .status,
+            201);
+}
+
+TEST_F(RestApiTest, AnAdminWritesAsItsOrganisation) {
+  http::Response response = node_.Post(admin_, "/api/v1/objects", WriteBody(Malware("Admin's"), R"("tlp":"green")"));
+  ASSERT_EQ(response.status, 201) << response.body;
+  JsonBody body(response.body);
+  EXPECT_EQ(body.String("/object/created_by_ref"), kKazakhstan);
+  EXPECT_EQ(node_.Get(kz_reader_, "/api/v1/objects/" + body.String("/object/id")).status, 200);
+  EXPECT_EQ(node_.Get(kg_analyst_, "/api/v1/objects/" + body.String("/object/id")).status, 404);
+}
+
 TEST_F(RestApiTest, ReadersAndOtherOrganisationsMayNotWrite) {
   ExpectError(node_.Post(kz_reader_, "/api/v1/objects", WriteBody(Indicator("x"))), 403, "reader");
   std::string shared = Create(kg_analyst_, Malware("Shared by KG"), R"("tlp":"green","distribution":"members")");
@@ -246,7 +266,7 @@ TEST_F(RestApiTest, SearchFiltersAndPages) {
       EXPECT_TRUE(body.root()["next"].is_null()) << response.body;
       break;
     }
-    target = "/api/v1/objects?type=indicator,malware&limit=1&cursor=" + body.String("/next");
+    target = "/api/v1/objects?type=indicator,malware&limit=1&cursor=" + QueryEscape(body.String("/next"));
   }
   EXPECT_EQ(paged, (std::vector<std::string>{green, amber, kg}));
 }
@@ -435,6 +455,17 @@ TEST_F(RestApiTest, CommunityByRole) {
   bool can_write = true;
   EXPECT_EQ(me.root()["can_write"].get(can_write), simdjson::SUCCESS);
   EXPECT_FALSE(can_write);
+}
+
+TEST_F(RestApiTest, ServerErrorsUseTheApiShape) {
+  TestUser forged{kz_reader_.principal, "kenes_0000000000000000_forged"};
+  ExpectError(node_.Get(forged, "/api/v1/me"), 401, "invalid credentials");
+  http::ServerOptions small_bodies;
+  small_bodies.max_body_bytes = 1024;
+  RestNode small({}, {}, small_bodies);
+  TestUser analyst = small.AddUser("kz.analyst", "KZ", Role::kAnalyst);
+  ExpectError(small.Post(analyst, "/api/v1/objects", WriteBody(Malware(std::string(2000, 'x')))), 413, "");
+  EXPECT_EQ(small.stored(), 0u);
 }
 
 TEST_F(RestApiTest, RouterErrorsUseTheApiShape) {

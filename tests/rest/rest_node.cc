@@ -1,14 +1,18 @@
 #include "rest/rest_node.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <stdlib.h>
+
+#include <cctype>
 
 #include "share/default_community.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace kenes::rest {
 
-RestNode::RestNode(const std::vector<share::OrganisationSpec>& organisations, ApiOptions options) {
+RestNode::RestNode(const std::vector<share::OrganisationSpec>& organisations, ApiOptions options,
+                   http::ServerOptions server_options) {
   std::string pattern = (std::filesystem::temp_directory_path() / "kenes-rest-XXXXXX").string();
   EXPECT_NE(mkdtemp(pattern.data()), nullptr);
   directory_ = pattern;
@@ -25,47 +29,70 @@ RestNode::RestNode(const std::vector<share::OrganisationSpec>& organisations, Ap
   options.on_stored = [this](size_t stored) { stored_ += stored; };
   api_ = std::make_unique<Api>(*store_, *community_, std::move(options));
   api_->Register(router_);
+  authenticator_ = std::make_unique<http::Authenticator>(*community_);
+
+  server_options.address = "127.0.0.1";
+  server_options.port = 0;
+  server_options.threads = 2;
+  server_options.io_threads = 1;
+  server_options.access_log = [](std::string_view) {};
+  server_options.error_log = [](std::string_view line) { fmt::print(stderr, "server: {}\n", line); };
+  server_ = std::make_unique<http::Server>(server_options, router_, metrics_,
+                                           [this](const http::Request& request) { return Authenticate(request); });
+  Status started = server_->Start();
+  EXPECT_TRUE(started.ok()) << started.ToString();
+  client_ = std::make_unique<test::HttpClient>(started.ok() ? server_->port() : 0);
 }
 
 RestNode::~RestNode() {
+  client_.reset();
+  if (server_) server_->Stop();
+  server_.reset();
   api_.reset();
+  authenticator_.reset();
   community_.reset();
   store_.reset();
   std::filesystem::remove_all(directory_);
 }
 
 TestUser RestNode::AddUser(const std::string& name, const std::string& code, share::Role role) {
-  share::Principal operator_principal = share::NodeOperator("test");
-  Status added = community_->AddUser(operator_principal, share::User{name, code, role, false, false}, std::nullopt);
+  share::Principal node_operator = share::NodeOperator("test");
+  Status added = community_->AddUser(node_operator, share::User{name, code, role, false, false}, std::nullopt);
   EXPECT_TRUE(added.ok()) << added.ToString();
   Result<share::Principal> principal = community_->ActAs(name, "test");
   EXPECT_TRUE(principal.ok()) << principal.status().ToString();
-  return TestUser{principal.ok() ? *principal : share::Principal{}};
+  Result<std::string> key = community_->CreateKey(node_operator, share::NewKey{name, std::nullopt, "rest test"});
+  EXPECT_TRUE(key.ok()) << key.status().ToString();
+  return TestUser{principal.ok() ? *principal : share::Principal{}, key.ok() ? *key : ""};
 }
 
-TestUser RestNode::Outsider(const std::string& organisation_id, share::Role role) {
-  return TestUser{share::Principal{"outsider", organisation_id, role, "test"}};
+TestUser RestNode::AddOutsider(const std::string& organisation_id, share::Role role) {
+  TestUser outsider{share::Principal{"outsider", organisation_id, role, "test"},
+                    fmt::format("outsider-{}", outsiders_.size())};
+  outsiders_[outsider.token] = outsider.principal;
+  return outsider;
 }
 
-http::Response RestNode::Send(const TestUser* user, http::Method method, std::string_view target,
-                              std::string_view body) {
-  // The server's work for a request: the target split and decoded, the principal set.
-  std::string_view path = target.substr(0, target.find('?'));
-  std::string_view query = target.substr(std::min(target.size(), path.size() + 1));
-  http::Request request;
-  request.method = method;
-  request.target = target;
-  request.path = http::PercentDecode(path, false).value_or("");
-  request.query = http::ParseQuery(query).value_or(http::Fields{});
-  request.body = body;
-  if (user != nullptr) request.principal = user->principal;
-  http::Response error;
-  const http::RouteInfo* route = router_.Find(request, error);
-  if (route == nullptr) return error;
-  if (route->auth == http::Auth::kRequired && !request.principal) {
-    return router_.Error(request.path, 401, "Unauthorized", "authentication required");
+http::AuthResult RestNode::Authenticate(const http::Request& request) {
+  std::string_view credentials = request.Header("Authorization");
+  if (credentials.starts_with("Bearer ")) {
+    auto outsider = outsiders_.find(credentials.substr(7));
+    if (outsider != outsiders_.end()) return http::AuthResult{outsider->second, Status::Ok(), {}};
   }
-  return router_.Call(route, request);
+  return authenticator_->Authenticate(request);
+}
+
+http::Response RestNode::Send(const TestUser* user, http::Method method, std::string_view target, std::string_view body,
+                              const http::Fields& headers) {
+  http::Fields sent = headers;
+  if (user != nullptr) sent.emplace_back("Authorization", "Bearer " + user->token);
+  test::HttpClientResponse reply = client_->Send(http::MethodName(method), target, sent, body);
+  EXPECT_NE(reply.status, 0) << http::MethodName(method) << " " << target << ": " << reply.error;
+  http::Response response;
+  response.status = reply.status;
+  response.headers = std::move(reply.headers);
+  response.body = std::move(reply.body);
+  return response;
 }
 
 JsonBody::JsonBody(std::string_view text) {
@@ -99,6 +126,18 @@ std::string WriteBody(std::string_view object_json, std::string_view extra) {
   }
   body += '}';
   return body;
+}
+
+std::string QueryEscape(std::string_view value) {
+  std::string out;
+  for (unsigned char c : value) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += fmt::format("%{:02X}", c);
+    }
+  }
+  return out;
 }
 
 }  // namespace kenes::rest
