@@ -158,8 +158,11 @@ class Server::Impl {
   asio::awaitable<void> Exchange(Stream& stream, Connection& connection, bool admitted, const std::string& remote);
   // Answers a request that could not be read (or is refused), then closes.
   template <typename Stream>
-  asio::awaitable<void> Refuse(Stream& stream, std::string_view target, int status, std::string_view description,
-                               const std::string& remote, SteadyClock::time_point started);
+  asio::awaitable<void> Refuse(Stream& stream, const bhttp::request_header<>& header, int status,
+                               std::string_view description, const std::string& remote,
+                               SteadyClock::time_point started);
+  // The description of the error `status` answers to a request that failed to read with `ec`.
+  std::string ReadErrorDescription(int status, const error_code& ec) const;
   template <typename Stream>
   asio::awaitable<size_t> Write(Stream& stream, Response response, unsigned version, bool keep_alive, bool head,
                                 error_code& ec);
@@ -429,8 +432,8 @@ asio::awaitable<void> Server::Impl::Exchange(Stream& stream, Connection& connect
     parser.body_limit(options_.max_body_bytes);
     co_await bhttp::async_read_header(stream, buffer, parser, Redirect(ec));
     if (!ec && !admitted) {
-      co_await Refuse(stream, parser.get().target(), 503, "the server has too many open connections; try again later",
-                      remote, started);
+      co_await Refuse(stream, parser.get(), 503, "the server has too many open connections; try again later", remote,
+                      started);
       co_return;
     }
     if (!ec && !parser.is_done()) {
@@ -442,16 +445,7 @@ asio::awaitable<void> Server::Impl::Exchange(Stream& stream, Connection& connect
     }
     if (ec) {
       int status = StatusForReadError(ec);
-      if (status == 431) {
-        co_await Refuse(stream, parser.get().target(), status,
-                        fmt::format("the request header exceeds {} bytes", options_.max_header_bytes), remote, started);
-      } else if (status == 413) {
-        co_await Refuse(stream, parser.get().target(), status,
-                        fmt::format("the request body exceeds {} bytes", options_.max_body_bytes), remote, started);
-      } else if (status == 400) {
-        co_await Refuse(stream, parser.get().target(), status, fmt::format("malformed request: {}", ec.message()),
-                        remote, started);
-      }
+      if (status != 0) co_await Refuse(stream, parser.get(), status, ReadErrorDescription(status, ec), remote, started);
       co_return;
     }
 
@@ -486,17 +480,28 @@ asio::awaitable<void> Server::Impl::Exchange(Stream& stream, Connection& connect
   }
 }
 
+std::string Server::Impl::ReadErrorDescription(int status, const error_code& ec) const {
+  switch (status) {
+    case 431: return fmt::format("the request header exceeds {} bytes", options_.max_header_bytes);
+    case 413: return fmt::format("the request body exceeds {} bytes", options_.max_body_bytes);
+    default: return fmt::format("malformed request: {}", ec.message());
+  }
+}
+
 template <typename Stream>
-asio::awaitable<void> Server::Impl::Refuse(Stream& stream, std::string_view target, int status,
+asio::awaitable<void> Server::Impl::Refuse(Stream& stream, const bhttp::request_header<>& header, int status,
                                            std::string_view description, const std::string& remote,
                                            SteadyClock::time_point started) {
+  // What the parser got before it stopped: possibly nothing.
+  std::string_view target = header.target();
+  std::string_view method = header.method_string();
   std::string path(PathOf(target).empty() ? "/" : PathOf(target));
   error_code ec;
   size_t sent = co_await Write(stream, router_.Error(path, status, ReasonPhrase(status), description), 11,
                                /*keep_alive=*/false, /*head=*/false, ec);
   Record({.remote = remote,
           .user = {},
-          .method = "-",
+          .method = method.empty() ? "-" : method,
           .target = target,
           .route = {},
           .status = status,

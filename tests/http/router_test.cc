@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <ostream>
 
 namespace kenes::http {
 namespace {
@@ -32,6 +33,8 @@ struct MatchCase {
   int status;          // 200: a route matched
   std::string answer;  // the matched route's pattern, or the Allow header for 405
   std::map<std::string, std::string, std::less<>> params;
+
+  friend void PrintTo(const MatchCase& c, std::ostream* out) { *out << MethodName(c.method) << " " << c.path; }
 };
 
 class RouterMatch : public testing::TestWithParam<MatchCase> {};

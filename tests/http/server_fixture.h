@@ -18,7 +18,7 @@ namespace kenes::http {
 
 // The fixture's authentication: "Bearer good" is alice, any other
 // Authorization is refused after kRefusalDelay, none is anonymous.
-inline constexpr std::chrono::milliseconds kRefusalDelay{300};
+inline constexpr std::chrono::milliseconds kRefusalDelay{500};
 AuthResult TestAuthenticate(const Request& request);
 
 class ServerFixture : public ::testing::Test {
