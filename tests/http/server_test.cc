@@ -142,6 +142,11 @@ TEST_F(ServerTest, ExpectContinueGetsA100ThenTheAnswer) {
   std::string response = raw.ReadResponse(2s);
   EXPECT_EQ(RawStatus(response), 200) << response;
   EXPECT_EQ(RawBody(response), "hello");
+
+  // A client that sends the body without waiting reads the 100 and then the answer.
+  HttpClient client(port());
+  EXPECT_EQ(client.Send("POST", "/echo", {{"Expect", "100-continue"}}, "whole").body, "whole");
+  EXPECT_EQ(client.Get("/items/after").body, "after");
 }
 
 TEST_F(ServerTest, HandlerExceptionIsA500JsonAndLogged) {

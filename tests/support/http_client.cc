@@ -127,11 +127,15 @@ class HttpClient::Impl {
   asio::awaitable<void> Transfer(Stream& stream, const bhttp::request<bhttp::string_body>& request,
                                  HttpClientResponse& response) {
     co_await bhttp::async_write(stream, request, asio::use_awaitable);
-    bhttp::response_parser<bhttp::string_body> parser;
-    parser.body_limit(boost::none);
-    parser.skip(request.method() == bhttp::verb::head);
-    co_await bhttp::async_read(stream, buffer_, parser, asio::use_awaitable);
-    const auto& message = parser.get();
+    // Interim answers ("100 Continue" to a request sent whole anyway) come before the response.
+    std::optional<bhttp::response_parser<bhttp::string_body>> parser;
+    do {
+      parser.emplace();
+      parser->body_limit(boost::none);
+      parser->skip(request.method() == bhttp::verb::head);
+      co_await bhttp::async_read(stream, buffer_, *parser, asio::use_awaitable);
+    } while (parser->get().result_int() / 100 == 1);
+    const auto& message = parser->get();
     response.status = static_cast<int>(message.result_int());
     for (const auto& field : message) {
       response.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
