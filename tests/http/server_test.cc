@@ -66,6 +66,25 @@ TEST_F(ServerTest, ConnectionCloseIsHonoured) {
   EXPECT_EQ(client.connections_opened(), 2);
 }
 
+TEST_F(ServerTest, Http10ClosesAfterTheAnswer) {
+  Start();
+  RawConnection raw(port());
+  ASSERT_TRUE(raw.Write("GET /hello HTTP/1.0\r\n\r\n"));
+  std::string response = raw.ReadUntilClosed(2s);
+  EXPECT_TRUE(response.starts_with("HTTP/1.0 200 OK\r\n")) << response;
+  EXPECT_EQ(RawBody(response), R"({"hello":"world"})");
+}
+
+TEST_F(ServerTest, ClientGivesUpAfterItsTimeoutAndReconnects) {
+  Start();
+  HttpClient client(port(), {.tls = false, .timeout = 200ms});
+  HttpClientResponse late = client.Get("/sleep?ms=600");
+  EXPECT_EQ(late.status, 0);
+  EXPECT_NE(late.error.find("timeout"), std::string::npos) << late.error;
+  EXPECT_EQ(client.Get("/hello").status, 200);
+  EXPECT_EQ(client.connections_opened(), 2);
+}
+
 TEST_F(ServerTest, UnknownPathIsA404JsonAndTheConnectionStaysUsable) {
   Start();
   HttpClient client(port());
