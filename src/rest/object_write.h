@@ -31,14 +31,18 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string_view>
 
 #include "http/message.h"
 #include "share/community.h"
 #include "share/principal.h"
+#include "share/write_labeller.h"
 #include "store/store.h"
 
 namespace kenes::rest {
+
+struct WriteDraft;  // a write request as the server completed it (object_write.cc)
 
 class ObjectWrite {
  public:
@@ -55,14 +59,21 @@ class ObjectWrite {
   http::Response Validate(const share::Principal& principal, const store::Viewer* viewer, std::string_view body);
 
  private:
-  struct Draft;
-
-  Result<Draft> Prepare(const share::Principal& principal, const store::Viewer* viewer, std::string_view body,
-                        std::string_view revised_id);
+  Result<WriteDraft> Prepare(const share::Principal& principal, const store::Viewer* viewer, std::string_view body,
+                             std::string_view revised_id);
   // Create and Revise (`revised_id` empty for a create).
   http::Response Submit(const share::Principal& principal, const store::Viewer* viewer, std::string_view body,
                         std::string_view revised_id);
-  Result<http::Response> Write(const share::Principal& principal, const Draft& draft);
+  Result<http::Response> Write(const share::Principal& principal, const WriteDraft& draft);
+
+  // What became of a draft in the importer; the write is audited either way.
+  struct Imported {
+    Status status;                     // why it was not stored
+    size_t stored = 0;                 // 1: a new version; 0: this exact version was there
+    std::optional<Timestamp> version;  // of the object as stored
+    Status audited;                    // whether the audit log took the write
+  };
+  Imported Import(const share::Principal& principal, const share::WriteLabel& labeller, const WriteDraft& draft);
 
   store::Store& store_;
   share::Community& community_;

@@ -204,6 +204,15 @@ TEST_F(RestApiTest, ReviseMakesANewVersion) {
               "is not the id of the object revised");
   ExpectError(node_.Put(kz_analyst_, "/api/v1/objects/" + id, WriteBody(Malware("type change"))), 400, "of type");
   ExpectError(node_.Put(kz_analyst_, "/api/v1/objects/not-an-id", WriteBody(Malware("x"))), 400, "not a STIX id");
+
+  // Once revoked, an object takes no newer version.
+  std::string revoked = Create(kz_analyst_, Malware("Retired"));
+  ASSERT_EQ(node_
+                .Put(kz_analyst_, "/api/v1/objects/" + revoked,
+                     WriteBody(R"({"name":"Retired","is_family":false,"revoked":true})"))
+                .status,
+            201);
+  ExpectError(node_.Put(kz_analyst_, "/api/v1/objects/" + revoked, WriteBody(Malware("Back"))), 409, "revoked");
 }
 
 TEST_F(RestApiTest, ObservablesGetTheirIdAndASingleVersion) {
