@@ -32,7 +32,7 @@ struct ServeConfig {
   std::filesystem::path tls_key;
   size_t max_body_bytes = 64 << 20;        // a 50 MB bundle fits
   size_t max_connections = 1024;
-  size_t read_timeout_seconds = 30;        // for a whole request, so a trickling client is dropped
+  size_t read_timeout_seconds = 120;       // for a whole request (a 50 MB bundle at 4 Mbit/s), so a trickler is dropped
   size_t idle_timeout_seconds = 60;        // between requests on a kept-alive connection
   std::string access_log = "-";            // a file to append JSON lines to; "-" standard error
 };
