@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "ingest/importer.h"
-#include "share/access_viewer.h"
 #include "share/audit_log.h"
 #include "share/read_audit.h"
 #include "share/write_labeller.h"
@@ -61,10 +60,11 @@ struct OpenedCollection {
   std::optional<store::Viewer> viewer;
 };
 
-Result<OpenedCollection> OpenCollection(share::Community& community, const http::Request& request) {
+Result<OpenedCollection> OpenCollection(share::Community& community, ViewerCache& viewers,
+                                        const http::Request& request) {
   KENES_ASSIGN_OR_RETURN(Collection collection,
                          FindCollection(community, *request.principal, request.Param("collection")));
-  KENES_ASSIGN_OR_RETURN(std::optional<store::Viewer> viewer, share::StoreViewerOf(community, *request.principal));
+  KENES_ASSIGN_OR_RETURN(std::optional<store::Viewer> viewer, viewers.ViewerOf(*request.principal));
   return OpenedCollection{std::move(collection), std::move(viewer)};
 }
 
@@ -136,6 +136,7 @@ Service::Service(store::Store& store, share::Community& community, ServiceOption
     : store_(store),
       community_(community),
       options_(std::move(options)),
+      viewers_(community),
       statuses_(options_.status_capacity, options_.status_retention,
                 options_.clock != nullptr ? *options_.clock : store::SystemClock()) {}
 
@@ -212,7 +213,7 @@ http::Response Service::Versions(const http::Request& request) {
 http::Response Service::ReadPage(const http::Request& request, const FilterSet& filters, bool one_object,
                                  bool with_json, const std::function<std::string(const store::Page&)>& render) {
   if (std::optional<http::Response> refused = Refusal(request)) return *refused;
-  Result<OpenedCollection> opened = OpenCollection(community_, request);
+  Result<OpenedCollection> opened = OpenCollection(community_, viewers_, request);
   if (!opened.ok()) return ErrorFromStatus(opened.status());
   store::ListQuery query = CollectionQuery(opened->collection, opened->viewer);
   if (Status applied = ApplyFilters(request, filters, options_.page_sizes, query); !applied.ok()) {
@@ -306,7 +307,7 @@ http::Response Service::AddObjects(const http::Request& request) {
 
 http::Response Service::DeleteObject(const http::Request& request) {
   if (std::optional<http::Response> refused = Refusal(request)) return *refused;
-  Result<OpenedCollection> opened = OpenCollection(community_, request);
+  Result<OpenedCollection> opened = OpenCollection(community_, viewers_, request);
   if (!opened.ok()) return ErrorFromStatus(opened.status());
   Result<store::VersionMatch> match = VersionsToDelete(request);
   if (!match.ok()) return ErrorFromStatus(match.status());

@@ -56,6 +56,7 @@
 #include "taxii/collections.h"
 #include "taxii/request_filters.h"
 #include "taxii/status_registry.h"
+#include "taxii/viewer_cache.h"
 
 namespace kenes::taxii {
 
@@ -101,6 +102,7 @@ class Service {
   store::Store& store_;
   share::Community& community_;
   const ServiceOptions options_;
+  ViewerCache viewers_;
   StatusRegistry statuses_;
 };
 

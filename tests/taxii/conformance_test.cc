@@ -350,5 +350,15 @@ TEST_F(ConformanceTest, ReadsOfAmberObjectsAreAuditedFirst) {
   EXPECT_NE(after->front().detail.find(b_), std::string::npos) << after->front().detail;
 }
 
+TEST_F(ConformanceTest, LeavingAGroupTakesEffectAtOnce) {
+  const std::string shared = CollectionPath(CollectionId(CollectionKind::kShared, kg_), "objects/?match[id]=" + c_);
+  const std::string group = CollectionPath(CollectionId(CollectionKind::kGroup, group_.id));
+  ASSERT_EQ(Ids(Get(shared, keys_["kg"]).body), std::vector<std::string>{c_});
+  ASSERT_EQ(Get(group, keys_["kg"]).status, 200);
+  ASSERT_TRUE(community_->RemoveGroupMember(operator_, "G", "KG").ok());
+  EXPECT_EQ(Ids(Get(shared, keys_["kg"]).body), std::vector<std::string>{});
+  EXPECT_EQ(Get(group, keys_["kg"]).status, 404);
+}
+
 }  // namespace
 }  // namespace kenes::taxii
