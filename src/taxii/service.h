@@ -21,7 +21,12 @@
 //
 // Choices the specification leaves open:
 //  - match[version] defaults to "last" on reads and to every version on
-//    DELETE; without match[spec_version] every STIX version is returned.
+//    DELETE. Its timestamps select by `modified` (else `created`); an
+//    observable, whose version is its date_added, is selected by first,
+//    last or all. Without match[spec_version] every STIX version is
+//    returned (the specification asks for the latest spec_version of each
+//    object; Kenes keeps 2.1, and 2.0 only from 2.0 bundles, so an object
+//    rarely has both).
 //  - POST processes the envelope before answering: the 202 carries a
 //    status resource that is already "complete", with one success (id,
 //    version; "already stored" for duplicates) or failure (id, version,
@@ -33,11 +38,16 @@
 //    organisation (and admins).
 //  - A body that is not JSON is 400; JSON that is not an envelope (no
 //    "objects" list) is 422; over max_content_length, 413.
-//  - DELETE removes only versions the user's organisation authored (admins:
-//    any); when it authored none of those selected, 403.
+//  - DELETE needs a collection the user may write and an object visible in
+//    it (else 403 / 404); it then removes the selected versions of that id
+//    the user's organisation authored, whichever collection shows them
+//    (admins: any author's); when the organisation authored none, 403.
 //  - Every POST and DELETE is audited ("object.write", "object.delete"), and
 //    every response carrying TLP:AMBER or TLP:RED objects is audited before
 //    it is sent ("object.read").
+//
+// The discovery resource lists the API root by its path ("/taxii2/kenes/"):
+// the node does not know the scheme and host its clients reach it by.
 //
 // Thread-safety: Register once, then handlers run on any number of threads.
 // The store and community must outlive the Service.
