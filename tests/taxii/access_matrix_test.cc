@@ -46,6 +46,7 @@ const std::vector<std::pair<std::string, share::Role>> kRoles = {{"reader", shar
 struct Case {
   std::string id;
   share::Label label;
+  bool write_accepted = true;
   std::map<std::string, bool> visible_by_role;
 };
 
@@ -78,6 +79,7 @@ class AccessMatrixTest : public TaxiiFixture, public ::testing::WithParamInterfa
       ASSERT_TRUE(tlp && distribution.ok()) << row[1] << " " << row[2];
       if (distribution->kind == share::DistributionKind::kGroup) distribution->group = groups_.at(distribution->group);
       matrix_case.label = {author_, *tlp, *distribution};
+      matrix_case.write_accepted = row[3] == "ok";
       for (size_t role = 0; role < kRoles.size(); ++role) {
         matrix_case.visible_by_role[kRoles[role].first] = row[4 + role] == "visible";
       }
@@ -243,6 +245,31 @@ TEST_P(AccessMatrixTest, NoHiddenObjectShowsThroughAnyEndpoint) {
           Expected(role_name, [&](const Case& c) { return c.label.distribution.group == group; }))
           << "group " << name;
     }
+  }
+}
+
+TEST_P(AccessMatrixTest, PostsAreRefusedTheLabelsTheTableRefuses) {
+  // The author's analyst POSTs an object with each cell's markings: the
+  // status resource lists exactly the refused labels as failures.
+  std::vector<std::string> objects;
+  std::vector<std::string> accepted, refused;
+  int number = 500000;
+  for (const Case& matrix_case : cases_) {
+    const std::string id = store::TestId("indicator", ++number);
+    objects.push_back(
+        Indicator(id, "2026-01-01T00:00:01.000Z",
+                  fmt::format(R"(,"object_marking_refs":["{}","{}"])", share::TlpMarkingId(matrix_case.label.tlp),
+                              share::DistributionMarkingId(matrix_case.label.distribution))));
+    (matrix_case.write_accepted ? accepted : refused).push_back(id);
+  }
+  Reply posted =
+      Post(CollectionPath(CollectionId(CollectionKind::kOwn, author_), "objects/"), author_key_, Envelope(objects));
+  ASSERT_EQ(posted.status, 202) << posted.body;
+  EXPECT_EQ(Ids(posted.body, "successes"), accepted);
+  EXPECT_EQ(Ids(posted.body, "failures"), refused);
+  for (size_t i = 0; i < refused.size(); ++i) {
+    EXPECT_NE(At(posted.body, fmt::format("/failures/{}/message", i)).find("TLP:RED"), std::string::npos)
+        << posted.body;
   }
 }
 
