@@ -11,6 +11,7 @@
 
 #include "rest/community_json.h"
 #include "rest/error.h"
+#include "rest/facets.h"
 #include "rest/graph.h"
 #include "rest/json_members.h"
 #include "rest/links.h"
@@ -116,16 +117,21 @@ Status Api::AuditReads(const Caller& caller, std::span<const store::StoredVersio
 }
 
 Result<http::Response> Api::Search(const Caller& caller, const http::Request& request) {
-  KENES_ASSIGN_OR_RETURN(store::ListQuery query,
+  KENES_ASSIGN_OR_RETURN(SearchRequest search,
                          ParseSearch(request.query, {options_.default_page_size, options_.max_page_size}, community_));
-  query.viewer = caller.viewer;
-  KENES_ASSIGN_OR_RETURN(store::Page page, store_.List(query));
+  search.query.viewer = caller.viewer;
+  KENES_ASSIGN_OR_RETURN(store::Page page, store_.List(search.query));
   KENES_RETURN_IF_ERROR(AuditReads(caller, page.versions, "rest search"));
   std::string body = ListBody("objects", page.versions,
                               [](std::string& out, const store::StoredVersion& version) { out += version.json; });
   body.pop_back();  // to add "more" and "next" to the object
   AppendBoolMember(body, "more", page.more);
   AppendOptionalMember(body, "next", page.more ? std::string_view(page.cursor) : std::string_view());
+  if (search.facets) {
+    KENES_ASSIGN_OR_RETURN(FacetCounts facets, CountFacets(store_, search.query, options_.max_facet_versions));
+    AppendKey(body, "facets");
+    AppendFacets(body, facets);
+  }
   body += '}';
   return JsonResponse(200, std::move(body));
 }

@@ -3,7 +3,7 @@
 // JSON endpoints the web UI and scripts use (the OpenAPI document at
 // GET /api/v1/openapi.json describes each; openapi.h):
 //
-//   GET  /api/v1/objects                  search: type, author, tlp, added_after/before, q, limit, cursor
+//   GET  /api/v1/objects                  search: type, author, tlp, added_after/before, q, limit, cursor, facets
 //   POST /api/v1/objects                  create an object as the user (object_write.h)
 //   GET  /api/v1/objects/{id}             the latest version with its links in both directions
 //   PUT  /api/v1/objects/{id}             revise: a new version
@@ -42,10 +42,11 @@
 namespace kenes::rest {
 
 struct ApiOptions {
-  size_t default_page_size = 50;  // objects per search page when the request gives no limit
-  size_t max_page_size = 500;     // larger limits are cut down to this
-  size_t max_links = 200;         // links per direction on an object's page
-  size_t max_graph_nodes = 200;   // nodes of a graph; the graph says when it was cut short
+  size_t default_page_size = 50;      // objects per search page when the request gives no limit
+  size_t max_page_size = 500;         // larger limits are cut down to this
+  size_t max_links = 200;             // links per direction on an object's page
+  size_t max_graph_nodes = 200;       // nodes of a graph; the graph says when it was cut short
+  size_t max_facet_versions = 10000;  // objects a search's facets count at most; REQUIRES: > 0
   // Learns how many versions each write stored (the server's metrics); may be empty.
   std::function<void(size_t stored)> on_stored;
 };

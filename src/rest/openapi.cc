@@ -28,7 +28,8 @@ constexpr std::string_view kDocument = R"json({
           {"name": "added_before", "in": "query", "description": "Only objects the node added at or before this RFC 3339 time", "schema": {"type": "string", "format": "date-time"}},
           {"name": "q", "in": "query", "description": "Full text over name, description and aliases: every word must occur; a trailing * matches a prefix", "schema": {"type": "string", "maxLength": 1000}},
           {"name": "limit", "in": "query", "description": "Objects per page; larger values are cut down to the node's maximum", "schema": {"type": "integer", "minimum": 1}},
-          {"name": "cursor", "in": "query", "description": "The next of the previous page, with the same filters", "schema": {"type": "string"}}
+          {"name": "cursor", "in": "query", "description": "The next of the previous page, with the same filters", "schema": {"type": "string"}},
+          {"name": "facets", "in": "query", "description": "Also count the whole result set by type, TLP and author", "schema": {"type": "boolean", "default": false}}
         ],
         "responses": {
           "200": {"description": "One page", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SearchPage"}}}},
@@ -212,7 +213,15 @@ constexpr std::string_view kDocument = R"json({
       },
       "SearchPage": {
         "type": "object", "required": ["objects", "more", "next"],
-        "properties": {"objects": {"type": "array", "items": {"$ref": "#/components/schemas/StixObject"}}, "more": {"type": "boolean"}, "next": {"type": "string", "nullable": true, "description": "The cursor of the next page; null on the last"}}
+        "properties": {"objects": {"type": "array", "items": {"$ref": "#/components/schemas/StixObject"}}, "more": {"type": "boolean"}, "next": {"type": "string", "nullable": true, "description": "The cursor of the next page; null on the last"}, "facets": {"$ref": "#/components/schemas/Facets"}}
+      },
+      "Facets": {
+        "type": "object", "required": ["type", "tlp", "author", "complete"], "description": "Counts over every object the search selects (all pages), when asked for with facets=true",
+        "properties": {
+          "type": {"type": "object", "additionalProperties": {"type": "integer"}},
+          "tlp": {"type": "object", "additionalProperties": {"type": "integer"}, "description": "By TLP level; none for objects without a TLP marking"},
+          "author": {"type": "object", "additionalProperties": {"type": "integer"}, "description": "By created_by_ref; none for objects without one"},
+          "complete": {"type": "boolean", "description": "false when the result set was too large to count whole"}}
       },
       "Link": {
         "type": "object", "required": ["direction", "property", "other"],

@@ -13,8 +13,8 @@
 namespace kenes::rest {
 namespace {
 
-constexpr std::array<std::string_view, 8> kParameters = {"type",         "author", "tlp",   "added_after",
-                                                         "added_before", "q",      "limit", "cursor"};
+constexpr std::array<std::string_view, 9> kParameters = {"type", "author", "tlp",    "added_after", "added_before",
+                                                         "q",    "limit",  "cursor", "facets"};
 
 // Longer search text is refused rather than handed to the full-text index.
 constexpr size_t kMaxTextBytes = 1000;
@@ -90,8 +90,7 @@ Status CheckParameterNames(const http::Fields& query, std::span<const std::strin
   return Status::Ok();
 }
 
-Result<store::ListQuery> ParseSearch(const http::Fields& query, const SearchLimits& limits,
-                                     share::Community& community) {
+Result<SearchRequest> ParseSearch(const http::Fields& query, const SearchLimits& limits, share::Community& community) {
   KENES_RETURN_IF_ERROR(CheckParameterNames(query, kParameters));
   store::ListQuery list;
   list.versions.last = true;
@@ -123,7 +122,11 @@ Result<store::ListQuery> ParseSearch(const http::Fields& query, const SearchLimi
   KENES_ASSIGN_OR_RETURN(list.limit, LimitParameter(query, limits));
   KENES_ASSIGN_OR_RETURN(std::optional<std::string> cursor, SingleParameter(query, "cursor"));
   list.cursor = cursor.value_or("");
-  return list;
+  KENES_ASSIGN_OR_RETURN(std::optional<std::string> facets, SingleParameter(query, "facets"));
+  if (facets && *facets != "true" && *facets != "false") {
+    return Status::InvalidArgument(fmt::format("facets must be true or false, not '{}'", *facets));
+  }
+  return SearchRequest{std::move(list), facets == "true"};
 }
 
 }  // namespace kenes::rest

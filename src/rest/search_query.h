@@ -10,6 +10,7 @@
 //   q             full text over name, description and aliases: every word must occur
 //   limit         objects per page (default and maximum from SearchLimits; larger is cut down)
 //   cursor        the "next" of the previous page
+//   facets        true: also count the whole result set by type, TLP and author (facets.h)
 //
 // The query asks for the latest version of each id the reader may see; the
 // caller sets the viewer. Anything else, a parameter given twice where one
@@ -33,9 +34,13 @@ struct SearchLimits {
   size_t max_limit = 500;
 };
 
+struct SearchRequest {
+  store::ListQuery query;
+  bool facets = false;
+};
+
 // Reads `query`; organisation codes given as author are looked up in `community`.
-Result<store::ListQuery> ParseSearch(const http::Fields& query, const SearchLimits& limits,
-                                     share::Community& community);
+Result<SearchRequest> ParseSearch(const http::Fields& query, const SearchLimits& limits, share::Community& community);
 
 // InvalidArgument naming the first parameter of `query` that is not in `known`.
 Status CheckParameterNames(const http::Fields& query, std::span<const std::string_view> known);

@@ -241,6 +241,12 @@ TEST_P(RestAccessMatrixTest, EveryEndpointShowsWhatTheTableSays) {
       EXPECT_EQ(SearchAll(user, "type=indicator", limit), expected) << context << "limit " << limit;
     }
     EXPECT_EQ(SearchAll(user, "q=matrix", 100), expected) << context << "full text";
+    http::Response faceted = node_->Get(user, "/api/v1/objects?type=indicator&limit=1&facets=true");
+    int64_t counted = -1;
+    EXPECT_EQ(JsonBody(faceted.body).root().at_pointer("/facets/type/indicator").get(counted),
+              expected.empty() ? simdjson::NO_SUCH_FIELD : simdjson::SUCCESS)
+        << context << faceted.body;
+    EXPECT_EQ(counted, expected.empty() ? -1 : static_cast<int64_t>(expected.size())) << context << "facets";
     for (int level = 0; level < share::kTlpLevels; ++level) {
       std::vector<std::string> at_level;
       for (const Case& matrix_case : cases_) {

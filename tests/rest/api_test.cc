@@ -280,6 +280,41 @@ TEST_F(RestApiTest, SearchFiltersAndPages) {
   EXPECT_EQ(paged, (std::vector<std::string>{green, amber, kg}));
 }
 
+TEST_F(RestApiTest, SearchFacetsCountTheWholeResultSet) {
+  Create(kz_analyst_, Indicator("one"), R"("tlp":"green")");
+  Create(kz_analyst_, Indicator("two"), R"("tlp":"green")");
+  Create(kz_analyst_, Malware("three"));
+  Create(kg_analyst_, Malware("hidden"));
+  http::Response response = node_.Get(kz_reader_, "/api/v1/objects?type=indicator,malware&limit=1&facets=true");
+  ASSERT_EQ(response.status, 200) << response.body;
+  JsonBody body(response.body);
+  int64_t count = 0;
+  EXPECT_EQ(body.root().at_pointer("/facets/type/indicator").get(count), simdjson::SUCCESS) << response.body;
+  EXPECT_EQ(count, 2);
+  EXPECT_EQ(body.root().at_pointer("/facets/type/malware").get(count), simdjson::SUCCESS);
+  EXPECT_EQ(count, 1);
+  EXPECT_EQ(body.root().at_pointer("/facets/tlp/green").get(count), simdjson::SUCCESS);
+  EXPECT_EQ(count, 2);
+  EXPECT_EQ(body.root().at_pointer(fmt::format("/facets/author/{}", kKazakhstan)).get(count), simdjson::SUCCESS);
+  EXPECT_EQ(count, 3);
+  EXPECT_EQ(body.root().at_pointer("/facets/author").get_object().size(), 1u) << response.body;
+  bool complete = false;
+  EXPECT_EQ(body.root().at_pointer("/facets/complete").get(complete), simdjson::SUCCESS);
+  EXPECT_TRUE(complete);
+  EXPECT_EQ(body.root()["facets"].error(), simdjson::SUCCESS);
+  EXPECT_EQ(JsonBody(node_.Get(kz_reader_, "/api/v1/objects?type=malware").body).root()["facets"].error(),
+            simdjson::NO_SUCH_FIELD);
+
+  ApiOptions options;
+  options.max_facet_versions = 2;
+  RestNode small({}, options);
+  TestUser analyst = small.AddUser("kz.analyst", "KZ", Role::kAnalyst);
+  for (int i = 0; i < 3; ++i) small.Post(analyst, "/api/v1/objects", WriteBody(Malware("m")));
+  JsonBody bounded(small.Get(analyst, "/api/v1/objects?type=malware&facets=true").body);
+  EXPECT_EQ(bounded.root().at_pointer("/facets/complete").get(complete), simdjson::SUCCESS);
+  EXPECT_FALSE(complete);
+}
+
 TEST_F(RestApiTest, SearchRefusesBadParameters) {
   auto search = [&](std::string_view query) { return node_.Get(kz_reader_, fmt::format("/api/v1/objects?{}", query)); };
   ExpectError(search("limit=0"), 400, "limit");
@@ -293,6 +328,7 @@ TEST_F(RestApiTest, SearchRefusesBadParameters) {
   ExpectError(search("author=KZ&author=KG"), 400, "may be given once");
   ExpectError(search("cursor=garbage"), 400, "");
   ExpectError(search("colour=red"), 400, "unknown query parameter 'colour'");
+  ExpectError(search("facets=yes"), 400, "facets must be true or false");
   EXPECT_EQ(search("limit=100000").status, 200);
 }
 
