@@ -28,10 +28,10 @@ struct SqliteStoreOptions {
   Clock* clock = &SystemClock();  // stamps date_added; must outlive the store
   int64_t cache_bytes = 64 << 20;  // page cache of the writer connection
   std::chrono::milliseconds checkpoint_interval{200};  // how often the background checkpoint looks
-  // When the small level of the id index (schema.cc) holds this many entries,
-  // a batch merges it into the large one. Each batch rewrites most pages of
-  // the small level (about 1.5 MB at 65536); each merge most pages of the
-  // large one, once per this many versions.
+  // When the small level of a two-level index (schema.cc: ids, references)
+  // holds this many entries, and half as many as the large one, a batch
+  // merges it into the large one. Each batch rewrites most pages of the
+  // small level (about 1.5 MB at 65536); each merge most pages of both.
   int64_t recent_ids_limit = 65536;
 };
 
