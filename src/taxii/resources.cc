@@ -22,6 +22,10 @@ void AppendTitled(std::string& out, std::string_view title, std::string_view des
 template <typename Append>
 std::string PagedJson(const store::Page& page, std::string_view name, Append append) {
   std::string out = page.more ? "{\"more\":true,\"next\":" + JsonString(page.cursor) : "{\"more\":false";
+  // One allocation for the whole page: objects are their JSON, manifest records about 200 bytes.
+  size_t size = out.size() + 16;
+  for (const store::StoredVersion& version : page.versions) size += version.json.size() + 200;
+  out.reserve(size);
   if (!page.versions.empty()) {
     out += fmt::format(",\"{}\":[", name);
     for (size_t i = 0; i < page.versions.size(); ++i) {
