@@ -32,20 +32,11 @@ using Properties = std::vector<std::pair<std::string, std::string>>;  // name, J
 // `object` as text with `set` as its first properties, replacing any of the same name.
 std::string WithProperties(simdjson::dom::object object, const Properties& set) {
   std::string out = "{";
-  for (const auto& [name, value] : set) {
-    if (out.size() > 1) out += ',';
-    AppendJsonString(out, name);
-    out += ':';
-    out += value;
-  }
+  for (const auto& [name, value] : set) AppendRawMember(out, name, value);
   for (auto [key, value] : object) {
     bool replaced =
         std::any_of(set.begin(), set.end(), [key = key](const auto& property) { return property.first == key; });
-    if (replaced) continue;
-    if (out.size() > 1) out += ',';
-    AppendJsonString(out, key);
-    out += ':';
-    out += simdjson::minify(value);
+    if (!replaced) AppendRawMember(out, key, simdjson::minify(value));
   }
   out += '}';
   return out;
