@@ -5,6 +5,11 @@
 // loss). Checkpoints copying the log into the database run on a background
 // thread, not on the commit path, and once more at close.
 //
+// Indexes (schema.cc): besides the versions and the id index, a reference
+// index (ReferencedBy) and an FTS5 full-text index (ListQuery::text), both
+// written in the same transaction as the versions they index: a search or
+// ReferencedBy sees every version Put has acknowledged, never lags behind.
+//
 // Thread-safety: the returned Store may be used from any number of threads.
 // Writes are serialised on one writer connection; each concurrent reader
 // borrows its own read connection from a pool, so reads never wait for
