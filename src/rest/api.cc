@@ -210,8 +210,9 @@ Result<http::Response> Api::ReadGraph(const Caller& caller, const http::Request&
   if (!root.ok()) return NoObject(root.status(), id);
   GraphLimits limits{options_.max_graph_nodes, options_.max_links};
   KENES_ASSIGN_OR_RETURN(Graph graph, Neighbourhood(store_, caller.filter(), std::move(root).value(), depth, limits));
-  KENES_RETURN_IF_ERROR(AuditReads(caller, graph.nodes, "rest graph"));
-  KENES_RETURN_IF_ERROR(AuditReads(caller, graph.relationships, "rest graph"));
+  std::vector<store::StoredVersion> shown = graph.nodes;  // and the relationships behind the edges' types
+  shown.insert(shown.end(), graph.relationships.begin(), graph.relationships.end());
+  KENES_RETURN_IF_ERROR(AuditReads(caller, shown, "rest graph"));
   std::string body;
   AppendGraph(body, graph);
   return JsonResponse(200, std::move(body));

@@ -461,6 +461,10 @@ TEST_F(RestApiTest, AmberReadsAreAuditedBeforeTheyAreSent) {
   ASSERT_EQ(node_.Get(kg_analyst_, "/api/v1/objects?type=malware").status, 200);
   ASSERT_EQ(reads().size(), 2u);
   EXPECT_NE(reads().back().detail.find("rest search"), std::string::npos);
+  ASSERT_EQ(node_.Get(kg_analyst_, "/api/v1/objects/" + amber + "/versions").status, 200);
+  ASSERT_EQ(node_.Get(kg_analyst_, "/api/v1/objects/" + amber + "/graph").status, 200);
+  ASSERT_EQ(reads().size(), 4u);  // one entry a response
+  EXPECT_NE(reads().back().detail.find("rest graph"), std::string::npos);
 }
 
 TEST_F(RestApiTest, CommunityByRole) {
