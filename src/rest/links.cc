@@ -14,18 +14,21 @@ Result<std::optional<store::StoredVersion>> VisibleLatest(store::Store& store, c
   return found.status();
 }
 
+// At most `limit` of the object's references are looked at, hidden ones
+// included, so an object naming thousands costs no more than one naming a few.
 Status AddOutgoing(store::Store& store, const store::Viewer* viewer, const store::StoredVersion& object, size_t limit,
                    Links& result) {
-  size_t added = 0;
-  for (Reference& reference : ReferencesOf(object.json)) {
-    if (added == limit) {
-      result.truncated = true;
-      break;
-    }
+  std::vector<Reference> references = ReferencesOf(object.json);
+  if (references.size() > limit) {
+    result.truncated = true;
+    references.resize(limit);
+  }
+  for (Reference& reference : references) {
     KENES_ASSIGN_OR_RETURN(std::optional<store::StoredVersion> other, VisibleLatest(store, viewer, reference.id));
-    if (!other) continue;
-    result.links.push_back(Link{Direction::kOutgoing, std::move(reference.property), std::nullopt, "", *other});
-    ++added;
+    if (other) {
+      result.links.push_back(
+          Link{Direction::kOutgoing, std::move(reference.property), std::nullopt, "", std::move(other).value()});
+    }
   }
   return Status::Ok();
 }

@@ -39,11 +39,12 @@ struct Link {
 
 struct Links {
   std::vector<Link> links;
-  bool truncated = false;  // the object has more links than the limit let through
+  bool truncated = false;  // the object has more references, or is named by more objects, than the limit let through
 };
 
 // The links of `object` that `viewer` (nullptr: the node, everything) may
-// see: at most `limit` outgoing and `limit` incoming.
+// see: those of its first `limit` references, and of the `limit` newest
+// objects naming it.
 Result<Links> LinksOf(store::Store& store, const store::Viewer* viewer, const store::StoredVersion& object,
                       size_t limit);
 

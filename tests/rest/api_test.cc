@@ -1,6 +1,7 @@
 // Every endpoint of /api/v1: what it answers, and the 4xx with a JSON error
 // for every kind of bad request.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -441,6 +442,27 @@ TEST_F(RestApiTest, GraphIsBoundedAndSaysSo) {
   EXPECT_EQ(graph.Strings("/edges", "/source").size(), 2u);
   bool truncated = false;
   EXPECT_EQ(graph.root()["truncated"].get(truncated), simdjson::SUCCESS);
+  EXPECT_TRUE(truncated);
+}
+
+TEST_F(RestApiTest, LinksAreBoundedAndSaySo) {
+  ApiOptions options;
+  options.max_links = 2;
+  RestNode small({}, options);
+  TestUser analyst = small.AddUser("kz.analyst", "KZ", Role::kAnalyst);
+  std::vector<std::string> refs;
+  for (int i = 0; i < 3; ++i) {
+    refs.push_back(JsonBody(small.Post(analyst, "/api/v1/objects", WriteBody(Malware("m"))).body).String("/object/id"));
+  }
+  http::Response report = small.Post(
+      analyst, "/api/v1/objects",
+      WriteBody(fmt::format(R"({{"type":"report","name":"r","published":"2026-01-02T00:00:00Z","object_refs":["{}"]}})",
+                            fmt::join(refs, R"(",")"))));
+  ASSERT_EQ(report.status, 201) << report.body;
+  JsonBody page(small.Get(analyst, "/api/v1/objects/" + JsonBody(report.body).String("/object/id")).body);
+  EXPECT_EQ(page.Strings("/links", "/other/object/id"), (std::vector<std::string>{refs[0], refs[1]}));
+  bool truncated = false;
+  EXPECT_EQ(page.root()["links_truncated"].get(truncated), simdjson::SUCCESS);
   EXPECT_TRUE(truncated);
 }
 
