@@ -2,14 +2,11 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <array>
-#include <cctype>
 #include <charconv>
 #include <optional>
 #include <utility>
 
-#include "rest/community_json.h"
 #include "rest/error.h"
 #include "rest/facets.h"
 #include "rest/graph.h"
@@ -35,16 +32,6 @@ Result<std::string_view> PathId(const http::Request& request) {
   return id;
 }
 
-// Bodies are JSON: a 415 for a client that says otherwise (one that says nothing is believed).
-std::optional<http::Response> RefuseOtherMediaTypes(const http::Request& request) {
-  std::string type(request.Header("Content-Type").substr(0, request.Header("Content-Type").find(';')));
-  std::erase(type, ' ');
-  std::transform(type.begin(), type.end(), type.begin(),
-                 [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
-  if (type.empty() || type == kJsonType) return std::nullopt;
-  return ErrorResponse(415, fmt::format("the body must be {}, not {}", kJsonType, type));
-}
-
 // NotFound for hidden and unknown ids alike, in the same words.
 Status NoObject(const Status& status, std::string_view id) {
   if (status.code() != StatusCode::kNotFound) return status;
@@ -63,13 +50,6 @@ Result<int> DepthParameter(const http::Request& request) {
 }
 
 }  // namespace
-
-struct Api::Caller {
-  share::Principal principal;
-  std::optional<store::Viewer> viewer;  // none: the principal sees everything
-
-  const store::Viewer* filter() const { return viewer ? &*viewer : nullptr; }
-};
 
 Api::Api(store::Store& store, share::Community& community, ApiOptions options)
     : store_(store),
@@ -93,6 +73,10 @@ void Api::Register(http::Router& router) {
   router.Add(Method::kGet, "/api/v1/users", Auth::kRequired, Handle(&Api::ListUsers));
   router.Add(Method::kGet, "/api/v1/groups", Auth::kRequired, Handle(&Api::ListGroups));
   router.Add(Method::kGet, "/api/v1/me", Auth::kRequired, Handle(&Api::Me));
+  router.Add(Method::kGet, "/api/v1/keys", Auth::kRequired, Handle(&Api::ListKeys));
+  router.Add(Method::kPost, "/api/v1/keys", Auth::kRequired, Handle(&Api::CreateKey));
+  router.Add(Method::kDelete, "/api/v1/keys/{key_id}", Auth::kRequired, Handle(&Api::RevokeKey));
+  router.Add(Method::kGet, "/api/v1/audit", Auth::kRequired, Handle(&Api::ReadAudit));
 }
 
 http::Handler Api::Handle(Route route) {
@@ -215,49 +199,6 @@ Result<http::Response> Api::ReadGraph(const Caller& caller, const http::Request&
   KENES_RETURN_IF_ERROR(AuditReads(caller, shown, "rest graph"));
   std::string body;
   AppendGraph(body, graph);
-  return JsonResponse(200, std::move(body));
-}
-
-Result<http::Response> Api::ListOrganisations(const Caller&, const http::Request& request) {
-  KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, {}));
-  KENES_ASSIGN_OR_RETURN(std::vector<share::Organisation> organisations, community_.Organisations());
-  std::string body = ListBody("organisations", organisations, AppendOrganisation);
-  return JsonResponse(200, std::move(body));
-}
-
-Result<http::Response> Api::ListUsers(const Caller& caller, const http::Request& request) {
-  KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, {}));
-  // Admins and org-admins see the users they manage; anyone else only itself.
-  const bool manages = caller.principal.role >= share::Role::kOrgAdmin;
-  KENES_ASSIGN_OR_RETURN(std::vector<share::User> users,
-                         community_.Users(manages ? caller.principal : share::NodeOperator("rest")));
-  if (!manages) std::erase_if(users, [&](const share::User& user) { return user.name != caller.principal.user; });
-  std::string body = ListBody("users", users, AppendUser);
-  return JsonResponse(200, std::move(body));
-}
-
-Result<http::Response> Api::ListGroups(const Caller& caller, const http::Request& request) {
-  KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, {}));
-  KENES_ASSIGN_OR_RETURN(std::vector<share::SharingGroup> groups, community_.Groups(caller.principal));
-  std::string body = ListBody("groups", groups, AppendGroup);
-  return JsonResponse(200, std::move(body));
-}
-
-Result<http::Response> Api::Me(const Caller& caller, const http::Request& request) {
-  KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, {}));
-  const share::Principal& principal = caller.principal;
-  std::string body = "{";
-  AppendStringMember(body, "user", principal.user);
-  AppendStringMember(body, "role", share::RoleName(principal.role));
-  AppendBoolMember(body, "can_write", principal.role >= share::Role::kAnalyst);
-  AppendKey(body, "organisation");
-  if (principal.organisation.empty()) {
-    body += "null";
-  } else {
-    KENES_ASSIGN_OR_RETURN(share::Organisation organisation, community_.FindOrganisation(principal.organisation));
-    AppendOrganisation(body, organisation);
-  }
-  body += '}';
   return JsonResponse(200, std::move(body));
 }
 

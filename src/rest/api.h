@@ -11,6 +11,8 @@
 //   GET  /api/v1/objects/{id}/graph       the neighbourhood to depth 1-3 as nodes and edges
 //   POST /api/v1/validate                 what a create would say, storing nothing
 //   GET  /api/v1/organisations, /users, /groups, /me
+//   GET  /api/v1/keys, POST /api/v1/keys, DELETE /api/v1/keys/{key_id}   API keys (the caller's, or those it manages)
+//   GET  /api/v1/audit                    the audit log, newest first (admins)
 //
 // Every read goes through the access decision inside the store query
 // (share::StoreViewerOf), so pages, cursors, links and graphs hold only
@@ -31,6 +33,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <span>
 #include <string_view>
 
@@ -60,7 +63,13 @@ class Api {
   void Register(http::Router& router);
 
  private:
-  struct Caller;  // the principal asking and what it may see
+  // The principal asking and what it may see.
+  struct Caller {
+    share::Principal principal;
+    std::optional<store::Viewer> viewer;  // none: the principal sees everything
+
+    const store::Viewer* filter() const { return viewer ? &*viewer : nullptr; }
+  };
   using Route = Result<http::Response> (Api::*)(const Caller& caller, const http::Request& request);
 
   // `route` as a router handler: finds the caller, renders errors.
@@ -80,6 +89,10 @@ class Api {
   Result<http::Response> ListUsers(const Caller& caller, const http::Request& request);
   Result<http::Response> ListGroups(const Caller& caller, const http::Request& request);
   Result<http::Response> Me(const Caller& caller, const http::Request& request);
+  Result<http::Response> ListKeys(const Caller& caller, const http::Request& request);
+  Result<http::Response> CreateKey(const Caller& caller, const http::Request& request);
+  Result<http::Response> RevokeKey(const Caller& caller, const http::Request& request);
+  Result<http::Response> ReadAudit(const Caller& caller, const http::Request& request);
 
   store::Store& store_;
   share::Community& community_;

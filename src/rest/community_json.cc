@@ -44,4 +44,29 @@ void AppendGroup(std::string& out, const share::SharingGroup& group) {
   out += "]}";
 }
 
+void AppendKeyInfo(std::string& out, const share::KeyInfo& key) {
+  out += '{';
+  AppendStringMember(out, "key_id", key.key_id);
+  AppendStringMember(out, "user", key.user);
+  AppendStringMember(out, "label", key.label);
+  AppendStringMember(out, "created", FormatTimestamp(key.created, 3));
+  AppendOptionalMember(out, "expires", key.expires ? FormatTimestamp(*key.expires, 3) : "");
+  AppendOptionalMember(out, "revoked", key.revoked ? FormatTimestamp(*key.revoked, 3) : "");
+  out += '}';
+}
+
+void AppendAuditEntry(std::string& out, const share::AuditEntry& entry) {
+  out += '{';
+  AppendRawMember(out, "sequence", std::to_string(entry.sequence));
+  AppendStringMember(out, "time", FormatTimestamp(entry.time, 6));
+  AppendStringMember(out, "actor", entry.actor);
+  AppendStringMember(out, "organisation", entry.organisation);
+  AppendStringMember(out, "action", entry.action);
+  AppendStringMember(out, "target", entry.target);
+  AppendStringMember(out, "outcome", entry.outcome);
+  AppendStringMember(out, "detail", entry.detail);
+  AppendStringMember(out, "source", entry.source);
+  out += '}';
+}
+
 }  // namespace kenes::rest

@@ -5,6 +5,8 @@
 //                 (country and parent null when none)
 //   user          {"name", "organisation", "role", "disabled", "has_password"}
 //   group         {"id", "name", "owner", "members": [identity ids]}
+//   key           {"key_id", "user", "label", "created", "expires", "revoked"} (the last two null when not)
+//   audit entry   {"sequence", "time", "actor", "organisation", "action", "target", "outcome", "detail", "source"}
 //
 // Pure functions; thread-safe.
 #pragma once
@@ -18,5 +20,7 @@ namespace kenes::rest {
 void AppendOrganisation(std::string& out, const share::Organisation& organisation);
 void AppendUser(std::string& out, const share::User& user);
 void AppendGroup(std::string& out, const share::SharingGroup& group);
+void AppendKeyInfo(std::string& out, const share::KeyInfo& key);
+void AppendAuditEntry(std::string& out, const share::AuditEntry& entry);
 
 }  // namespace kenes::rest

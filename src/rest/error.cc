@@ -1,5 +1,8 @@
 #include "rest/error.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "rest/json_members.h"
 
 namespace kenes::rest {
@@ -50,6 +53,16 @@ http::Response FindingsResponse(int status, std::string_view message, std::span<
   AppendFindings(body, findings);
   body += "}}";
   return JsonResponse(status, std::move(body));
+}
+
+std::optional<http::Response> RefuseOtherMediaTypes(const http::Request& request) {
+  std::string_view header = request.Header("Content-Type");
+  std::string type(header.substr(0, header.find(';')));
+  std::erase(type, ' ');
+  std::transform(type.begin(), type.end(), type.begin(),
+                 [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+  if (type.empty() || type == kJsonType) return std::nullopt;
+  return ErrorResponse(415, "the body must be " + std::string(kJsonType) + ", not " + type);
 }
 
 int HttpStatusOf(const Status& status) {

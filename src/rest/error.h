@@ -13,6 +13,7 @@
 // Pure functions; thread-safe.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -38,6 +39,9 @@ http::Response RenderError(int status, std::string_view title, std::string_view 
 
 // An error response with the validator's findings as details.
 http::Response FindingsResponse(int status, std::string_view message, std::span<const stix::Finding> findings);
+
+// 415 when `request` says its body is not JSON; nullopt when it is, or says nothing.
+std::optional<http::Response> RefuseOtherMediaTypes(const http::Request& request);
 
 // The HTTP status for a non-OK `status`: 400 invalid input, 404 not found,
 // 409 already exists, 403 denied, 401 unauthenticated, 429 exhausted, 503

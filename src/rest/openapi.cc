@@ -173,6 +173,66 @@ constexpr std::string_view kDocument = R"json({
         }
       }
     },
+    "/api/v1/keys": {
+      "get": {
+        "tags": ["community"],
+        "operationId": "listKeys",
+        "summary": "The API keys the caller manages: its own; its organisation's for org-admins; all for admins (ids, never the keys)",
+        "responses": {
+          "200": {"description": "The keys", "content": {"application/json": {"schema": {"type": "object", "required": ["keys"], "properties": {"keys": {"type": "array", "items": {"$ref": "#/components/schemas/Key"}}}}}}},
+          "401": {"$ref": "#/components/responses/Error"}
+        }
+      },
+      "post": {
+        "tags": ["community"],
+        "operationId": "createKey",
+        "summary": "Create an API key, shown in this answer only",
+        "requestBody": {"required": false, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NewKey"}}}},
+        "responses": {
+          "201": {"description": "The new key", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CreatedKey"}}}},
+          "400": {"$ref": "#/components/responses/Error"},
+          "401": {"$ref": "#/components/responses/Error"},
+          "403": {"$ref": "#/components/responses/Error"},
+          "404": {"$ref": "#/components/responses/Error"},
+          "415": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/api/v1/keys/{key_id}": {
+      "parameters": [{"name": "key_id", "in": "path", "required": true, "description": "16 hex digits", "schema": {"type": "string"}}],
+      "delete": {
+        "tags": ["community"],
+        "operationId": "revokeKey",
+        "summary": "Revoke a key the caller manages; it stops working at once",
+        "responses": {
+          "204": {"description": "Revoked"},
+          "400": {"$ref": "#/components/responses/Error"},
+          "401": {"$ref": "#/components/responses/Error"},
+          "403": {"$ref": "#/components/responses/Error"},
+          "404": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/api/v1/audit": {
+      "get": {
+        "tags": ["community"],
+        "operationId": "readAudit",
+        "summary": "Audit log entries, newest first (admins only)",
+        "parameters": [
+          {"name": "actor", "in": "query", "description": "Only this user", "schema": {"type": "string"}},
+          {"name": "action", "in": "query", "description": "This action, or every action under it when it ends with a dot (key.)", "schema": {"type": "string"}},
+          {"name": "since", "in": "query", "description": "Entries at or after this RFC 3339 time", "schema": {"type": "string", "format": "date-time"}},
+          {"name": "until", "in": "query", "description": "Entries before this RFC 3339 time", "schema": {"type": "string", "format": "date-time"}},
+          {"name": "limit", "in": "query", "description": "Entries at most (default 100, at most 1000)", "schema": {"type": "integer", "minimum": 1}}
+        ],
+        "responses": {
+          "200": {"description": "The newest matching entries", "content": {"application/json": {"schema": {"type": "object", "required": ["entries", "more"], "properties": {"entries": {"type": "array", "items": {"$ref": "#/components/schemas/AuditEntry"}}, "more": {"type": "boolean", "description": "Older entries match too"}}}}}},
+          "400": {"$ref": "#/components/responses/Error"},
+          "401": {"$ref": "#/components/responses/Error"},
+          "403": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
     "/api/v1/openapi.json": {
       "get": {
         "tags": ["meta"],
@@ -268,6 +328,22 @@ constexpr std::string_view kDocument = R"json({
       "Group": {
         "type": "object", "required": ["id", "name", "owner", "members"],
         "properties": {"id": {"type": "string"}, "name": {"type": "string"}, "owner": {"type": "string"}, "members": {"type": "array", "items": {"type": "string"}}}
+      },
+      "Key": {
+        "type": "object", "required": ["key_id", "user", "label", "created", "expires", "revoked"],
+        "properties": {"key_id": {"type": "string"}, "user": {"type": "string"}, "label": {"type": "string"}, "created": {"type": "string", "format": "date-time"}, "expires": {"type": "string", "format": "date-time", "nullable": true}, "revoked": {"type": "string", "format": "date-time", "nullable": true}}
+      },
+      "NewKey": {
+        "type": "object", "additionalProperties": false,
+        "properties": {"user": {"type": "string", "description": "Whose key; default the caller (org-admins and admins may name the users they manage)"}, "label": {"type": "string"}, "expires": {"type": "string", "format": "date-time"}}
+      },
+      "CreatedKey": {
+        "type": "object", "required": ["key", "key_id", "user", "label", "expires"],
+        "properties": {"key": {"type": "string", "description": "kenes_<key id>_<secret>: shown this once"}, "key_id": {"type": "string"}, "user": {"type": "string"}, "label": {"type": "string"}, "expires": {"type": "string", "format": "date-time", "nullable": true}}
+      },
+      "AuditEntry": {
+        "type": "object", "required": ["sequence", "time", "actor", "organisation", "action", "target", "outcome", "detail", "source"],
+        "properties": {"sequence": {"type": "integer"}, "time": {"type": "string", "format": "date-time"}, "actor": {"type": "string"}, "organisation": {"type": "string"}, "action": {"type": "string"}, "target": {"type": "string"}, "outcome": {"type": "string", "enum": ["ok", "denied", "failed"]}, "detail": {"type": "string"}, "source": {"type": "string"}}
       },
       "Me": {
         "type": "object", "required": ["user", "role", "can_write", "organisation"],

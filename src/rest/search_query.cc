@@ -19,7 +19,33 @@ constexpr std::array<std::string_view, 9> kParameters = {"type", "author", "tlp"
 // Longer search text is refused rather than handed to the full-text index.
 constexpr size_t kMaxTextBytes = 1000;
 
-// The single value of `name`, nullopt when absent; InvalidArgument when repeated.
+Result<std::string> AuthorParameter(const http::Fields& query, share::Community& community) {
+  KENES_ASSIGN_OR_RETURN(std::optional<std::string> author, SingleParameter(query, "author"));
+  if (!author || author->starts_with("identity--")) return author.value_or("");
+  Result<share::Organisation> organisation = community.FindOrganisation(*author);
+  if (organisation.ok()) return organisation->id;
+  if (organisation.status().code() != StatusCode::kNotFound) return organisation.status();
+  return Status::InvalidArgument(
+      fmt::format("author must be an identity id or an organisation's code; there is no organisation '{}'", *author));
+}
+
+// The items of every value of `name`, split at commas, empty items dropped.
+std::vector<std::string> ListParameter(const http::Fields& query, std::string_view name) {
+  std::vector<std::string> items;
+  for (const auto& [key, value] : query) {
+    if (key != name) continue;
+    std::string_view rest = value;
+    while (!rest.empty()) {
+      size_t comma = std::min(rest.find(','), rest.size());
+      if (comma > 0) items.emplace_back(rest.substr(0, comma));
+      rest.remove_prefix(std::min(comma + 1, rest.size()));
+    }
+  }
+  return items;
+}
+
+}  // namespace
+
 Result<std::optional<std::string>> SingleParameter(const http::Fields& query, std::string_view name) {
   std::optional<std::string> value;
   for (const auto& [key, text] : query) {
@@ -52,33 +78,6 @@ Result<size_t> LimitParameter(const http::Fields& query, const SearchLimits& lim
   }
   return std::min(limit, limits.max_limit);
 }
-
-Result<std::string> AuthorParameter(const http::Fields& query, share::Community& community) {
-  KENES_ASSIGN_OR_RETURN(std::optional<std::string> author, SingleParameter(query, "author"));
-  if (!author || author->starts_with("identity--")) return author.value_or("");
-  Result<share::Organisation> organisation = community.FindOrganisation(*author);
-  if (organisation.ok()) return organisation->id;
-  if (organisation.status().code() != StatusCode::kNotFound) return organisation.status();
-  return Status::InvalidArgument(
-      fmt::format("author must be an identity id or an organisation's code; there is no organisation '{}'", *author));
-}
-
-// The items of every value of `name`, split at commas, empty items dropped.
-std::vector<std::string> ListParameter(const http::Fields& query, std::string_view name) {
-  std::vector<std::string> items;
-  for (const auto& [key, value] : query) {
-    if (key != name) continue;
-    std::string_view rest = value;
-    while (!rest.empty()) {
-      size_t comma = std::min(rest.find(','), rest.size());
-      if (comma > 0) items.emplace_back(rest.substr(0, comma));
-      rest.remove_prefix(std::min(comma + 1, rest.size()));
-    }
-  }
-  return items;
-}
-
-}  // namespace
 
 Status CheckParameterNames(const http::Fields& query, std::span<const std::string_view> known) {
   for (const auto& [key, value] : query) {

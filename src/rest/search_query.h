@@ -19,7 +19,9 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "base/status.h"
@@ -42,7 +44,15 @@ struct SearchRequest {
 // Reads `query`; organisation codes given as author are looked up in `community`.
 Result<SearchRequest> ParseSearch(const http::Fields& query, const SearchLimits& limits, share::Community& community);
 
+// For other endpoints' parameters, with the same words for the same mistakes:
+
 // InvalidArgument naming the first parameter of `query` that is not in `known`.
 Status CheckParameterNames(const http::Fields& query, std::span<const std::string_view> known);
+// The single value of `name`, nullopt when absent; InvalidArgument when repeated.
+Result<std::optional<std::string>> SingleParameter(const http::Fields& query, std::string_view name);
+// `name` as an RFC 3339 timestamp, nullopt when absent.
+Result<std::optional<Timestamp>> TimeParameter(const http::Fields& query, std::string_view name);
+// "limit": a whole number from 1, default and maximum from `limits`.
+Result<size_t> LimitParameter(const http::Fields& query, const SearchLimits& limits);
 
 }  // namespace kenes::rest

@@ -528,6 +528,61 @@ TEST_F(RestApiTest, CommunityByRole) {
   EXPECT_FALSE(can_write);
 }
 
+TEST_F(RestApiTest, UsersManageTheirApiKeys) {
+  http::Response created =
+      node_.Post(kz_reader_, "/api/v1/keys", R"({"label":"laptop","expires":"2099-01-01T00:00:00Z"})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.Header("Cache-Control"), "no-store");
+  JsonBody key(created.body);
+  EXPECT_TRUE(key.String("/key").starts_with("kenes_" + key.String("/key_id") + "_")) << created.body;
+  EXPECT_EQ(key.String("/user"), "kz.reader");
+  TestUser laptop{kz_reader_.principal, key.String("/key")};
+  EXPECT_EQ(JsonBody(node_.Get(laptop, "/api/v1/me").body).String("/user"), "kz.reader");
+
+  JsonBody listed(node_.Get(kz_reader_, "/api/v1/keys").body);
+  std::vector<std::string> labels = listed.Strings("/keys", "/label");
+  EXPECT_EQ(labels, (std::vector<std::string>{"rest test", "laptop"}));
+  EXPECT_EQ(listed.String("/keys/1/expires"), "2099-01-01T00:00:00.000Z");
+  EXPECT_EQ(node_.Get(kz_reader_, "/api/v1/keys").body.find(key.String("/key")), std::string::npos);
+
+  // Another organisation's user may not revoke it; its owner may, and it stops working at once.
+  ExpectError(node_.Send(&kg_analyst_, Method::kDelete, "/api/v1/keys/" + key.String("/key_id")), 403, "");
+  http::Response revoked = node_.Send(&kz_reader_, Method::kDelete, "/api/v1/keys/" + key.String("/key_id"));
+  EXPECT_EQ(revoked.status, 204) << revoked.body;
+  ExpectError(node_.Get(laptop, "/api/v1/me"), 401, "invalid credentials");
+  ExpectError(node_.Send(&kz_reader_, Method::kDelete, "/api/v1/keys/0123456789abcdef"), 404, "no API key");
+
+  // An org-admin makes keys for its organisation's users, not for others'.
+  EXPECT_EQ(node_.Post(kz_admin_, "/api/v1/keys", R"({"user":"kz.analyst"})").status, 201);
+  ExpectError(node_.Post(kz_admin_, "/api/v1/keys", R"({"user":"kg.analyst"})"), 403, "");
+  ExpectError(node_.Post(kz_reader_, "/api/v1/keys", R"({"expires":"soon"})"), 400, "expires must be");
+  ExpectError(node_.Post(kz_reader_, "/api/v1/keys", R"({"expires":"2001-01-01T00:00:00Z"})"), 400, "past");
+  ExpectError(node_.Post(kz_reader_, "/api/v1/keys", R"({"owner":"x"})"), 400, "unknown property 'owner'");
+  ExpectError(node_.Post(kz_reader_, "/api/v1/keys", "[1]"), 400, "JSON object");
+}
+
+TEST_F(RestApiTest, AdminsReadTheAuditLogNewestFirst) {
+  Create(kz_analyst_, Malware("audited"));
+  http::Response response = node_.Get(admin_, "/api/v1/audit?action=object.write&limit=1");
+  ASSERT_EQ(response.status, 200) << response.body;
+  JsonBody entries(response.body);
+  EXPECT_EQ(entries.Strings("/entries", "/action"), std::vector<std::string>{"object.write"});
+  EXPECT_EQ(entries.String("/entries/0/actor"), "kz.analyst");
+  EXPECT_EQ(entries.String("/entries/0/organisation"), kKazakhstan);
+  JsonBody all(node_.Get(admin_, "/api/v1/audit?limit=1000").body);
+  std::vector<std::string> times = all.Strings("/entries", "/time");
+  ASSERT_GT(times.size(), 2u);
+  EXPECT_TRUE(std::is_sorted(times.rbegin(), times.rend())) << "not newest first";
+  bool more = true;
+  EXPECT_EQ(all.root()["more"].get(more), simdjson::SUCCESS);
+  EXPECT_FALSE(more);
+  EXPECT_EQ(JsonBody(node_.Get(admin_, "/api/v1/audit?actor=nobody").body).Strings("/entries", "/action"),
+            std::vector<std::string>{});
+  ExpectError(node_.Get(kz_admin_, "/api/v1/audit"), 403, "only admins");
+  ExpectError(node_.Get(admin_, "/api/v1/audit?since=yesterday"), 400, "since must be an RFC 3339 timestamp");
+  ExpectError(node_.Get(admin_, "/api/v1/audit?limit=0"), 400, "limit");
+}
+
 TEST_F(RestApiTest, ServerErrorsUseTheApiShape) {
   TestUser forged{kz_reader_.principal, "kenes_0000000000000000_forged"};
   ExpectError(node_.Get(forged, "/api/v1/me"), 401, "invalid credentials");

@@ -1,0 +1,151 @@
+// Api's routes over the community: organisations, users, sharing groups,
+// who is asking, API keys and the audit log. The Community decides who may
+// do what (and audits it); these routes only add the rules of reading
+// (users: others see themselves; the audit log: admins).
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include <algorithm>
+#include <array>
+
+#include "rest/api.h"
+#include "rest/community_json.h"
+#include "rest/error.h"
+#include "rest/json_members.h"
+#include "rest/search_query.h"
+#include "share/api_key.h"
+
+namespace kenes::rest {
+namespace {
+
+constexpr SearchLimits kAuditLimits{100, 1000};
+
+// The body of POST /api/v1/keys: {"user", "label", "expires"}, each optional; an empty body is {}.
+Result<share::NewKey> ReadNewKey(std::string_view body, const share::Principal& principal) {
+  share::NewKey key{principal.user, std::nullopt, ""};
+  if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) return key;
+  simdjson::dom::parser parser;
+  simdjson::padded_string padded(body);
+  simdjson::dom::object fields;
+  if (parser.parse(padded).get(fields) != simdjson::SUCCESS) {
+    return Status::InvalidArgument(R"(the body must be a JSON object {"user", "label", "expires"}, each optional)");
+  }
+  for (auto [name, value] : fields) {
+    std::string_view text;
+    if (value.get(text) != simdjson::SUCCESS) return Status::InvalidArgument(fmt::format("{} must be a string", name));
+    if (name == "user") {
+      key.user = text;
+    } else if (name == "label") {
+      key.label = text;
+    } else if (name == "expires") {
+      key.expires = ParseTimestamp(text);
+      if (!key.expires) {
+        return Status::InvalidArgument(fmt::format("expires must be an RFC 3339 timestamp in UTC, not '{}'", text));
+      }
+    } else {
+      return Status::InvalidArgument(fmt::format("unknown property '{}'; a key takes user, label and expires", name));
+    }
+  }
+  return key;
+}
+
+}  // namespace
+
+Result<http::Response> Api::ListOrganisations(const Caller&, const http::Request& request) {
+  KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, {}));
+  KENES_ASSIGN_OR_RETURN(std::vector<share::Organisation> organisations, community_.Organisations());
+  return JsonResponse(200, ListBody("organisations", organisations, AppendOrganisation));
+}
+
+Result<http::Response> Api::ListUsers(const Caller& caller, const http::Request& request) {
+  KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, {}));
+  // Admins and org-admins see the users they manage; anyone else only itself.
+  const bool manages = caller.principal.role >= share::Role::kOrgAdmin;
+  KENES_ASSIGN_OR_RETURN(std::vector<share::User> users,
+                         community_.Users(manages ? caller.principal : share::NodeOperator("rest")));
+  if (!manages) std::erase_if(users, [&](const share::User& user) { return user.name != caller.principal.user; });
+  return JsonResponse(200, ListBody("users", users, AppendUser));
+}
+
+Result<http::Response> Api::ListGroups(const Caller& caller, const http::Request& request) {
+  KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, {}));
+  KENES_ASSIGN_OR_RETURN(std::vector<share::SharingGroup> groups, community_.Groups(caller.principal));
+  return JsonResponse(200, ListBody("groups", groups, AppendGroup));
+}
+
+Result<http::Response> Api::Me(const Caller& caller, const http::Request& request) {
+  KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, {}));
+  const share::Principal& principal = caller.principal;
+  std::string body = "{";
+  AppendStringMember(body, "user", principal.user);
+  AppendStringMember(body, "role", share::RoleName(principal.role));
+  AppendBoolMember(body, "can_write", principal.role >= share::Role::kAnalyst);
+  AppendKey(body, "organisation");
+  if (principal.organisation.empty()) {
+    body += "null";
+  } else {
+    KENES_ASSIGN_OR_RETURN(share::Organisation organisation, community_.FindOrganisation(principal.organisation));
+    AppendOrganisation(body, organisation);
+  }
+  body += '}';
+  return JsonResponse(200, std::move(body));
+}
+
+Result<http::Response> Api::ListKeys(const Caller& caller, const http::Request& request) {
+  KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, {}));
+  KENES_ASSIGN_OR_RETURN(std::vector<share::KeyInfo> keys, community_.Keys(caller.principal));
+  return JsonResponse(200, ListBody("keys", keys, AppendKeyInfo));
+}
+
+Result<http::Response> Api::CreateKey(const Caller& caller, const http::Request& request) {
+  KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, {}));
+  if (std::optional<http::Response> refused = RefuseOtherMediaTypes(request)) return *refused;
+  KENES_ASSIGN_OR_RETURN(share::NewKey key, ReadNewKey(request.body, caller.principal));
+  KENES_ASSIGN_OR_RETURN(std::string text, community_.CreateKey(caller.principal, key));
+  std::string body = "{";
+  AppendStringMember(body, "key", text);
+  AppendStringMember(body, "key_id", share::ApiKeyId(text).value_or(""));
+  AppendStringMember(body, "user", key.user);
+  AppendStringMember(body, "label", key.label);
+  AppendOptionalMember(body, "expires", key.expires ? FormatTimestamp(*key.expires, 3) : "");
+  body += '}';
+  http::Response response = JsonResponse(201, std::move(body));
+  // The key is shown this once: no cache may keep it.
+  response.SetHeader("Cache-Control", "no-store");
+  return response;
+}
+
+Result<http::Response> Api::RevokeKey(const Caller& caller, const http::Request& request) {
+  KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, {}));
+  KENES_RETURN_IF_ERROR(community_.RevokeKey(caller.principal, request.Param("key_id")));
+  http::Response response;
+  response.status = 204;
+  return response;
+}
+
+Result<http::Response> Api::ReadAudit(const Caller& caller, const http::Request& request) {
+  static constexpr std::array<std::string_view, 5> kParameters = {"actor", "action", "since", "until", "limit"};
+  KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, kParameters));
+  if (caller.principal.role != share::Role::kAdmin) {
+    return Status::PermissionDenied(
+        fmt::format("user {} may not read the audit log: only admins may", caller.principal.user));
+  }
+  share::AuditFilter filter;
+  KENES_ASSIGN_OR_RETURN(std::optional<std::string> actor, SingleParameter(request.query, "actor"));
+  KENES_ASSIGN_OR_RETURN(std::optional<std::string> action, SingleParameter(request.query, "action"));
+  filter.actor = actor.value_or("");
+  filter.action = action.value_or("");
+  KENES_ASSIGN_OR_RETURN(filter.since, TimeParameter(request.query, "since"));
+  KENES_ASSIGN_OR_RETURN(filter.until, TimeParameter(request.query, "until"));
+  KENES_ASSIGN_OR_RETURN(size_t limit, LimitParameter(request.query, kAuditLimits));
+  KENES_ASSIGN_OR_RETURN(std::vector<share::AuditEntry> entries, community_.audit().Show(filter));
+  const bool more = entries.size() > limit;
+  std::vector<share::AuditEntry> newest(entries.rbegin(), entries.rbegin() + std::min(limit, entries.size()));
+  std::string body = ListBody("entries", newest, AppendAuditEntry);
+  body.pop_back();  // to add "more" to the object
+  AppendBoolMember(body, "more", more);
+  body += '}';
+  return JsonResponse(200, std::move(body));
+}
+
+}  // namespace kenes::rest
