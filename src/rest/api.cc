@@ -71,7 +71,14 @@ void Api::Register(http::Router& router) {
   router.Add(Method::kPost, "/api/v1/validate", Auth::kRequired, Handle(&Api::Validate));
   router.Add(Method::kGet, "/api/v1/organisations", Auth::kRequired, Handle(&Api::ListOrganisations));
   router.Add(Method::kGet, "/api/v1/users", Auth::kRequired, Handle(&Api::ListUsers));
+  router.Add(Method::kPost, "/api/v1/users", Auth::kRequired, Handle(&Api::AddUser));
+  router.Add(Method::kPost, "/api/v1/users/{name}/disable", Auth::kRequired, Handle(&Api::DisableUser));
   router.Add(Method::kGet, "/api/v1/groups", Auth::kRequired, Handle(&Api::ListGroups));
+  router.Add(Method::kPost, "/api/v1/groups", Auth::kRequired, Handle(&Api::AddGroup));
+  router.Add(Method::kPut, "/api/v1/groups/{group}/members/{organisation}", Auth::kRequired,
+             Handle(&Api::AddGroupMember));
+  router.Add(Method::kDelete, "/api/v1/groups/{group}/members/{organisation}", Auth::kRequired,
+             Handle(&Api::RemoveGroupMember));
   router.Add(Method::kGet, "/api/v1/me", Auth::kRequired, Handle(&Api::Me));
   router.Add(Method::kGet, "/api/v1/keys", Auth::kRequired, Handle(&Api::ListKeys));
   router.Add(Method::kPost, "/api/v1/keys", Auth::kRequired, Handle(&Api::CreateKey));

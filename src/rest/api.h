@@ -11,6 +11,8 @@
 //   GET  /api/v1/objects/{id}/graph       the neighbourhood to depth 1-3 as nodes and edges
 //   POST /api/v1/validate                 what a create would say, storing nothing
 //   GET  /api/v1/organisations, /users, /groups, /me
+//   POST /api/v1/users, POST /api/v1/users/{name}/disable           users (the Community decides who may)
+//   POST /api/v1/groups, PUT|DELETE /api/v1/groups/{group}/members/{organisation}   sharing groups
 //   GET  /api/v1/keys, POST /api/v1/keys, DELETE /api/v1/keys/{key_id}   API keys (the caller's, or those it manages)
 //   GET  /api/v1/audit                    the audit log, newest first (admins)
 //
@@ -87,7 +89,12 @@ class Api {
   Result<http::Response> ReadGraph(const Caller& caller, const http::Request& request);
   Result<http::Response> ListOrganisations(const Caller& caller, const http::Request& request);
   Result<http::Response> ListUsers(const Caller& caller, const http::Request& request);
+  Result<http::Response> AddUser(const Caller& caller, const http::Request& request);
+  Result<http::Response> DisableUser(const Caller& caller, const http::Request& request);
   Result<http::Response> ListGroups(const Caller& caller, const http::Request& request);
+  Result<http::Response> AddGroup(const Caller& caller, const http::Request& request);
+  Result<http::Response> AddGroupMember(const Caller& caller, const http::Request& request);
+  Result<http::Response> RemoveGroupMember(const Caller& caller, const http::Request& request);
   Result<http::Response> Me(const Caller& caller, const http::Request& request);
   Result<http::Response> ListKeys(const Caller& caller, const http::Request& request);
   Result<http::Response> CreateKey(const Caller& caller, const http::Request& request);

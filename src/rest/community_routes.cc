@@ -3,10 +3,13 @@
 // do what (and audits it); these routes only add the rules of reading
 // (users: others see themselves; the audit log: admins).
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <simdjson.h>
 
 #include <algorithm>
 #include <array>
+#include <map>
+#include <span>
 
 #include "rest/api.h"
 #include "rest/community_json.h"
@@ -20,33 +23,61 @@ namespace {
 
 constexpr SearchLimits kAuditLimits{100, 1000};
 
-// The body of POST /api/v1/keys: {"user", "label", "expires"}, each optional; an empty body is {}.
-Result<share::NewKey> ReadNewKey(std::string_view body, const share::Principal& principal) {
-  share::NewKey key{principal.user, std::nullopt, ""};
-  if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) return key;
+using Fields = std::map<std::string, std::string, std::less<>>;
+
+// A body that is a JSON object of string members, each in `known`; an empty body is {}.
+Result<Fields> StringFields(std::string_view body, std::span<const std::string_view> known) {
+  Fields fields;
+  if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) return fields;
   simdjson::dom::parser parser;
   simdjson::padded_string padded(body);
-  simdjson::dom::object fields;
-  if (parser.parse(padded).get(fields) != simdjson::SUCCESS) {
-    return Status::InvalidArgument(R"(the body must be a JSON object {"user", "label", "expires"}, each optional)");
+  simdjson::dom::object object;
+  if (parser.parse(padded).get(object) != simdjson::SUCCESS) {
+    return Status::InvalidArgument(fmt::format("the body must be a JSON object with {}", fmt::join(known, ", ")));
   }
-  for (auto [name, value] : fields) {
+  for (auto [name, value] : object) {
+    if (std::find(known.begin(), known.end(), name) == known.end()) {
+      return Status::InvalidArgument(fmt::format("unknown property '{}'; known: {}", name, fmt::join(known, ", ")));
+    }
     std::string_view text;
     if (value.get(text) != simdjson::SUCCESS) return Status::InvalidArgument(fmt::format("{} must be a string", name));
-    if (name == "user") {
-      key.user = text;
-    } else if (name == "label") {
-      key.label = text;
-    } else if (name == "expires") {
-      key.expires = ParseTimestamp(text);
-      if (!key.expires) {
-        return Status::InvalidArgument(fmt::format("expires must be an RFC 3339 timestamp in UTC, not '{}'", text));
-      }
-    } else {
-      return Status::InvalidArgument(fmt::format("unknown property '{}'; a key takes user, label and expires", name));
+    fields.emplace(name, text);
+  }
+  return fields;
+}
+
+// The member `name` of `fields`, InvalidArgument when absent.
+Result<std::string> Required(const Fields& fields, std::string_view name) {
+  auto found = fields.find(name);
+  if (found == fields.end()) return Status::InvalidArgument(fmt::format("{} is required", name));
+  return found->second;
+}
+
+std::string Optional(const Fields& fields, std::string_view name) {
+  auto found = fields.find(name);
+  return found == fields.end() ? "" : found->second;
+}
+
+// The body of POST /api/v1/keys: {"user", "label", "expires"}, each optional.
+Result<share::NewKey> ReadNewKey(std::string_view body, const share::Principal& principal) {
+  static constexpr std::array<std::string_view, 3> kKnown = {"user", "label", "expires"};
+  KENES_ASSIGN_OR_RETURN(Fields fields, StringFields(body, kKnown));
+  share::NewKey key{principal.user, std::nullopt, Optional(fields, "label")};
+  if (std::string user = Optional(fields, "user"); !user.empty()) key.user = user;
+  if (fields.contains("expires")) {
+    key.expires = ParseTimestamp(fields["expires"]);
+    if (!key.expires) {
+      return Status::InvalidArgument(
+          fmt::format("expires must be an RFC 3339 timestamp in UTC, not '{}'", fields["expires"]));
     }
   }
   return key;
+}
+
+http::Response NoContent() {
+  http::Response response;
+  response.status = 204;
+  return response;
 }
 
 }  // namespace
@@ -67,10 +98,73 @@ Result<http::Response> Api::ListUsers(const Caller& caller, const http::Request&
   return JsonResponse(200, ListBody("users", users, AppendUser));
 }
 
+Result<http::Response> Api::AddUser(const Caller& caller, const http::Request& request) {
+  static constexpr std::array<std::string_view, 4> kKnown = {"name", "organisation", "role", "password"};
+  KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, {}));
+  if (std::optional<http::Response> refused = RefuseOtherMediaTypes(request)) return *refused;
+  KENES_ASSIGN_OR_RETURN(Fields fields, StringFields(request.body, kKnown));
+  share::User user;
+  KENES_ASSIGN_OR_RETURN(user.name, Required(fields, "name"));
+  KENES_ASSIGN_OR_RETURN(std::string role, Required(fields, "role"));
+  std::optional<share::Role> parsed = share::ParseRole(role);
+  if (!parsed) return Status::InvalidArgument("role must be reader, analyst, org-admin or admin");
+  user.role = *parsed;
+  std::string organisation = Optional(fields, "organisation");
+  if (organisation.empty()) organisation = caller.principal.organisation;
+  if (organisation.empty()) return Status::InvalidArgument("organisation is required");
+  Result<share::Organisation> found = community_.FindOrganisation(organisation);
+  if (!found.ok()) {
+    return found.status().code() == StatusCode::kNotFound
+               ? Status::InvalidArgument(fmt::format("there is no organisation '{}'", organisation))
+               : found.status();
+  }
+  user.organisation = found->id;
+  std::optional<std::string> password;
+  if (fields.contains("password")) password = fields["password"];
+  user.has_password = password.has_value();
+  KENES_RETURN_IF_ERROR(community_.AddUser(caller.principal, user, std::move(password)));
+  std::string body;
+  AppendUser(body, user);
+  return JsonResponse(201, std::move(body));
+}
+
+Result<http::Response> Api::DisableUser(const Caller& caller, const http::Request& request) {
+  KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, {}));
+  KENES_RETURN_IF_ERROR(community_.DisableUser(caller.principal, request.Param("name")));
+  return NoContent();
+}
+
 Result<http::Response> Api::ListGroups(const Caller& caller, const http::Request& request) {
   KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, {}));
   KENES_ASSIGN_OR_RETURN(std::vector<share::SharingGroup> groups, community_.Groups(caller.principal));
   return JsonResponse(200, ListBody("groups", groups, AppendGroup));
+}
+
+Result<http::Response> Api::AddGroup(const Caller& caller, const http::Request& request) {
+  static constexpr std::array<std::string_view, 2> kKnown = {"name", "owner"};
+  KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, {}));
+  if (std::optional<http::Response> refused = RefuseOtherMediaTypes(request)) return *refused;
+  KENES_ASSIGN_OR_RETURN(Fields fields, StringFields(request.body, kKnown));
+  KENES_ASSIGN_OR_RETURN(std::string name, Required(fields, "name"));
+  KENES_ASSIGN_OR_RETURN(share::SharingGroup group,
+                         community_.AddGroup(caller.principal, name, Optional(fields, "owner")));
+  std::string body;
+  AppendGroup(body, group);
+  return JsonResponse(201, std::move(body));
+}
+
+Result<http::Response> Api::AddGroupMember(const Caller& caller, const http::Request& request) {
+  KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, {}));
+  KENES_RETURN_IF_ERROR(
+      community_.AddGroupMember(caller.principal, request.Param("group"), request.Param("organisation")));
+  return NoContent();
+}
+
+Result<http::Response> Api::RemoveGroupMember(const Caller& caller, const http::Request& request) {
+  KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, {}));
+  KENES_RETURN_IF_ERROR(
+      community_.RemoveGroupMember(caller.principal, request.Param("group"), request.Param("organisation")));
+  return NoContent();
 }
 
 Result<http::Response> Api::Me(const Caller& caller, const http::Request& request) {
@@ -118,9 +212,7 @@ Result<http::Response> Api::CreateKey(const Caller& caller, const http::Request&
 Result<http::Response> Api::RevokeKey(const Caller& caller, const http::Request& request) {
   KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, {}));
   KENES_RETURN_IF_ERROR(community_.RevokeKey(caller.principal, request.Param("key_id")));
-  http::Response response;
-  response.status = 204;
-  return response;
+  return NoContent();
 }
 
 Result<http::Response> Api::ReadAudit(const Caller& caller, const http::Request& request) {

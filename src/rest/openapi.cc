@@ -141,6 +141,20 @@ constexpr std::string_view kDocument = R"json({
       }
     },
     "/api/v1/users": {
+      "post": {
+        "tags": ["community"],
+        "operationId": "addUser",
+        "summary": "Add a user (org-admins: non-admin users of their organisation; admins: anyone)",
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["name", "role"], "additionalProperties": false, "properties": {"name": {"type": "string"}, "organisation": {"type": "string", "description": "Code or identity id; default the caller's"}, "role": {"$ref": "#/components/schemas/Role"}, "password": {"type": "string", "minLength": 12}}}}}},
+        "responses": {
+          "201": {"description": "The user", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/User"}}}},
+          "400": {"$ref": "#/components/responses/Error"},
+          "401": {"$ref": "#/components/responses/Error"},
+          "403": {"$ref": "#/components/responses/Error"},
+          "409": {"$ref": "#/components/responses/Error"},
+          "415": {"$ref": "#/components/responses/Error"}
+        }
+      },
       "get": {
         "tags": ["community"],
         "operationId": "listUsers",
@@ -151,7 +165,64 @@ constexpr std::string_view kDocument = R"json({
         }
       }
     },
+    "/api/v1/users/{name}/disable": {
+      "parameters": [{"name": "name", "in": "path", "required": true, "description": "The user's name", "schema": {"type": "string"}}],
+      "post": {
+        "tags": ["community"],
+        "operationId": "disableUser",
+        "summary": "Disable a user the caller manages; its keys stop working at once",
+        "responses": {
+          "204": {"description": "Disabled"},
+          "401": {"$ref": "#/components/responses/Error"},
+          "403": {"$ref": "#/components/responses/Error"},
+          "404": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/api/v1/groups/{group}/members/{organisation}": {
+      "parameters": [
+        {"name": "group", "in": "path", "required": true, "description": "The group's name or id", "schema": {"type": "string"}},
+        {"name": "organisation", "in": "path", "required": true, "description": "An organisation's code or identity id", "schema": {"type": "string"}}
+      ],
+      "put": {
+        "tags": ["community"],
+        "operationId": "addGroupMember",
+        "summary": "Add an organisation to a sharing group (its owner's org-admins and admins)",
+        "responses": {
+          "204": {"description": "Added"},
+          "401": {"$ref": "#/components/responses/Error"},
+          "403": {"$ref": "#/components/responses/Error"},
+          "404": {"$ref": "#/components/responses/Error"},
+          "409": {"$ref": "#/components/responses/Error"}
+        }
+      },
+      "delete": {
+        "tags": ["community"],
+        "operationId": "removeGroupMember",
+        "summary": "Remove an organisation from a sharing group",
+        "responses": {
+          "204": {"description": "Removed"},
+          "401": {"$ref": "#/components/responses/Error"},
+          "403": {"$ref": "#/components/responses/Error"},
+          "404": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
     "/api/v1/groups": {
+      "post": {
+        "tags": ["community"],
+        "operationId": "addGroup",
+        "summary": "Create a sharing group, owned by the caller's organisation (an admin may name another owner)",
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["name"], "additionalProperties": false, "properties": {"name": {"type": "string"}, "owner": {"type": "string", "description": "An organisation's code or identity id"}}}}}},
+        "responses": {
+          "201": {"description": "The group", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Group"}}}},
+          "400": {"$ref": "#/components/responses/Error"},
+          "401": {"$ref": "#/components/responses/Error"},
+          "403": {"$ref": "#/components/responses/Error"},
+          "409": {"$ref": "#/components/responses/Error"},
+          "415": {"$ref": "#/components/responses/Error"}
+        }
+      },
       "get": {
         "tags": ["community"],
         "operationId": "listGroups",

@@ -528,6 +528,42 @@ TEST_F(RestApiTest, CommunityByRole) {
   EXPECT_FALSE(can_write);
 }
 
+TEST_F(RestApiTest, OrgAdminsManageUsersAndGroups) {
+  http::Response added =
+      node_.Post(kz_admin_, "/api/v1/users", R"({"name":"kz.new","role":"analyst","password":"a long passphrase"})");
+  ASSERT_EQ(added.status, 201) << added.body;
+  JsonBody user(added.body);
+  EXPECT_EQ(user.String("/organisation"), kKazakhstan);
+  EXPECT_EQ(user.String("/role"), "analyst");
+  ExpectError(node_.Post(kz_admin_, "/api/v1/users", R"({"name":"kz.new","role":"reader"})"), 409, "exists");
+  ExpectError(node_.Post(kz_admin_, "/api/v1/users", R"({"name":"kg.new","role":"reader","organisation":"KG"})"), 403,
+              "");
+  ExpectError(node_.Post(kz_admin_, "/api/v1/users", R"({"name":"x","role":"admin"})"), 403, "");
+  ExpectError(node_.Post(kz_admin_, "/api/v1/users", R"({"name":"x","role":"boss"})"), 400, "role must be");
+  ExpectError(node_.Post(kz_admin_, "/api/v1/users", R"({"name":"x","role":"reader","organisation":"ZZ"})"), 400,
+              "no organisation 'ZZ'");
+  ExpectError(node_.Post(kz_admin_, "/api/v1/users", R"({"role":"reader"})"), 400, "name is required");
+  ExpectError(node_.Post(kz_reader_, "/api/v1/users", R"({"name":"x","role":"reader"})"), 403, "");
+  EXPECT_EQ(node_.Send(&kz_admin_, Method::kPost, "/api/v1/users/kz.new/disable").status, 204);
+  http::Response users = node_.Get(kz_admin_, "/api/v1/users");
+  EXPECT_NE(users.body.find(R"("name":"kz.new")"), std::string::npos);
+  EXPECT_NE(users.body.find(R"("disabled":true,"has_password":true)"), std::string::npos) << users.body;
+
+  http::Response group = node_.Post(kz_admin_, "/api/v1/groups", R"({"name":"border"})");
+  ASSERT_EQ(group.status, 201) << group.body;
+  EXPECT_EQ(JsonBody(group.body).String("/owner"), kKazakhstan);
+  EXPECT_EQ(node_.Send(&kz_admin_, Method::kPut, "/api/v1/groups/border/members/KG").status, 204);
+  EXPECT_EQ(JsonBody(node_.Get(kg_analyst_, "/api/v1/groups").body).Strings("/groups", "/name"),
+            std::vector<std::string>{"border"});
+  ExpectError(node_.Send(&kz_admin_, Method::kPut, "/api/v1/groups/border/members/KG"), 409, "already");
+  ExpectError(node_.Send(&kg_analyst_, Method::kPut, "/api/v1/groups/border/members/EU"), 403, "");
+  EXPECT_EQ(node_.Send(&kz_admin_, Method::kDelete, "/api/v1/groups/border/members/KG").status, 204);
+  EXPECT_EQ(JsonBody(node_.Get(kg_analyst_, "/api/v1/groups").body).Strings("/groups", "/name"),
+            std::vector<std::string>{});
+  ExpectError(node_.Send(&kz_admin_, Method::kPut, "/api/v1/groups/nothing/members/KG"), 404, "no sharing group");
+  ExpectError(node_.Post(kz_admin_, "/api/v1/groups", R"({"name":"bad name!"})"), 400, "not a group name");
+}
+
 TEST_F(RestApiTest, UsersManageTheirApiKeys) {
   http::Response created =
       node_.Post(kz_reader_, "/api/v1/keys", R"({"label":"laptop","expires":"2099-01-01T00:00:00Z"})");
