@@ -71,6 +71,8 @@ void Api::Register(http::Router& router) {
   router.Add(Method::kPost, "/api/v1/validate", Auth::kRequired, Handle(&Api::Validate));
   router.Add(Method::kGet, "/api/v1/organisations", Auth::kRequired, Handle(&Api::ListOrganisations));
   router.Add(Method::kGet, "/api/v1/users", Auth::kRequired, Handle(&Api::ListUsers));
+  router.Add(Method::kPost, "/api/v1/organisations", Auth::kRequired, Handle(&Api::AddOrganisation));
+  router.Add(Method::kPatch, "/api/v1/organisations/{organisation}", Auth::kRequired, Handle(&Api::ChangeOrganisation));
   router.Add(Method::kPost, "/api/v1/users", Auth::kRequired, Handle(&Api::AddUser));
   router.Add(Method::kPost, "/api/v1/users/{name}/disable", Auth::kRequired, Handle(&Api::DisableUser));
   router.Add(Method::kGet, "/api/v1/groups", Auth::kRequired, Handle(&Api::ListGroups));

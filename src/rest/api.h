@@ -11,6 +11,7 @@
 //   GET  /api/v1/objects/{id}/graph       the neighbourhood to depth 1-3 as nodes and edges
 //   POST /api/v1/validate                 what a create would say, storing nothing
 //   GET  /api/v1/organisations, /users, /groups, /me
+//   POST /api/v1/organisations, PATCH /api/v1/organisations/{organisation}   organisations (admins)
 //   POST /api/v1/users, POST /api/v1/users/{name}/disable           users (the Community decides who may)
 //   POST /api/v1/groups, PUT|DELETE /api/v1/groups/{group}/members/{organisation}   sharing groups
 //   GET  /api/v1/keys, POST /api/v1/keys, DELETE /api/v1/keys/{key_id}   API keys (the caller's, or those it manages)
@@ -88,6 +89,8 @@ class Api {
   Result<http::Response> ReadVersions(const Caller& caller, const http::Request& request);
   Result<http::Response> ReadGraph(const Caller& caller, const http::Request& request);
   Result<http::Response> ListOrganisations(const Caller& caller, const http::Request& request);
+  Result<http::Response> AddOrganisation(const Caller& caller, const http::Request& request);
+  Result<http::Response> ChangeOrganisation(const Caller& caller, const http::Request& request);
   Result<http::Response> ListUsers(const Caller& caller, const http::Request& request);
   Result<http::Response> AddUser(const Caller& caller, const http::Request& request);
   Result<http::Response> DisableUser(const Caller& caller, const http::Request& request);

@@ -74,6 +74,18 @@ Result<share::NewKey> ReadNewKey(std::string_view body, const share::Principal& 
   return key;
 }
 
+Result<share::Standing> StandingField(const std::string& text) {
+  std::optional<share::Standing> standing = share::ParseStanding(text);
+  if (!standing) return Status::InvalidArgument("standing must be member or partner");
+  return *standing;
+}
+
+Result<share::Tlp> DefaultTlpField(const std::string& text) {
+  std::optional<share::Tlp> tlp = share::ParseTlp(text);
+  if (!tlp) return Status::InvalidArgument("default_tlp must be clear, green, amber, amber+strict or red");
+  return *tlp;
+}
+
 http::Response NoContent() {
   http::Response response;
   response.status = 204;
@@ -86,6 +98,53 @@ Result<http::Response> Api::ListOrganisations(const Caller&, const http::Request
   KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, {}));
   KENES_ASSIGN_OR_RETURN(std::vector<share::Organisation> organisations, community_.Organisations());
   return JsonResponse(200, ListBody("organisations", organisations, AppendOrganisation));
+}
+
+Result<http::Response> Api::AddOrganisation(const Caller& caller, const http::Request& request) {
+  static constexpr std::array<std::string_view, 7> kKnown = {"id",      "code",   "name",       "standing",
+                                                             "country", "parent", "default_tlp"};
+  KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, {}));
+  if (std::optional<http::Response> refused = RefuseOtherMediaTypes(request)) return *refused;
+  KENES_ASSIGN_OR_RETURN(Fields fields, StringFields(request.body, kKnown));
+  share::OrganisationSpec spec;
+  spec.id = Optional(fields, "id");
+  KENES_ASSIGN_OR_RETURN(spec.code, Required(fields, "code"));
+  KENES_ASSIGN_OR_RETURN(spec.name, Required(fields, "name"));
+  KENES_ASSIGN_OR_RETURN(std::string standing, Required(fields, "standing"));
+  KENES_ASSIGN_OR_RETURN(spec.standing, StandingField(standing));
+  spec.country = Optional(fields, "country");
+  spec.parent = Optional(fields, "parent");
+  if (fields.contains("default_tlp")) {
+    KENES_ASSIGN_OR_RETURN(spec.default_tlp, DefaultTlpField(fields["default_tlp"]));
+  }
+  KENES_ASSIGN_OR_RETURN(share::Organisation added, community_.AddOrganisation(caller.principal, spec));
+  std::string body;
+  AppendOrganisation(body, added);
+  return JsonResponse(201, std::move(body));
+}
+
+Result<http::Response> Api::ChangeOrganisation(const Caller& caller, const http::Request& request) {
+  static constexpr std::array<std::string_view, 5> kKnown = {"name", "standing", "country", "parent", "default_tlp"};
+  KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, {}));
+  if (std::optional<http::Response> refused = RefuseOtherMediaTypes(request)) return *refused;
+  KENES_ASSIGN_OR_RETURN(Fields fields, StringFields(request.body, kKnown));
+  share::OrganisationChange change;
+  for (auto& [name, value] : fields) {
+    if (name == "name") change.name = value;
+    if (name == "country") change.country = value;
+    if (name == "parent") change.parent = value;
+    if (name == "standing") {
+      KENES_ASSIGN_OR_RETURN(change.standing, StandingField(value));
+    }
+    if (name == "default_tlp") {
+      KENES_ASSIGN_OR_RETURN(change.default_tlp, DefaultTlpField(value));
+    }
+  }
+  KENES_ASSIGN_OR_RETURN(share::Organisation changed,
+                         community_.ChangeOrganisation(caller.principal, request.Param("organisation"), change));
+  std::string body;
+  AppendOrganisation(body, changed);
+  return JsonResponse(200, std::move(body));
 }
 
 Result<http::Response> Api::ListUsers(const Caller& caller, const http::Request& request) {

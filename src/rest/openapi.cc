@@ -129,7 +129,38 @@ constexpr std::string_view kDocument = R"json({
         }
       }
     },
+    "/api/v1/organisations/{organisation}": {
+      "parameters": [{"name": "organisation", "in": "path", "required": true, "description": "The organisation's code or identity id", "schema": {"type": "string"}}],
+      "patch": {
+        "tags": ["community"],
+        "operationId": "changeOrganisation",
+        "summary": "Change an organisation (admins); its identity gets a new version. An empty country or parent removes it",
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "additionalProperties": false, "properties": {"name": {"type": "string"}, "standing": {"type": "string", "enum": ["member", "partner"]}, "country": {"type": "string"}, "parent": {"type": "string"}, "default_tlp": {"$ref": "#/components/schemas/Tlp"}}}}}},
+        "responses": {
+          "200": {"description": "The organisation", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Organisation"}}}},
+          "400": {"$ref": "#/components/responses/Error"},
+          "401": {"$ref": "#/components/responses/Error"},
+          "403": {"$ref": "#/components/responses/Error"},
+          "404": {"$ref": "#/components/responses/Error"},
+          "415": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
     "/api/v1/organisations": {
+      "post": {
+        "tags": ["community"],
+        "operationId": "addOrganisation",
+        "summary": "Add an organisation (admins); its identity goes to the store",
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["code", "name", "standing"], "additionalProperties": false, "properties": {"id": {"type": "string"}, "code": {"type": "string"}, "name": {"type": "string"}, "standing": {"type": "string", "enum": ["member", "partner"]}, "country": {"type": "string"}, "parent": {"type": "string"}, "default_tlp": {"$ref": "#/components/schemas/Tlp"}}}}}},
+        "responses": {
+          "201": {"description": "The organisation", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Organisation"}}}},
+          "400": {"$ref": "#/components/responses/Error"},
+          "401": {"$ref": "#/components/responses/Error"},
+          "403": {"$ref": "#/components/responses/Error"},
+          "409": {"$ref": "#/components/responses/Error"},
+          "415": {"$ref": "#/components/responses/Error"}
+        }
+      },
       "get": {
         "tags": ["community"],
         "operationId": "listOrganisations",

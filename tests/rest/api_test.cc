@@ -528,6 +528,33 @@ TEST_F(RestApiTest, CommunityByRole) {
   EXPECT_FALSE(can_write);
 }
 
+TEST_F(RestApiTest, AdminsManageOrganisations) {
+  http::Response added = node_.Post(
+      admin_, "/api/v1/organisations",
+      R"({"code":"KZ-FIN","name":"Financial Monitoring Agency","standing":"member","country":"KZ","parent":"KZ"})");
+  ASSERT_EQ(added.status, 201) << added.body;
+  JsonBody organisation(added.body);
+  EXPECT_EQ(organisation.String("/parent"), kKazakhstan);
+  EXPECT_EQ(organisation.String("/default_tlp"), "amber");
+  http::Response changed =
+      node_.Send(&admin_, Method::kPatch, "/api/v1/organisations/KZ-FIN", R"({"default_tlp":"green","parent":""})");
+  ASSERT_EQ(changed.status, 200) << changed.body;
+  EXPECT_EQ(JsonBody(changed.body).String("/default_tlp"), "green");
+  EXPECT_TRUE(JsonBody(changed.body).root()["parent"].is_null());
+  EXPECT_EQ(JsonBody(node_.Get(kz_reader_, "/api/v1/organisations").body).Strings("/organisations", "/code").size(),
+            11u);
+
+  ExpectError(node_.Post(kz_admin_, "/api/v1/organisations", R"({"code":"X","name":"X","standing":"member"})"), 403,
+              "");
+  ExpectError(node_.Post(admin_, "/api/v1/organisations", R"({"code":"Y","name":"Y","standing":"observer"})"), 400,
+              "standing must be");
+  ExpectError(node_.Post(admin_, "/api/v1/organisations", R"({"code":"Y","standing":"member"})"), 400,
+              "name is required");
+  ExpectError(node_.Send(&admin_, Method::kPatch, "/api/v1/organisations/KZ-FIN", R"({"default_tlp":"pink"})"), 400,
+              "default_tlp must be");
+  ExpectError(node_.Send(&admin_, Method::kPatch, "/api/v1/organisations/NOPE", R"({"name":"n"})"), 404, "");
+}
+
 TEST_F(RestApiTest, OrgAdminsManageUsersAndGroups) {
   http::Response added =
       node_.Post(kz_admin_, "/api/v1/users", R"({"name":"kz.new","role":"analyst","password":"a long passphrase"})");
