@@ -121,6 +121,25 @@ TEST_F(ReferencesTest, FindsReferencesInBothLevelsOfTheIndex) {
   EXPECT_EQ(ReferencedBy(kMalware), std::vector{VersionName("relationship", 2, 1)});
 }
 
+// Large batches have their terms extracted on a second thread: every
+// object's terms still land on its own version.
+TEST_F(ReferencesTest, ALargeBatchIndexesEveryObject) {
+  constexpr int kCount = 3000;
+  std::vector<stix::Object> objects;
+  for (int i = 0; i < kCount; ++i) {
+    objects.push_back(i % 2 == 0 ? MakeSdo(TestId("indicator", i), TestTime(1), fmt::format(R"(,"name":"word{}")", i))
+                                 : Relationship(i, 1, TestId("indicator", i - 1), kMalware));
+  }
+  PutAll(*store_, objects);
+  for (int i : {0, 998, 1000, 2998}) {
+    ListQuery query;
+    query.text = fmt::format("word{}", i);
+    EXPECT_EQ(ListNames(*store_, query), std::vector{VersionName("indicator", i, 1)});
+    EXPECT_EQ(ReferencedBy(TestId("indicator", i)), std::vector{VersionName("relationship", i + 1, 1)});
+  }
+  EXPECT_EQ(store_->ReferencedBy(kMalware, nullptr, 10000)->size(), static_cast<size_t>(kCount / 2));
+}
+
 struct TermsCase {
   const char* json;
   std::string search_text;

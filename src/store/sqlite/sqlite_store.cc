@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <condition_variable>
 #include <mutex>
@@ -82,6 +83,45 @@ struct ObjectState {
 // Entries of a two-level index (schema.cc), (key hash, date_added), that a
 // batch has yet to insert.
 using IndexRows = std::vector<std::pair<int64_t, int64_t>>;
+
+// The IndexedTerms of a batch's objects, extracted on a thread of their own
+// while the writer stores them: reading each JSON text again need not wait
+// on the thread that has SQLite to drive.
+class TermsAhead {
+ public:
+  explicit TermsAhead(std::span<const stix::Object> objects) : objects_(objects), terms_(objects.size()) {
+    if (objects.size() < kThreadFrom) return;
+    helper_ = std::thread([this] {
+      for (size_t i = 0; i < objects_.size() && !stopping_.load(std::memory_order_relaxed); ++i) {
+        terms_[i] = sqlite::ExtractIndexedTerms(objects_[i].json);
+        extracted_.store(i + 1, std::memory_order_release);
+      }
+    });
+  }
+  ~TermsAhead() {
+    stopping_ = true;
+    if (helper_.joinable()) helper_.join();
+  }
+  TermsAhead(const TermsAhead&) = delete;
+  TermsAhead& operator=(const TermsAhead&) = delete;
+
+  // The terms of objects[index]; each index is taken once.
+  sqlite::IndexedTerms Take(size_t index) {
+    if (!helper_.joinable()) return sqlite::ExtractIndexedTerms(objects_[index].json);
+    // Extracting is several times faster than storing: this rarely waits.
+    while (extracted_.load(std::memory_order_acquire) <= index) std::this_thread::yield();
+    return std::move(terms_[index]);
+  }
+
+ private:
+  static constexpr size_t kThreadFrom = 1000;  // starting a thread costs tens of microseconds
+
+  const std::span<const stix::Object> objects_;
+  std::vector<sqlite::IndexedTerms> terms_;
+  std::atomic<size_t> extracted_ = 0;
+  std::atomic<bool> stopping_ = false;
+  std::thread helper_;
+};
 
 // The id index entries of the batch under way, by hash: a flat table with
 // linear probing, as a node-based map allocated once per object and showed
@@ -555,6 +595,10 @@ class SqliteStore final : public Store {
 
   // What a Put batch gathers as it goes and writes at its end.
   struct Batch {
+    explicit Batch(std::span<const stix::Object> objects) : terms(objects), pending_ids(objects.size()) {}
+
+    TermsAhead terms;
+    size_t current = 0;  // the index of the object being stored
     int64_t last_date_added = 0;
     std::unordered_map<int64_t, TypeCounts> counts;  // increments of type_counts, per type_id
     // Index entries, inserted in key order at the end (InsertIndexRows);
@@ -605,9 +649,9 @@ class SqliteStore final : public Store {
   template <typename T, typename Write>
   Result<T> WriteInTransaction(Write write) {
     std::lock_guard lock(write_mutex_);
-    KENES_RETURN_IF_ERROR(writer_->Execute("BEGIN IMMEDIATE"));
+    KENES_RETURN_IF_ERROR(writer_->Run("BEGIN IMMEDIATE"));
     Result<T> result = write();
-    Status status = result.ok() ? writer_->Execute("COMMIT") : result.status();
+    Status status = result.ok() ? writer_->Run("COMMIT") : result.status();
     if (!status.ok()) {
       (void)writer_->Execute("ROLLBACK");  // the first error is the one worth reporting
       // Names inserted by the rolled-back transaction are gone again.
@@ -629,9 +673,9 @@ class SqliteStore final : public Store {
   template <typename T, typename Read>
   Result<T> ReadInTransaction(Read read) {
     KENES_ASSIGN_OR_RETURN(ReaderLease reader, BorrowReader());
-    KENES_RETURN_IF_ERROR(reader->Execute("BEGIN"));
+    KENES_RETURN_IF_ERROR(reader->Run("BEGIN"));
     Result<T> result = read(*reader);
-    KENES_RETURN_IF_ERROR(reader->Execute("COMMIT"));
+    KENES_RETURN_IF_ERROR(reader->Run("COMMIT"));
     return result;
   }
 
@@ -664,14 +708,14 @@ class SqliteStore final : public Store {
 
   Result<std::vector<WriteResult>> PutInTransaction(std::span<const stix::Object> objects,
                                                     std::span<const AccessLabel> labels) {
-    Batch batch;
+    Batch batch(objects);
     // Read inside the write transaction: another process may have written since our last batch.
     KENES_ASSIGN_OR_RETURN(batch.last_date_added, LastDateAdded());
     batch.ids.reserve(objects.size());
-    batch.pending_ids = PendingIds(objects.size());
     std::vector<WriteResult> results;
     results.reserve(objects.size());
     for (size_t i = 0; i < objects.size(); ++i) {
+      batch.current = i;
       const AccessLabel* label = labels.empty() ? nullptr : &labels[i];
       KENES_ASSIGN_OR_RETURN(WriteResult result, PutOne(objects[i], label, batch));
       results.push_back(std::move(result));
@@ -906,13 +950,12 @@ class SqliteStore final : public Store {
     KENES_RETURN_IF_ERROR(statement.Run());
     batch.ids.emplace_back(id_hash, date_added);
     batch.pending_ids.Add(id_hash, date_added);
-    return AddTerms(object.json, date_added, batch.references);
+    return AddTerms(batch.terms.Take(batch.current), date_added, batch.references);
   }
 
-  // Adds the full-text entry of the version `json` stored at `date_added`,
-  // and its reference entries to `references`, for InsertIndexRows.
-  Status AddTerms(std::string_view json, int64_t date_added, IndexRows& references) {
-    const sqlite::IndexedTerms terms = sqlite::ExtractIndexedTerms(json);
+  // Adds the full-text entry of the version stored at `date_added` with
+  // `terms`, and its reference entries to `references`, for InsertIndexRows.
+  Status AddTerms(const sqlite::IndexedTerms& terms, int64_t date_added, IndexRows& references) {
     if (!terms.search_text.empty()) {
       KENES_ASSIGN_OR_RETURN(Statement statement,
                              writer_->Prepare("INSERT INTO search_texts (rowid, text) VALUES (?, ?)"));
