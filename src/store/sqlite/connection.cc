@@ -76,6 +76,11 @@ Status Connection::Execute(std::string_view sql) {
   return SqliteError(db_, code, text.substr(0, 80));
 }
 
+Status Connection::Run(const std::string& sql) {
+  KENES_ASSIGN_OR_RETURN(Statement statement, Prepare(sql));
+  return statement.Run();
+}
+
 Result<Statement> Connection::Prepare(const std::string& sql) {
   auto found = statements_.find(sql);
   if (found != statements_.end()) return Statement(found->second);

@@ -73,6 +73,10 @@ class Connection {
 
   // Runs one or more statements that return no rows we need.
   Status Execute(std::string_view sql);
+  // Runs one statement that returns no rows, prepared once and cached: for
+  // what runs on every read or write (BEGIN, COMMIT), where Execute's
+  // parsing each time would cost as much as a point query.
+  Status Run(const std::string& sql);
   // A cached statement for `sql`, prepared on first use.
   Result<Statement> Prepare(const std::string& sql);
 
