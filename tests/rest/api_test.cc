@@ -5,7 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "rest/rest_node.h"
@@ -644,6 +646,38 @@ TEST_F(RestApiTest, AdminsReadTheAuditLogNewestFirst) {
   ExpectError(node_.Get(kz_admin_, "/api/v1/audit"), 403, "only admins");
   ExpectError(node_.Get(admin_, "/api/v1/audit?since=yesterday"), 400, "since must be an RFC 3339 timestamp");
   ExpectError(node_.Get(admin_, "/api/v1/audit?limit=0"), 400, "limit");
+}
+
+TEST_F(RestApiTest, ConcurrentWritersAndReadersEachGetTheirOwnAnswers) {
+  constexpr int kThreads = 4;
+  constexpr int kWrites = 10;
+  std::vector<std::thread> threads;
+  std::vector<std::vector<std::string>> created(kThreads);
+  std::atomic<int> failures = 0;
+  for (int thread = 0; thread < kThreads; ++thread) {
+    threads.emplace_back([&, thread] {
+      test::HttpClient client(node_.port());
+      const TestUser& user = thread % 2 == 0 ? kz_analyst_ : kg_analyst_;
+      http::Fields auth = {{"Authorization", "Bearer " + user.token}};
+      for (int i = 0; i < kWrites; ++i) {
+        test::HttpClientResponse write =
+            client.Send("POST", "/api/v1/objects", auth, WriteBody(Malware(fmt::format("t{}-{}", thread, i))));
+        if (write.status != 201) ++failures;
+        created[thread].push_back(JsonBody(write.body).String("/object/id"));
+        if (client.Get("/api/v1/objects?type=malware&limit=5", auth).status != 200) ++failures;
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(failures, 0);
+  EXPECT_EQ(node_.stored(), static_cast<size_t>(kThreads * kWrites));
+  // Each organisation sees its own writes, and none of the other's (organisation distribution).
+  std::vector<std::string> seen = SearchIds(kz_reader_, "type=malware&limit=500");
+  std::sort(seen.begin(), seen.end());
+  std::vector<std::string> expected = created[0];
+  expected.insert(expected.end(), created[2].begin(), created[2].end());
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(seen, expected);
 }
 
 TEST_F(RestApiTest, ServerErrorsUseTheApiShape) {

@@ -62,6 +62,8 @@ class RestNode {
     return Send(&user, http::Method::kPut, target, body);
   }
 
+  // Where the node listens on 127.0.0.1, for tests with clients of their own (Send uses one client).
+  uint16_t port() const { return server_->port(); }
   store::Store& store() { return *store_; }
   share::Community& community() { return *community_; }
   const http::Router& router() const { return router_; }
