@@ -21,7 +21,7 @@
 namespace kenes::rest {
 namespace {
 
-constexpr SearchLimits kAuditLimits{100, 1000};
+constexpr PageLimits kAuditLimits{100, 1000};
 
 using Fields = std::map<std::string, std::string, std::less<>>;
 

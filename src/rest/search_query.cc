@@ -67,7 +67,7 @@ Result<std::optional<Timestamp>> TimeParameter(const http::Fields& query, std::s
   return time;
 }
 
-Result<size_t> LimitParameter(const http::Fields& query, const SearchLimits& limits) {
+Result<size_t> LimitParameter(const http::Fields& query, const PageLimits& limits) {
   KENES_ASSIGN_OR_RETURN(std::optional<std::string> text, SingleParameter(query, "limit"));
   if (!text) return limits.default_limit;
   size_t limit = 0;
@@ -89,7 +89,7 @@ Status CheckParameterNames(const http::Fields& query, std::span<const std::strin
   return Status::Ok();
 }
 
-Result<SearchRequest> ParseSearch(const http::Fields& query, const SearchLimits& limits, share::Community& community) {
+Result<SearchRequest> ParseSearch(const http::Fields& query, const PageLimits& limits, share::Community& community) {
   KENES_RETURN_IF_ERROR(CheckParameterNames(query, kParameters));
   store::ListQuery list;
   list.versions.last = true;

@@ -8,7 +8,7 @@
 //   added_after   RFC 3339; versions the node added strictly after it
 //   added_before  RFC 3339; versions the node added at or before it
 //   q             full text over name, description and aliases: every word must occur
-//   limit         objects per page (default and maximum from SearchLimits; larger is cut down)
+//   limit         objects per page (default and maximum from PageLimits; larger is cut down)
 //   cursor        the "next" of the previous page
 //   facets        true: also count the whole result set by type, TLP and author (facets.h)
 //
@@ -31,7 +31,8 @@
 
 namespace kenes::rest {
 
-struct SearchLimits {
+// How many items a page holds when the request does not say, and at most.
+struct PageLimits {
   size_t default_limit = 50;
   size_t max_limit = 500;
 };
@@ -42,7 +43,7 @@ struct SearchRequest {
 };
 
 // Reads `query`; organisation codes given as author are looked up in `community`.
-Result<SearchRequest> ParseSearch(const http::Fields& query, const SearchLimits& limits, share::Community& community);
+Result<SearchRequest> ParseSearch(const http::Fields& query, const PageLimits& limits, share::Community& community);
 
 // For other endpoints' parameters, with the same words for the same mistakes:
 
@@ -53,6 +54,6 @@ Result<std::optional<std::string>> SingleParameter(const http::Fields& query, st
 // `name` as an RFC 3339 timestamp, nullopt when absent.
 Result<std::optional<Timestamp>> TimeParameter(const http::Fields& query, std::string_view name);
 // "limit": a whole number from 1, default and maximum from `limits`.
-Result<size_t> LimitParameter(const http::Fields& query, const SearchLimits& limits);
+Result<size_t> LimitParameter(const http::Fields& query, const PageLimits& limits);
 
 }  // namespace kenes::rest
