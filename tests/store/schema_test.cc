@@ -15,9 +15,10 @@ using sqlite::Connection;
 
 class SchemaTest : public StoreFixture {
  protected:
-  std::unique_ptr<Connection> Raw() {
-    Result<std::unique_ptr<Connection>> connection =
-        Connection::Open(path(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  // The store's database, or with `index` its index database.
+  std::unique_ptr<Connection> Raw(bool index = false) {
+    Result<std::unique_ptr<Connection>> connection = Connection::Open(
+        index ? path().parent_path() / "kenes-index.db" : path(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     EXPECT_TRUE(connection.ok()) << connection.status().ToString();
     return std::move(connection).value();
   }
@@ -128,12 +129,39 @@ TEST_F(SchemaTest, MigratingAStepThreeDatabaseIndexesItsReferencesAndText) {
   EXPECT_TRUE(referenced_by(TestId("indicator", 1)).empty());
   EXPECT_EQ(store->Count()->versions, 1);
   store.reset();
-  auto connection = Raw();
+  auto connection = Raw(/*index=*/true);
   EXPECT_TRUE(connection->Execute("INSERT INTO search_texts (search_texts) VALUES ('integrity-check')").ok());
   Result<sqlite::Statement> leftovers =
       connection->Prepare("SELECT (SELECT count(*) FROM refs) + (SELECT count(*) FROM recent_refs)");
   ASSERT_TRUE(leftovers.ok() && leftovers->Step().ok());
   EXPECT_EQ(leftovers->Int(0), 0);
+}
+
+// The index database holds only what the versions say: without it, or
+// behind them, the store indexes what it lacks when it opens.
+TEST_F(SchemaTest, AMissingIndexDatabaseIsRebuilt) {
+  const std::string relationship = TestId("relationship", 1);
+  PutAll(*Open(), {MakeSdo(relationship, TestTime(1),
+                           fmt::format(R"(,"name":"Border crossing","target_ref":"{}")", TestId("malware", 1)))});
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    std::filesystem::remove(path().parent_path() / (std::string("kenes-index.db") + suffix));
+  }
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  ListQuery search;
+  search.text = "border";
+  EXPECT_EQ(ListNames(*store, search), std::vector{VersionName("relationship", 1, 1)});
+  Result<std::vector<StoredVersion>> referrers = store->ReferencedBy(TestId("malware", 1), nullptr, 10);
+  ASSERT_TRUE(referrers.ok()) << referrers.status().ToString();
+  EXPECT_EQ(referrers->size(), 1u);
+}
+
+TEST_F(SchemaTest, RefusesAnIndexDatabaseOfAnotherKind) {
+  Open().reset();
+  ASSERT_TRUE(Raw(/*index=*/true)->Execute("PRAGMA application_id = 1").ok());
+  Result<std::unique_ptr<Store>> store = OpenSqliteStore(path());
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), StatusCode::kInvalidArgument);
 }
 
 TEST_F(SchemaTest, RefusesADatabaseFromANewerRelease) {

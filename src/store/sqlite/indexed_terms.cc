@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
-#include "store/sqlite/id_hash.h"
 
 namespace kenes::store::sqlite {
 namespace {
@@ -48,29 +47,6 @@ bool HasWordCharacter(std::string_view word) {
 
 // Beyond this a search is no longer a reader's words.
 constexpr size_t kMaxWords = 64;
-
-void ResultText(sqlite3_context* context, const std::string& text) {
-  sqlite3_result_text(context, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
-}
-
-std::string_view ArgumentText(sqlite3_value* argument) {
-  const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(argument));
-  return text == nullptr ? std::string_view() : std::string_view(text, sqlite3_value_bytes(argument));
-}
-
-void SearchTextFunction(sqlite3_context* context, int, sqlite3_value** arguments) {
-  std::string text = ExtractIndexedTerms(ArgumentText(arguments[0])).search_text;
-  if (text.empty()) return sqlite3_result_null(context);
-  ResultText(context, text);
-}
-
-void ReferenceHashesFunction(sqlite3_context* context, int, sqlite3_value** arguments) {
-  std::vector<std::string> references = ExtractIndexedTerms(ArgumentText(arguments[0])).references;
-  if (references.empty()) return sqlite3_result_null(context);
-  std::vector<int64_t> hashes;
-  for (const std::string& id : references) hashes.push_back(IdHash(id));
-  ResultText(context, fmt::format("[{}]", fmt::join(hashes, ",")));
-}
 
 }  // namespace
 
@@ -124,16 +100,6 @@ Result<std::string> FullTextQuery(std::string_view words) {
   }
   if (query.empty()) return Status::InvalidArgument("the search text has no word to look for");
   return query;
-}
-
-Status RegisterIndexedTermsFunctions(sqlite3* db) {
-  constexpr int kFlags = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
-  for (auto [name, function] : {std::pair{"kenes_search_text", &SearchTextFunction},
-                                std::pair{"kenes_reference_hashes", &ReferenceHashesFunction}}) {
-    int code = sqlite3_create_function_v2(db, name, 1, kFlags, nullptr, function, nullptr, nullptr, nullptr);
-    if (code != SQLITE_OK) return Status::Internal(fmt::format("registering {}: {}", name, sqlite3_errstr(code)));
-  }
-  return Status::Ok();
 }
 
 }  // namespace kenes::store::sqlite

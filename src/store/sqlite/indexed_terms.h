@@ -2,16 +2,13 @@
 // from a version's JSON text, and how a reader's search words become an FTS5
 // query.
 //
-// Put, Delete and the migration that backfills these indexes (schema.cc, step
-// 4, through the SQL functions below) all derive the terms with this one code,
-// so removing a version removes exactly what adding it added: the full-text
-// table keeps no copy of the text (contentless FTS5), and deleting from it
-// needs the very text that was indexed. These functions are part of the file
-// format, as IdHash is. Pure functions; thread-safe (each thread parses with
-// its own parser).
+// Put, Delete and the catch-up that indexes versions the index lacks all
+// derive the terms with this one code, so removing a version removes exactly
+// what adding it added: the full-text table keeps no copy of the text
+// (contentless FTS5), and deleting from it needs the very text that was
+// indexed. Pure functions; thread-safe (each thread parses with its own
+// parser).
 #pragma once
-
-#include <sqlite3.h>
 
 #include <string>
 #include <string_view>
@@ -41,10 +38,5 @@ IndexedTerms ExtractIndexedTerms(std::string_view json);
 // nothing a reader types is read as FTS5 syntax (operators, columns, quotes,
 // parentheses). InvalidArgument when `words` holds no letter or digit.
 Result<std::string> FullTextQuery(std::string_view words);
-
-// Registers kenes_search_text(json) (IndexedTerms::search_text, NULL when
-// empty) and kenes_reference_hashes(json) (a JSON array of the IdHash of each
-// reference) on `db`, for migrations written in SQL.
-Status RegisterIndexedTermsFunctions(sqlite3* db);
 
 }  // namespace kenes::store::sqlite

@@ -2,7 +2,6 @@
 
 #include <array>
 
-#include "store/sqlite/indexed_terms.h"
 #include "store/sqlite/migrator.h"
 
 namespace kenes::store::sqlite {
@@ -70,42 +69,50 @@ constexpr std::array<const char*, kLatestSchemaVersion> kMigrations = {
       ALTER TABLE versions ADD COLUMN access_group INTEGER NOT NULL DEFAULT 0;
       UPDATE versions SET access_author = author_id;
     )sql",
-    // 4: what objects reference, full-text search, and deletion.
+    // 4: deletion. deleted_date_added holds the greatest date_added ever
+    // deleted: new versions are stamped after it even when the newest
+    // versions are gone, so that cursors handed out before never skip them.
+    R"sql(
+      CREATE TABLE deleted_date_added(date_added INTEGER NOT NULL);
+    )sql",
+};
+
+// "KENI": the index database beside a store (schema.h).
+constexpr int64_t kIndexApplicationId = 0x4B454E49;
+
+constexpr std::array<const char*, kLatestIndexSchemaVersion> kIndexMigrations = {
+    // 1: the first release of the index database.
     // The reference index takes, for each version, the IdHash of every id
     // its top-level *_ref and *_refs properties name (indexed_terms.h says
-    // which), in two levels like the id index and for the same reason: the
-    // targets are random. search_texts indexes the name, description and
-    // aliases of the versions that have any, by date_added; contentless (no
-    // second copy of the text), so a delete hands back the indexed text,
-    // which indexed_terms.h derives again from the version's JSON.
-    // deleted_date_added holds the greatest date_added ever deleted: new
-    // versions are stamped after it even when the newest versions are gone,
-    // so that cursors handed out before never skip them.
-    // The backfill uses indexed_terms.h's SQL functions (schema.cc registers
-    // them), the very code Put uses.
+    // which), in two levels like the store's id index and for the same
+    // reason: the targets are random. search_texts indexes the name,
+    // description and aliases of the versions that have any, by date_added;
+    // contentless (no second copy of the text), so a delete hands back the
+    // indexed text, which indexed_terms.h derives again from the version's
+    // JSON. Merging 8 segments at a time rather than 4 took a third less
+    // CPU to index 400,000 texts in batches, and searches stayed as fast.
+    // indexed_through: every version up to this date_added is indexed.
     R"sql(
       CREATE TABLE recent_refs(target_hash INTEGER, date_added INTEGER, PRIMARY KEY (target_hash, date_added))
         WITHOUT ROWID;
       CREATE TABLE refs(target_hash INTEGER, date_added INTEGER, PRIMARY KEY (target_hash, date_added)) WITHOUT ROWID;
       CREATE VIRTUAL TABLE search_texts USING fts5(text, content='', columnsize=0,
                                                    tokenize='unicode61 remove_diacritics 2');
-      -- Merging 8 segments at a time rather than 4 took a third less CPU to
-      -- index 400,000 texts in batches, and searches stayed as fast.
       INSERT INTO search_texts (search_texts, rank) VALUES ('automerge', 8);
-      CREATE TABLE deleted_date_added(date_added INTEGER NOT NULL);
-      INSERT INTO search_texts(rowid, text)
-        SELECT date_added, text FROM (SELECT date_added, kenes_search_text(json) AS text FROM versions)
-        WHERE text IS NOT NULL;
-      INSERT OR IGNORE INTO refs(target_hash, date_added)
-        SELECT r.value, v.date_added FROM versions v, json_each(kenes_reference_hashes(v.json)) r;
+      CREATE TABLE indexed_through(date_added INTEGER NOT NULL);
+      INSERT INTO indexed_through VALUES (0);
     )sql",
 };
 
 }  // namespace
 
 Status Migrate(Connection& connection, int target_version) {
-  KENES_RETURN_IF_ERROR(RegisterIndexedTermsFunctions(connection.handle()));
   return Migrate(connection, SchemaHistory{kApplicationId, "Kenes store", kMigrations}, target_version);
+}
+
+Status MigrateIndex(Connection& connection) {
+  return Migrate(connection, SchemaHistory{kIndexApplicationId, "Kenes store index", kIndexMigrations},
+                 kLatestIndexSchemaVersion);
 }
 
 }  // namespace kenes::store::sqlite

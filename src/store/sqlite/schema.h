@@ -15,10 +15,17 @@ namespace kenes::store::sqlite {
 
 // The schema version this release writes.
 inline constexpr int kLatestSchemaVersion = 4;
+inline constexpr int kLatestIndexSchemaVersion = 1;
 
 // Brings the database to `target_version` (at most kLatestSchemaVersion).
 // InvalidArgument if it is already newer than that or is not a Kenes store.
 // REQUIRES: no transaction is open on `connection`.
 Status Migrate(Connection& connection, int target_version = kLatestSchemaVersion);
+
+// The same for the store's index database: the reference and full-text
+// indexes, in a file of their own so that a second thread writes them while
+// the first writes the versions (SQLite has one writer per database). It
+// holds only what can be derived again from the versions.
+Status MigrateIndex(Connection& connection);
 
 }  // namespace kenes::store::sqlite

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
 #include <charconv>
 #include <condition_variable>
 #include <mutex>
@@ -17,6 +16,7 @@
 #include "base/json_text.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/id_hash.h"
+#include "store/sqlite/index_database.h"
 #include "store/sqlite/indexed_terms.h"
 #include "store/sqlite/schema.h"
 
@@ -24,6 +24,9 @@ namespace kenes::store {
 namespace {
 
 using sqlite::Connection;
+using sqlite::IndexBatch;
+using sqlite::IndexDatabase;
+using sqlite::IndexRows;
 using sqlite::Statement;
 
 // Cursors are "1." and the hex date_added of the last version returned: the
@@ -78,49 +81,6 @@ struct ObjectState {
   std::optional<Timestamp> latest_version;
   std::optional<Timestamp> revoked_version;  // the oldest revoked version, if any
   std::optional<int64_t> same_version;       // date_added of the version asked about, if stored
-};
-
-// Entries of a two-level index (schema.cc), (key hash, date_added), that a
-// batch has yet to insert.
-using IndexRows = std::vector<std::pair<int64_t, int64_t>>;
-
-// The IndexedTerms of a batch's objects, extracted on a thread of their own
-// while the writer stores them: reading each JSON text again need not wait
-// on the thread that has SQLite to drive.
-class TermsAhead {
- public:
-  explicit TermsAhead(std::span<const stix::Object> objects) : objects_(objects), terms_(objects.size()) {
-    if (objects.size() < kThreadFrom) return;
-    helper_ = std::thread([this] {
-      for (size_t i = 0; i < objects_.size() && !stopping_.load(std::memory_order_relaxed); ++i) {
-        terms_[i] = sqlite::ExtractIndexedTerms(objects_[i].json);
-        extracted_.store(i + 1, std::memory_order_release);
-      }
-    });
-  }
-  ~TermsAhead() {
-    stopping_ = true;
-    if (helper_.joinable()) helper_.join();
-  }
-  TermsAhead(const TermsAhead&) = delete;
-  TermsAhead& operator=(const TermsAhead&) = delete;
-
-  // The terms of objects[index]; each index is taken once.
-  sqlite::IndexedTerms Take(size_t index) {
-    if (!helper_.joinable()) return sqlite::ExtractIndexedTerms(objects_[index].json);
-    // Extracting is several times faster than storing: this rarely waits.
-    while (extracted_.load(std::memory_order_acquire) <= index) std::this_thread::yield();
-    return std::move(terms_[index]);
-  }
-
- private:
-  static constexpr size_t kThreadFrom = 1000;  // starting a thread costs tens of microseconds
-
-  const std::span<const stix::Object> objects_;
-  std::vector<sqlite::IndexedTerms> terms_;
-  std::atomic<size_t> extracted_ = 0;
-  std::atomic<bool> stopping_ = false;
-  std::thread helper_;
 };
 
 // The id index entries of the batch under way, by hash: a flat table with
@@ -345,7 +305,7 @@ Result<std::optional<QueryFilter>> FilterFor(Connection& reader, const ListQuery
   if (!query.text.empty()) {
     KENES_ASSIGN_OR_RETURN(std::string match, sqlite::FullTextQuery(query.text));
     filter.sql += fmt::format(
-        " AND v.date_added IN (SELECT rowid FROM search_texts WHERE search_texts MATCH {}) AND{}",
+        " AND v.date_added IN (SELECT rowid FROM idx.search_texts WHERE search_texts MATCH {}) AND{}",
         filter.Parameter(std::move(match)), NoOtherVisibleVersion(viewer, ">"));
   }
   return std::optional<QueryFilter>(std::move(filter));
@@ -446,11 +406,45 @@ Result<std::vector<StoredVersion>> ReadAll(Statement& statement) {
   }
 }
 
+// The index database (index_database.h) beside the store `file`:
+// kenes.db's is kenes-index.db.
+std::filesystem::path IndexFile(const std::filesystem::path& file) {
+  return file.parent_path() / (file.stem().string() + "-index" + file.extension().string());
+}
+
+// Makes the index database of the store `file` readable as `idx` on `connection`.
+Status AttachIndex(Connection& connection, const std::filesystem::path& file) {
+  const std::string index_file = IndexFile(file).string();
+  KENES_ASSIGN_OR_RETURN(Statement attach, connection.Prepare("ATTACH DATABASE ? AS idx"));
+  attach.BindText(1, index_file);
+  return attach.Run();
+}
+
+// A connection that writes `file`, creating it if absent.
+Result<std::unique_ptr<Connection>> OpenForWriting(const std::filesystem::path& file,
+                                                   const SqliteStoreOptions& options) {
+  KENES_ASSIGN_OR_RETURN(std::unique_ptr<Connection> connection,
+                         Connection::Open(file, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
+  // page_size only takes on a new file; 8 KiB measured a little less CPU per
+  // stored object than 4 KiB (bench_ingest), with rows of about 600 bytes.
+  // FULL: in WAL mode NORMAL skips the fsync at commit and a power cut loses
+  // acknowledged batches. Checkpoints run on our own thread, not at commit.
+  KENES_RETURN_IF_ERROR(connection->Execute(fmt::format(
+      "PRAGMA page_size = 8192; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0; "
+      "PRAGMA journal_size_limit = {}; PRAGMA cache_size = -{}; PRAGMA temp_store = MEMORY;",
+      64 << 20, options.cache_bytes / 1024)));
+  return connection;
+}
+
 class SqliteStore final : public Store {
  public:
   SqliteStore(std::filesystem::path file, SqliteStoreOptions options, std::unique_ptr<Connection> writer,
-              std::unique_ptr<Connection> checkpointer)
-      : file_(std::move(file)), options_(options), writer_(std::move(writer)) {
+              std::unique_ptr<IndexDatabase> index, std::unique_ptr<Connection> checkpointer)
+      : file_(std::move(file)),
+        options_(options),
+        writer_(std::move(writer)),
+        id_levels_(options.recent_ids_limit),
+        index_(std::move(index)) {
     checkpoint_thread_ = std::thread([this, connection = std::move(checkpointer)] { CheckpointLoop(*connection); });
   }
 
@@ -464,12 +458,23 @@ class SqliteStore final : public Store {
     idle_readers_.clear();
     // Leaves a short log behind; SQLite also checkpoints when the last connection closes.
     (void)writer_->Execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    (void)index_->connection().Execute("PRAGMA wal_checkpoint(TRUNCATE)");
   }
 
   Result<std::vector<WriteResult>> Put(std::span<const stix::Object> objects,
                                        std::span<const AccessLabel> labels) override {
     KENES_RETURN_IF_ERROR(CheckLabels(objects, labels));
-    return WriteInTransaction<std::vector<WriteResult>>([&] { return PutInTransaction(objects, labels); });
+    std::lock_guard lock(write_mutex_);
+    IndexBatch index(*index_, objects);
+    using Results = std::vector<WriteResult>;
+    KENES_ASSIGN_OR_RETURN(Results results, WriteInTransaction<Results>([&]() -> Result<Results> {
+                             KENES_ASSIGN_OR_RETURN(Results results, PutInTransaction(objects, labels, index));
+                             KENES_RETURN_IF_ERROR(index.Prepare());
+                             return results;
+                           }));
+    // The versions are durable; an index that failed to follow catches up.
+    if (!index.Commit().ok()) KENES_RETURN_IF_ERROR(index_->CatchUp(*writer_));
+    return results;
   }
 
   Result<StoredVersion> Latest(std::string_view id, const Viewer* viewer) override {
@@ -515,11 +520,23 @@ class SqliteStore final : public Store {
 
   Result<size_t> Delete(std::string_view id, const VersionMatch& match, std::span<const std::string> spec_versions,
                         const Viewer* viewer) override {
-    KENES_ASSIGN_OR_RETURN(size_t removed, WriteInTransaction<size_t>([&] {
+    std::lock_guard lock(write_mutex_);
+    KENES_ASSIGN_OR_RETURN(std::vector<Deleted> deleted, WriteInTransaction<std::vector<Deleted>>([&] {
                              return DeleteInTransaction(id, match, spec_versions, viewer);
                            }));
-    if (removed == 0) return Status::NotFound(fmt::format("no matching version of {}", id));
-    return removed;
+    if (deleted.empty()) return Status::NotFound(fmt::format("no matching version of {}", id));
+    // The versions are gone for good. Should the index keep some of their
+    // entries (it fails, or the process dies first), nothing shows them:
+    // reads join the index with the versions, and date_added is never
+    // given twice.
+    Status status = index_->Begin();
+    for (size_t i = 0; status.ok() && i < deleted.size(); ++i) {
+      status = index_->Remove(deleted[i].json, deleted[i].date_added);
+    }
+    if (status.ok()) status = index_->Finish(0);
+    if (status.ok()) status = index_->Commit();
+    if (!status.ok()) index_->Rollback();
+    return deleted.size();
   }
 
   Result<std::vector<StoredVersion>> ReferencedBy(std::string_view id, const Viewer* viewer, size_t limit) override {
@@ -532,8 +549,8 @@ class SqliteStore final : public Store {
       KENES_ASSIGN_OR_RETURN(
           Statement statement,
           reader.Prepare(fmt::format(
-              "{}WHERE v.date_added IN (SELECT date_added FROM recent_refs WHERE target_hash = ?1 UNION ALL "
-              "SELECT date_added FROM refs WHERE target_hash = ?1) AND instr(v.json, ?2) > 0{} AND{} "
+              "{}WHERE v.date_added IN (SELECT date_added FROM idx.recent_refs WHERE target_hash = ?1 UNION ALL "
+              "SELECT date_added FROM idx.refs WHERE target_hash = ?1) AND instr(v.json, ?2) > 0{} AND{} "
               "ORDER BY v.date_added DESC LIMIT ?3",
               SelectVersions(), VisibleTo(viewer, "v"), NoOtherVisibleVersion(viewer, ">"))));
       BindId(statement, id);
@@ -595,17 +612,14 @@ class SqliteStore final : public Store {
 
   // What a Put batch gathers as it goes and writes at its end.
   struct Batch {
-    explicit Batch(std::span<const stix::Object> objects) : terms(objects), pending_ids(objects.size()) {}
+    explicit Batch(size_t size) : pending_ids(size) {}
 
-    TermsAhead terms;
-    size_t current = 0;  // the index of the object being stored
     int64_t last_date_added = 0;
     std::unordered_map<int64_t, TypeCounts> counts;  // increments of type_counts, per type_id
-    // Index entries, inserted in key order at the end (InsertIndexRows);
+    // Id index entries, inserted in key order at the end (InsertIndexRows);
     // FindObject looks the batch's own ids up in `pending_ids`.
     IndexRows ids;
     PendingIds pending_ids;
-    IndexRows references;
   };
 
   Result<ReaderLease> BorrowReader() {
@@ -619,6 +633,7 @@ class SqliteStore final : public Store {
     }
     KENES_ASSIGN_OR_RETURN(std::unique_ptr<Connection> connection,
                            Connection::Open(file_, SQLITE_OPEN_READONLY));
+    KENES_RETURN_IF_ERROR(AttachIndex(*connection, file_));
     return ReaderLease(this, std::move(connection));
   }
 
@@ -647,8 +662,8 @@ class SqliteStore final : public Store {
   // Runs `write` (returning Result<T>) on the writer connection in one
   // transaction, committed durably when it succeeds and rolled back when not.
   template <typename T, typename Write>
+  // REQUIRES: write_mutex_ held.
   Result<T> WriteInTransaction(Write write) {
-    std::lock_guard lock(write_mutex_);
     KENES_RETURN_IF_ERROR(writer_->Run("BEGIN IMMEDIATE"));
     Result<T> result = write();
     Status status = result.ok() ? writer_->Run("COMMIT") : result.status();
@@ -658,7 +673,7 @@ class SqliteStore final : public Store {
       type_ids_.clear();
       author_ids_.clear();
       group_ids_.clear();
-      large_level_entries_.clear();
+      id_levels_.Forget();
       return status;
     }
     {
@@ -707,21 +722,22 @@ class SqliteStore final : public Store {
   }
 
   Result<std::vector<WriteResult>> PutInTransaction(std::span<const stix::Object> objects,
-                                                    std::span<const AccessLabel> labels) {
-    Batch batch(objects);
+                                                    std::span<const AccessLabel> labels, IndexBatch& index) {
+    Batch batch(objects.size());
     // Read inside the write transaction: another process may have written since our last batch.
     KENES_ASSIGN_OR_RETURN(batch.last_date_added, LastDateAdded());
     batch.ids.reserve(objects.size());
     std::vector<WriteResult> results;
     results.reserve(objects.size());
     for (size_t i = 0; i < objects.size(); ++i) {
-      batch.current = i;
       const AccessLabel* label = labels.empty() ? nullptr : &labels[i];
       KENES_ASSIGN_OR_RETURN(WriteResult result, PutOne(objects[i], label, batch));
+      index.Decide(i, result.outcome == WriteOutcome::kStored
+                          ? std::optional<int64_t>(result.date_added.TotalMicroseconds())
+                          : std::nullopt);
       results.push_back(std::move(result));
     }
-    KENES_RETURN_IF_ERROR(InsertIndexRows("recent_ids", batch.ids));
-    KENES_RETURN_IF_ERROR(InsertIndexRows("recent_refs", batch.references));
+    KENES_RETURN_IF_ERROR(sqlite::InsertIndexRows(*writer_, "recent_ids", batch.ids));
     KENES_ASSIGN_OR_RETURN(Statement statement,
                            writer_->Prepare("INSERT INTO type_counts (type_id, versions, objects) VALUES (?, ?, ?) "
                                             "ON CONFLICT (type_id) DO UPDATE SET versions = versions + "
@@ -732,13 +748,20 @@ class SqliteStore final : public Store {
       statement.BindInt(3, delta.objects);
       KENES_RETURN_IF_ERROR(statement.Run());
     }
-    KENES_RETURN_IF_ERROR(MergeWhenFull("recent_ids", "ids"));
-    KENES_RETURN_IF_ERROR(MergeWhenFull("recent_refs", "refs"));
+    KENES_RETURN_IF_ERROR(id_levels_.MergeWhenFull(*writer_, "recent_ids", "ids"));
     return results;
   }
 
-  Result<size_t> DeleteInTransaction(std::string_view id, const VersionMatch& match,
-                                     std::span<const std::string> spec_versions, const Viewer* viewer) {
+  // A deleted version, for the index database.
+  struct Deleted {
+    int64_t date_added;
+    int64_t type_id;
+    std::string json;
+  };
+
+  // Deletes from the store; the index database follows after the commit.
+  Result<std::vector<Deleted>> DeleteInTransaction(std::string_view id, const VersionMatch& match,
+                                                   std::span<const std::string> spec_versions, const Viewer* viewer) {
     ListQuery selection;
     selection.ids = {std::string(id)};
     selection.versions = match;
@@ -746,13 +769,8 @@ class SqliteStore final : public Store {
     if (viewer != nullptr) selection.viewer = *viewer;
     KENES_ASSIGN_OR_RETURN(ResolvedViewer resolved, Resolve(*writer_, viewer));
     KENES_ASSIGN_OR_RETURN(std::optional<QueryFilter> filter, FilterFor(*writer_, selection));
-    if (!filter) return 0;
-    struct Doomed {
-      int64_t date_added;
-      int64_t type_id;
-      std::string json;
-    };
-    std::vector<Doomed> doomed;
+    std::vector<Deleted> doomed;
+    if (!filter) return doomed;
     {
       KENES_ASSIGN_OR_RETURN(Statement select,
                              writer_->Prepare(fmt::format("SELECT v.date_added, v.type_id, v.json FROM versions v "
@@ -766,23 +784,20 @@ class SqliteStore final : public Store {
         doomed.push_back({select.Int(0), select.Int(1), std::string(select.Text(2))});
       }
     }
-    if (doomed.empty()) return 0;
+    if (doomed.empty()) return doomed;
     static const std::vector<std::string> remove_version = {
         "DELETE FROM versions WHERE date_added = ?2", "DELETE FROM recent_ids WHERE id_hash = ?1 AND date_added = ?2",
         "DELETE FROM ids WHERE id_hash = ?1 AND date_added = ?2"};
     for (const std::string& sql : remove_version) {
       KENES_ASSIGN_OR_RETURN(Statement statement, writer_->Prepare(sql));
-      for (const Doomed& version : doomed) {
+      for (const Deleted& version : doomed) {
         statement.BindInt(1, sqlite::IdHash(id));
         statement.BindInt(2, version.date_added);
         KENES_RETURN_IF_ERROR(statement.Run());
       }
     }
     int64_t last_deleted = 0;
-    for (const Doomed& version : doomed) {
-      KENES_RETURN_IF_ERROR(RemoveTerms(version.json, version.date_added));
-      last_deleted = std::max(last_deleted, version.date_added);
-    }
+    for (const Deleted& version : doomed) last_deleted = std::max(last_deleted, version.date_added);
     // Every version of an id has the type its id names.
     KENES_ASSIGN_OR_RETURN(ObjectState remaining, FindObject(*writer_, id, std::nullopt));
     KENES_ASSIGN_OR_RETURN(
@@ -797,34 +812,7 @@ class SqliteStore final : public Store {
         "DELETE FROM type_counts WHERE versions <= 0; DELETE FROM deleted_date_added WHERE date_added < {0}; "
         "INSERT INTO deleted_date_added SELECT {0} WHERE NOT EXISTS (SELECT 1 FROM deleted_date_added);",
         last_deleted)));
-    return doomed.size();
-  }
-
-  Result<int64_t> CountEntries(const std::string& table) {
-    KENES_ASSIGN_OR_RETURN(Statement count, writer_->Prepare(fmt::format("SELECT count(*) FROM {}", table)));
-    KENES_ASSIGN_OR_RETURN(bool row, count.Step());
-    return row ? count.Int(0) : 0;
-  }
-
-  // Merges the small level of a two-level index (schema.cc) into the large
-  // one once it holds options_.recent_ids_limit entries and half as many as
-  // the large one. A batch rewrites most pages of the small level, a merge
-  // most pages of both: a small level that grows with the large one keeps
-  // the merges from writing more per object as the store grows (at a
-  // million objects, the reference index wrote about 2.4 times as much with
-  // a fixed limit).
-  Status MergeWhenFull(const std::string& small, const std::string& large) {
-    // Counting reads every page of the small level, which this batch has just had in hand anyway.
-    KENES_ASSIGN_OR_RETURN(int64_t small_entries, CountEntries(small));
-    if (small_entries < options_.recent_ids_limit) return Status::Ok();
-    auto large_entries = large_level_entries_.find(large);
-    if (large_entries == large_level_entries_.end()) {
-      KENES_ASSIGN_OR_RETURN(int64_t entries, CountEntries(large));
-      large_entries = large_level_entries_.emplace(large, entries).first;
-    }
-    if (small_entries < large_entries->second / 2) return Status::Ok();
-    large_entries->second += small_entries;
-    return writer_->Execute(fmt::format("INSERT INTO {1} SELECT * FROM {0}; DELETE FROM {0};", small, large));
+    return doomed;
   }
 
   static WriteResult Refused(WriteOutcome outcome, std::string message) {
@@ -950,69 +938,6 @@ class SqliteStore final : public Store {
     KENES_RETURN_IF_ERROR(statement.Run());
     batch.ids.emplace_back(id_hash, date_added);
     batch.pending_ids.Add(id_hash, date_added);
-    return AddTerms(batch.terms.Take(batch.current), date_added, batch.references);
-  }
-
-  // Adds the full-text entry of the version stored at `date_added` with
-  // `terms`, and its reference entries to `references`, for InsertIndexRows.
-  Status AddTerms(const sqlite::IndexedTerms& terms, int64_t date_added, IndexRows& references) {
-    if (!terms.search_text.empty()) {
-      KENES_ASSIGN_OR_RETURN(Statement statement,
-                             writer_->Prepare("INSERT INTO search_texts (rowid, text) VALUES (?, ?)"));
-      statement.BindInt(1, date_added);
-      statement.BindText(2, terms.search_text);
-      KENES_RETURN_IF_ERROR(statement.Run());
-    }
-    for (const std::string& reference : terms.references) references.emplace_back(sqlite::IdHash(reference), date_added);
-    return Status::Ok();
-  }
-
-  // Removes what AddTerms and InsertIndexRows added for the version.
-  Status RemoveTerms(std::string_view json, int64_t date_added) {
-    const sqlite::IndexedTerms terms = sqlite::ExtractIndexedTerms(json);
-    if (!terms.search_text.empty()) {
-      // A contentless FTS5 table forgets a row by being told its text again.
-      KENES_ASSIGN_OR_RETURN(
-          Statement statement,
-          writer_->Prepare("INSERT INTO search_texts (search_texts, rowid, text) VALUES ('delete', ?, ?)"));
-      statement.BindInt(1, date_added);
-      statement.BindText(2, terms.search_text);
-      KENES_RETURN_IF_ERROR(statement.Run());
-    }
-    for (const char* level : {"recent_refs", "refs"}) {
-      KENES_ASSIGN_OR_RETURN(Statement statement, writer_->Prepare(fmt::format(
-                                                      "DELETE FROM {} WHERE target_hash = ? AND date_added = ?", level)));
-      for (const std::string& reference : terms.references) {
-        statement.BindInt(1, sqlite::IdHash(reference));
-        statement.BindInt(2, date_added);
-        KENES_RETURN_IF_ERROR(statement.Run());
-      }
-    }
-    return Status::Ok();
-  }
-
-  // Inserts (key hash, date_added) rows into the small level of a two-level
-  // index, in key order and many rows a statement: in order, consecutive
-  // rows land on the same pages, and each statement run costs about as
-  // much as a row.
-  Status InsertIndexRows(std::string_view table, IndexRows& rows) {
-    constexpr size_t kRowsPerStatement = 50;
-    std::sort(rows.begin(), rows.end());
-    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
-    const std::string insert = fmt::format("INSERT OR IGNORE INTO {} VALUES ", table);
-    std::string many = insert;
-    for (size_t i = 0; i < kRowsPerStatement; ++i) many += i == 0 ? "(?, ?)" : ", (?, ?)";
-    size_t next = 0;
-    for (const auto& [sql, rows_per_run] : {std::pair{many, kRowsPerStatement}, std::pair{insert + "(?, ?)", size_t{1}}}) {
-      KENES_ASSIGN_OR_RETURN(Statement statement, writer_->Prepare(sql));
-      for (; next + rows_per_run <= rows.size(); next += rows_per_run) {
-        for (size_t i = 0; i < rows_per_run; ++i) {
-          statement.BindInt(static_cast<int>(2 * i + 1), rows[next + i].first);
-          statement.BindInt(static_cast<int>(2 * i + 2), rows[next + i].second);
-        }
-        KENES_RETURN_IF_ERROR(statement.Run());
-      }
-    }
     return Status::Ok();
   }
 
@@ -1065,7 +990,8 @@ class SqliteStore final : public Store {
       if (!log_grew_ || stopping_) continue;
       log_grew_ = false;
       lock.unlock();
-      // PASSIVE never blocks the writer or readers; a failure is retried next round.
+      // PASSIVE never blocks the writer or readers; a failure is retried next
+      // round. Every database of the connection: the store's and the index's.
       sqlite3_wal_checkpoint_v2(connection.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
       lock.lock();
     }
@@ -1074,14 +1000,13 @@ class SqliteStore final : public Store {
   const std::filesystem::path file_;
   const SqliteStoreOptions options_;
 
-  std::mutex write_mutex_;  // guards writer_, the name caches and large_level_entries_
+  std::mutex write_mutex_;  // guards writer_, the name caches, id_levels_ and index_
   std::unique_ptr<Connection> writer_;
   std::unordered_map<std::string, int64_t> type_ids_;
   std::unordered_map<std::string, int64_t> author_ids_;
   std::unordered_map<std::string, int64_t> group_ids_;
-  // Entries in the large level of each two-level index, counted once and
-  // then kept (deletions aside: it only paces merges).
-  std::unordered_map<std::string, int64_t> large_level_entries_;
+  sqlite::LevelMerger id_levels_;
+  std::unique_ptr<IndexDatabase> index_;
 
   std::mutex readers_mutex_;
   std::vector<std::unique_ptr<Connection>> idle_readers_;
@@ -1096,21 +1021,18 @@ class SqliteStore final : public Store {
 }  // namespace
 
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::filesystem::path& file, SqliteStoreOptions options) {
-  KENES_ASSIGN_OR_RETURN(std::unique_ptr<Connection> writer,
-                         Connection::Open(file, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
-  // page_size only takes on a new file; 8 KiB measured a little less CPU per
-  // stored object than 4 KiB (bench_ingest), with rows of about 600 bytes.
-  // FULL: in WAL mode NORMAL skips the fsync at commit and a power cut loses
-  // acknowledged batches. Checkpoints run on our own thread, not at commit.
-  KENES_RETURN_IF_ERROR(writer->Execute(fmt::format(
-      "PRAGMA page_size = 8192; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0; "
-      "PRAGMA journal_size_limit = {}; PRAGMA cache_size = -{}; PRAGMA temp_store = MEMORY;",
-      64 << 20, options.cache_bytes / 1024)));
+  KENES_ASSIGN_OR_RETURN(std::unique_ptr<Connection> writer, OpenForWriting(file, options));
   KENES_RETURN_IF_ERROR(sqlite::Migrate(*writer));
+  KENES_ASSIGN_OR_RETURN(std::unique_ptr<Connection> index_writer, OpenForWriting(IndexFile(file), options));
+  KENES_RETURN_IF_ERROR(sqlite::MigrateIndex(*index_writer));
+  auto index = std::make_unique<IndexDatabase>(std::move(index_writer), options.recent_ids_limit);
+  KENES_RETURN_IF_ERROR(index->CatchUp(*writer));
   KENES_ASSIGN_OR_RETURN(std::unique_ptr<Connection> checkpointer,
                          Connection::Open(file, SQLITE_OPEN_READWRITE));
   KENES_RETURN_IF_ERROR(checkpointer->Execute("PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0;"));
-  return std::unique_ptr<Store>(new SqliteStore(file, options, std::move(writer), std::move(checkpointer)));
+  KENES_RETURN_IF_ERROR(AttachIndex(*checkpointer, file));
+  return std::unique_ptr<Store>(
+      new SqliteStore(file, options, std::move(writer), std::move(index), std::move(checkpointer)));
 }
 
 }  // namespace kenes::store
