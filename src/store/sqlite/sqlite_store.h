@@ -1,14 +1,18 @@
-// SqliteStore: the default Store, one SQLite database file in WAL mode.
+// SqliteStore: the default Store, an SQLite database file in WAL mode (and
+// its index database beside it: kenes.db has kenes-index.db).
 //
 // Durability: synchronous=FULL, so every commit fsyncs the write-ahead log
 // before Put returns (in WAL mode NORMAL would lose the last commits on power
 // loss). Checkpoints copying the log into the database run on a background
 // thread, not on the commit path, and once more at close.
 //
-// Indexes (schema.cc): besides the versions and the id index, a reference
-// index (ReferencedBy) and an FTS5 full-text index (ListQuery::text), both
-// written in the same transaction as the versions they index: a search or
-// ReferencedBy sees every version Put has acknowledged, never lags behind.
+// Indexes (schema.cc): the versions, the id index and the counters live in
+// the store's file; the reference index (ReferencedBy) and the FTS5
+// full-text index (ListQuery::text) in the index database
+// (index_database.h), written on a second thread while a batch is stored and
+// committed right after it: a search or ReferencedBy sees every version Put
+// has acknowledged. The index database holds nothing the versions do not
+// say; opening the store indexes whatever it lacks.
 //
 // Thread-safety: the returned Store may be used from any number of threads.
 // Writes are serialised on one writer connection; each concurrent reader
