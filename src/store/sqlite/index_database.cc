@@ -166,8 +166,15 @@ void IndexBatch::Decide(size_t i, std::optional<int64_t> date_added) {
 }
 
 Status IndexBatch::Prepare() {
-  if (!helper_.joinable()) return Work();
-  helper_.join();
+  if (helper_.joinable()) {
+    helper_.join();
+  } else {
+    prepared_ = Work();
+  }
+  if (!prepared_.ok() && began_) {
+    finished_ = true;
+    index_.Rollback();
+  }
   return prepared_;
 }
 

@@ -96,7 +96,7 @@ class IndexDatabase {
 
 // The index side of one Put batch, in a transaction of the IndexDatabase.
 // The writer calls Decide for each object in order as it stores the
-// versions, Prepare before committing the store, and Commit after. A large
+// versions, then Prepare and Commit once the store has committed. A large
 // batch is indexed on a thread of its own as the decisions come; a small one
 // in Prepare. Destroying an uncommitted batch rolls it back.
 class IndexBatch {
@@ -109,7 +109,8 @@ class IndexBatch {
   // objects[i] was stored at `date_added`, or not stored (nullopt).
   // REQUIRES: called for i = 0, 1, ... in order.
   void Decide(size_t i, std::optional<int64_t> date_added);
-  // Indexes everything but commits nothing. REQUIRES: every object decided.
+  // Indexes everything but commits nothing; rolls back on failure.
+  // REQUIRES: every object decided.
   Status Prepare();
   Status Commit();
 

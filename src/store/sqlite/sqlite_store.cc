@@ -467,13 +467,13 @@ class SqliteStore final : public Store {
     std::lock_guard lock(write_mutex_);
     IndexBatch index(*index_, objects);
     using Results = std::vector<WriteResult>;
-    KENES_ASSIGN_OR_RETURN(Results results, WriteInTransaction<Results>([&]() -> Result<Results> {
-                             KENES_ASSIGN_OR_RETURN(Results results, PutInTransaction(objects, labels, index));
-                             KENES_RETURN_IF_ERROR(index.Prepare());
-                             return results;
-                           }));
-    // The versions are durable; an index that failed to follow catches up.
-    if (!index.Commit().ok()) KENES_RETURN_IF_ERROR(index_->CatchUp(*writer_));
+    KENES_ASSIGN_OR_RETURN(Results results,
+                           WriteInTransaction<Results>([&] { return PutInTransaction(objects, labels, index); }));
+    // The versions are durable (the index thread finished meanwhile); the
+    // index commits after them, and catches up with them should it fail.
+    Status indexed = index.Prepare();
+    if (indexed.ok()) indexed = index.Commit();
+    if (!indexed.ok()) KENES_RETURN_IF_ERROR(index_->CatchUp(*writer_));
     return results;
   }
 
