@@ -35,7 +35,7 @@ namespace kenes::store {
 
 struct SqliteStoreOptions {
   Clock* clock = &SystemClock();  // stamps date_added; must outlive the store
-  int64_t cache_bytes = 64 << 20;  // page cache of the writer connection
+  int64_t cache_bytes = 64 << 20;  // page cache of each writer connection (the store's, the index's)
   std::chrono::milliseconds checkpoint_interval{200};  // how often the background checkpoint looks
   // When the small level of a two-level index (schema.cc: ids, references)
   // holds this many entries, and half as many as the large one, a batch
