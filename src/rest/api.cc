@@ -101,7 +101,7 @@ Result<Api::Caller> Api::CallerOf(const http::Request& request) {
   if (!request.principal) {
     return Status::Unauthenticated("authentication required: send Authorization: Bearer <API key>");
   }
-  KENES_ASSIGN_OR_RETURN(std::optional<store::Viewer> viewer, share::StoreViewerOf(community_, *request.principal));
+  KENES_ASSIGN_OR_RETURN(std::optional<store::Viewer> viewer, viewers_.ViewerOf(*request.principal));
   return Caller{*request.principal, std::move(viewer)};
 }
 

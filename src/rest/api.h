@@ -43,6 +43,7 @@
 #include "http/router.h"
 #include "rest/object_write.h"
 #include "share/community.h"
+#include "share/viewer_cache.h"
 #include "store/store.h"
 
 namespace kenes::rest {
@@ -107,6 +108,7 @@ class Api {
   store::Store& store_;
   share::Community& community_;
   ApiOptions options_;
+  share::ViewerCache viewers_{community_};
   ObjectWrite writes_;
 };
 

@@ -60,7 +60,7 @@ struct OpenedCollection {
   std::optional<store::Viewer> viewer;
 };
 
-Result<OpenedCollection> OpenCollection(share::Community& community, ViewerCache& viewers,
+Result<OpenedCollection> OpenCollection(share::Community& community, share::ViewerCache& viewers,
                                         const http::Request& request) {
   KENES_ASSIGN_OR_RETURN(Collection collection,
                          FindCollection(community, *request.principal, request.Param("collection")));

@@ -66,7 +66,7 @@
 #include "taxii/collections.h"
 #include "taxii/request_filters.h"
 #include "taxii/status_registry.h"
-#include "taxii/viewer_cache.h"
+#include "share/viewer_cache.h"
 
 namespace kenes::taxii {
 
@@ -112,7 +112,7 @@ class Service {
   store::Store& store_;
   share::Community& community_;
   const ServiceOptions options_;
-  ViewerCache viewers_;
+  share::ViewerCache viewers_;
   StatusRegistry statuses_;
 };
 

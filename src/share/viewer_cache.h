@@ -1,4 +1,4 @@
-// ViewerCache: what each organisation may see (share::StoreViewerOf), kept
+// ViewerCache: what each organisation may see (StoreViewerOf), kept
 // until the community changes.
 //
 // Working out a viewer reads the community database several times (the
@@ -22,21 +22,21 @@
 #include "share/principal.h"
 #include "store/store.h"
 
-namespace kenes::taxii {
+namespace kenes::share {
 
 class ViewerCache {
  public:
   // `community` must outlive the cache.
-  explicit ViewerCache(share::Community& community) : community_(community) {}
+  explicit ViewerCache(Community& community) : community_(community) {}
 
-  // As share::StoreViewerOf(community, principal).
-  Result<std::optional<store::Viewer>> ViewerOf(const share::Principal& principal);
+  // As StoreViewerOf(community, principal).
+  Result<std::optional<store::Viewer>> ViewerOf(const Principal& principal);
 
  private:
-  share::Community& community_;
+  Community& community_;
   std::mutex mutex_;
   uint64_t generation_ = 0;                                 // of the community when viewers_ was filled
   std::unordered_map<std::string, store::Viewer> viewers_;  // by organisation, for every role but admin
 };
 
-}  // namespace kenes::taxii
+}  // namespace kenes::share
