@@ -469,8 +469,9 @@ class SqliteStore final : public Store {
     using Results = std::vector<WriteResult>;
     KENES_ASSIGN_OR_RETURN(Results results,
                            WriteInTransaction<Results>([&] { return PutInTransaction(objects, labels, index); }));
-    // The versions are durable (the index thread finished meanwhile); the
-    // index commits after them, and catches up with them should it fail.
+    // The versions are durable; the index thread has finished its part
+    // meanwhile. The index commits after the versions, and catches up with
+    // them should it fail (an error then is the index's alone).
     Status indexed = index.Prepare();
     if (indexed.ok()) indexed = index.Commit();
     if (!indexed.ok()) KENES_RETURN_IF_ERROR(index_->CatchUp(*writer_));
