@@ -18,8 +18,9 @@
 // busy client does not cost a database write per request: the audit log
 // records a key's use when it is first seen and after each expiry, and the
 // access log records every request. The cache is dropped whenever the
-// community changes — here or in another process (Community::Generation) —
-// so a revoked key or disabled user is refused on the next request, and an
+// community changes (Community::Generation), so a key revoked or a user
+// disabled through this node is refused on the next request, one revoked by
+// the CLI in another process within Community::kOtherProcessLag, and an
 // entry never outlives its key's expiry.
 //
 // Serves as the server's hook (auth_result.h). Thread-safety: Authenticate

@@ -97,13 +97,20 @@ Status Community::Audited(const Principal& actor, std::string_view action, std::
 }
 
 Result<uint64_t> Community::Generation() {
-  std::lock_guard lock(mutex_);
   // data_version moves when another connection commits; this object's own
   // commits are counted in changes_.
-  KENES_ASSIGN_OR_RETURN(Statement query, connection_->Prepare("PRAGMA data_version"));
-  KENES_ASSIGN_OR_RETURN(bool found, query.Step());
-  if (!found) return Status::Internal("PRAGMA data_version returned no row");
-  return (static_cast<uint64_t>(query.Int(0)) << 32) + changes_;
+  int64_t now = std::chrono::steady_clock::now().time_since_epoch().count();
+  int64_t lag = std::chrono::nanoseconds(kOtherProcessLag).count();
+  if (!data_version_read_ || now - data_version_read_ns_.load() >= lag) {
+    std::lock_guard lock(mutex_);
+    KENES_ASSIGN_OR_RETURN(Statement query, connection_->Prepare("PRAGMA data_version"));
+    KENES_ASSIGN_OR_RETURN(bool found, query.Step());
+    if (!found) return Status::Internal("PRAGMA data_version returned no row");
+    data_version_ = static_cast<uint64_t>(query.Int(0));
+    data_version_read_ns_ = now;
+    data_version_read_ = true;
+  }
+  return (data_version_.load() << 32) + changes_.load();
 }
 
 Result<Organisation> Community::LookupOrganisation(std::string_view code_or_id) {

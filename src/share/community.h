@@ -23,6 +23,9 @@
 // long as the Community.
 #pragma once
 
+#include <atomic>
+#include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -157,10 +160,13 @@ class Community {
   Result<std::vector<SharingGroup>> Groups(const Principal& actor);
 
   // A value that changes whenever organisations, users, keys or groups may
-  // have changed, through this object or in another process (e.g. a key
-  // revoked with the CLI while the server runs): caches of credentials and
-  // viewers compare it before trusting what they hold.
+  // have changed: at once for changes through this object, and within
+  // kOtherProcessLag for changes in another process (e.g. a key revoked with
+  // the CLI while the server runs). Caches of credentials and viewers
+  // compare it before trusting what they hold; it is called on every
+  // request, so it asks the database at most once per kOtherProcessLag.
   Result<uint64_t> Generation();
+  static constexpr std::chrono::milliseconds kOtherProcessLag{100};
 
   AuditLog& audit() { return audit_; }
 
@@ -188,7 +194,10 @@ class Community {
   Status ChangeGroupMember(const Principal& actor, std::string_view group, std::string_view organisation, bool add);
 
   std::mutex mutex_;
-  uint64_t changes_ = 0;  // successful Audited changes made through this object
+  std::atomic<uint64_t> changes_ = 0;       // successful Audited changes made through this object
+  std::atomic<uint64_t> data_version_ = 0;  // PRAGMA data_version when last asked
+  std::atomic<bool> data_version_read_ = false;
+  std::atomic<int64_t> data_version_read_ns_ = 0;  // steady_clock time of that, in nanoseconds
   std::unique_ptr<store::sqlite::Connection> connection_;
   store::Store& store_;
   store::Clock& clock_;
