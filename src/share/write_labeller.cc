@@ -15,12 +15,7 @@ Result<WriteLabel> WriteLabeller(store::Store& store, Community& community, Prin
     // object is still someone else's.
     std::optional<std::string> stored_creator;
     if (principal.role != Role::kAdmin) {
-      Result<store::StoredVersion> stored = store.Latest(object.id);
-      if (stored.ok()) {
-        stored_creator = stored->created_by_ref;
-      } else if (stored.status().code() != StatusCode::kNotFound) {
-        return stored.status();
-      }
+      KENES_ASSIGN_OR_RETURN(stored_creator, store.CreatorOf(object.id));
     }
     KENES_ASSIGN_OR_RETURN(AuthorisedWrite write,
                            AuthoriseWrite(principal, std::move(object), stored_creator, defaults, group_ids));

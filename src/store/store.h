@@ -220,6 +220,13 @@ class Store {
   virtual Result<std::vector<StoredVersion>> ReferencedBy(std::string_view id, const Viewer* viewer,
                                                           size_t limit) = 0;
 
+  // Who created `id`: the created_by_ref of its latest stored version (""
+  // when that names none), nullopt when the id is not stored. Reads every
+  // version, whoever may see it: writers ask it to hold "only the creator
+  // versions an object", which holds for objects hidden from them too. One
+  // index probe: it runs for every object a user writes.
+  virtual Result<std::optional<std::string>> CreatorOf(std::string_view id) = 0;
+
   // Without a viewer this reads kept counters; with one it counts the
   // visible versions, which reads every version.
   virtual Result<Counts> Count(const Viewer* viewer) = 0;

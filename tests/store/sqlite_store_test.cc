@@ -40,6 +40,23 @@ TEST_F(SqliteStoreTest, KeepsEveryVersionAndTheLatestIsTheGreatestModified) {
   EXPECT_EQ(middle->date_added, results[0].date_added);
 }
 
+TEST_F(SqliteStoreTest, CreatorOfIsTheLatestVersionsAuthorOrNothingForAnUnknownId) {
+  auto store = Open();
+  const std::string id = TestId("indicator", 7);
+  const std::string kz = "identity--f893a2ee-fb32-455e-b1c1-8690ee42c90b";
+  const std::string kg = "identity--6e2b1c1e-3d4a-4f5b-8c9d-0e1f2a3b4c5d";
+  stix::Object older = MakeSdo(id, TestTime(10), R"(,"created_by_ref":")" + kg + "\"");
+  stix::Object newer = MakeSdo(id, TestTime(20), R"(,"created_by_ref":")" + kz + "\"");
+  older.created_by_ref = kg;
+  newer.created_by_ref = kz;
+  PutAll(*store, {newer, older});  // arrival order does not decide: modified does
+  EXPECT_EQ(store->CreatorOf(id).value(), std::optional<std::string>(kz));
+  const std::string anonymous = TestId("malware", 7);
+  PutAll(*store, {MakeSdo(anonymous, TestTime(1))});
+  EXPECT_EQ(store->CreatorOf(anonymous).value(), std::optional<std::string>(""));
+  EXPECT_EQ(store->CreatorOf(TestId("indicator", 8)).value(), std::nullopt);
+}
+
 TEST_F(SqliteStoreTest, AVersionWithSubSecondModifiedIsNewer) {
   auto store = Open();
   const std::string id = TestId("malware", 1);

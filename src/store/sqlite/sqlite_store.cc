@@ -548,6 +548,33 @@ class SqliteStore final : public Store {
     return deleted.size();
   }
 
+  Result<std::optional<std::string>> CreatorOf(std::string_view id) override {
+    // One statement, so no explicit transaction: it reads one snapshot.
+    static const std::string kCreators =
+        "SELECT v.version_seconds, v.version_nanos, a.ref, v.id FROM recent_ids r "
+        "JOIN versions v ON v.date_added = r.date_added LEFT JOIN authors a ON a.author_id = v.author_id "
+        "WHERE r.id_hash = ?1 UNION ALL "
+        "SELECT v.version_seconds, v.version_nanos, a.ref, v.id FROM ids r "
+        "JOIN versions v ON v.date_added = r.date_added LEFT JOIN authors a ON a.author_id = v.author_id "
+        "WHERE r.id_hash = ?1";
+    KENES_ASSIGN_OR_RETURN(ReaderLease reader, BorrowReader());
+    KENES_ASSIGN_OR_RETURN(Statement rows, reader->Prepare(kCreators));
+    rows.BindInt(1, sqlite::IdHash(id));
+    std::optional<std::string> creator;
+    std::optional<Timestamp> latest;
+    for (;;) {
+      KENES_ASSIGN_OR_RETURN(bool row, rows.Step());
+      if (!row) break;
+      if (rows.Text(3) != id) continue;  // another id with the same hash
+      std::optional<Timestamp> stamp = ReadVersion(rows, 0);
+      if (!creator || stamp > latest) {
+        latest = stamp;
+        creator = std::string(rows.Text(2));
+      }
+    }
+    return creator;
+  }
+
   Result<std::vector<StoredVersion>> ReferencedBy(std::string_view id, const Viewer* viewer, size_t limit) override {
     using Versions = std::vector<StoredVersion>;
     if (limit == 0) return Versions();
