@@ -32,9 +32,15 @@ std::vector<Row> ReadTable(const std::string& name) {
   return share::ReadCaseTable(share::AccessCasesDir() / name, kColumns.at(name));
 }
 
+// Every relation of the table whose viewer can be a TAXII user: an outsider
+// organisation holds no API key, so its relation is not instantiated.
 std::vector<std::string> Relations() {
+  std::map<std::string, std::string> standing;
+  for (const Row& row : ReadTable("access_community.tsv")) standing[row[0]] = row[1];
   std::vector<std::string> relations;
-  for (const Row& row : ReadTable("access_relations.tsv")) relations.push_back(row[0]);
+  for (const Row& row : ReadTable("access_relations.tsv")) {
+    if (standing.at(row[2]) != "outsider") relations.push_back(row[0]);
+  }
   return relations;
 }
 
@@ -55,13 +61,10 @@ class AccessMatrixTest : public TaxiiFixture, public ::testing::WithParamInterfa
   void SetUp() override {
     TaxiiFixture::SetUp();
     const std::string relation = GetParam();
-    std::map<std::string, Row> organisations;
-    for (const Row& row : ReadTable("access_community.tsv")) organisations[row[0]] = row;
     for (const Row& row : ReadTable("access_relations.tsv")) {
       if (row[0] == relation) author_code_ = row[1], viewer_code_ = row[2];
     }
     ASSERT_FALSE(viewer_code_.empty()) << relation;
-    if (organisations.at(viewer_code_)[1] == "outsider") GTEST_SKIP() << "TAXII users belong to the community";
     FoundCommunity(ReadTable("access_community.tsv"));
     author_ = community_->FindOrganisation(author_code_)->id;
     viewer_ = community_->FindOrganisation(viewer_code_)->id;
