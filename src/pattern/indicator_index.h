@@ -1,0 +1,62 @@
+// IndicatorIndex: finds, for one observation, the few patterns among many that
+// can match it, so that the matcher runs only on those.
+//
+// Each pattern is reduced to its atoms: `=` and `IN` comparisons on an object
+// path, e.g. ipv4-addr:value = '198.51.100.7' or file:hashes.'SHA-256' IN (...).
+// A pattern is filed under a set of atoms (a "cover") such that it cannot match
+// a set of observations in which the observation takes part unless one of that
+// observation's observables satisfies one of the atoms:
+// - in a comparison expression, AND needs the cover of one operand (the one with
+//   the fewest atoms), OR the union of its operands' covers;
+// - between observations, AND, OR and FOLLOWEDBY all take the union, since the
+//   new observation may be the one that satisfies any operand;
+// - a comparison that is not `=`/`IN`, or is negated, has no cover, and neither
+//   has anything that needs it: such patterns are "unindexed" and are always
+//   candidates, to be evaluated in full.
+// Candidates are a superset of the patterns that match: the caller evaluates
+// each with its Matcher. Values are compared as the matcher compares them with
+// `=` (strings exactly, numbers by value across integer and float).
+//
+// Not thread-safe for Add/Remove; Candidates is const and may run on many
+// threads at once while no one writes.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "pattern/ast.h"
+#include "pattern/observation.h"
+
+namespace kenes::pattern {
+
+class IndicatorIndex {
+ public:
+  using Handle = uint32_t;  // the caller's name for a pattern, e.g. a position in its own table
+
+  IndicatorIndex();
+  ~IndicatorIndex();
+  IndicatorIndex(IndicatorIndex&&) noexcept;
+  IndicatorIndex& operator=(IndicatorIndex&&) noexcept;
+
+  // Files `pattern` under `handle`. REQUIRES: `handle` is not in the index.
+  void Add(Handle handle, const Pattern& pattern);
+  // Takes `handle` out; unknown handles are ignored.
+  void Remove(Handle handle);
+
+  // Appends to `out`, without duplicates, every handle whose pattern can match a set of
+  // observations in which observation `index` of `set` takes part: those with an atom one of
+  // its observables satisfies, and every unindexed pattern.
+  void Candidates(const ObservationSet& set, size_t index, std::vector<Handle>* out) const;
+
+  size_t size() const;            // patterns filed
+  size_t unindexed_size() const;  // of which without a cover
+  size_t MemoryBytes() const;     // an estimate of the heap the index holds
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace kenes::pattern
