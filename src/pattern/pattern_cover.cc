@@ -1,0 +1,127 @@
+#include "pattern/pattern_cover.h"
+
+#include <algorithm>
+#include <optional>
+#include <string_view>
+#include <tuple>
+
+#include "pattern/value_key.h"
+
+namespace kenes::pattern {
+namespace {
+
+size_t Weight(const std::vector<CoverAtom>& atoms) {
+  size_t weight = 0;
+  for (const CoverAtom& atom : atoms) weight += atom.IsTypeAtom() ? kTypeAtomWeight : 1;
+  return weight;
+}
+
+// The reference reads a property whose name ends in _hex or _bin as bytes, which compare with a
+// string literal byte by byte rather than by text.
+bool ReadsBytes(const ObjectPath& path) {
+  return std::any_of(path.steps.begin(), path.steps.end(), [](const PathStep& step) {
+    return step.kind == PathStep::Kind::kKey && (step.key.ends_with("_hex") || step.key.ends_with("_bin"));
+  });
+}
+
+// The value atoms of an `=`/`IN` comparison, or nullopt when it has none to give.
+std::optional<std::vector<CoverAtom>> ValueAtoms(const Comparison& comparison) {
+  if (comparison.negated || ReadsBytes(comparison.path)) return std::nullopt;
+  std::vector<const Literal*> literals;
+  if (comparison.op == ComparisonOperator::kEqual) {
+    literals.push_back(&comparison.value);
+  } else if (comparison.op == ComparisonOperator::kIn) {
+    for (const Literal& literal : comparison.values) literals.push_back(&literal);
+  } else {
+    return std::nullopt;
+  }
+  std::vector<CoverAtom> atoms;
+  for (const Literal* literal : literals) {
+    std::optional<std::string> key = LiteralKey(*literal);
+    if (!key) return std::nullopt;
+    atoms.push_back({comparison.path.object_type, comparison.path.steps, std::move(*key)});
+  }
+  return atoms;
+}
+
+std::vector<CoverAtom> ComparisonCover(const ComparisonExpression& expression) {
+  switch (expression.kind) {
+    case ComparisonExpressionKind::kComparison: {
+      std::optional<std::vector<CoverAtom>> atoms = ValueAtoms(expression.comparison);
+      if (atoms) return std::move(*atoms);
+      return {CoverAtom{expression.comparison.path.object_type, {}, {}}};
+    }
+    case ComparisonExpressionKind::kAnd: {
+      std::vector<CoverAtom> best;
+      size_t best_weight = SIZE_MAX;
+      for (const ComparisonExpression& operand : expression.operands) {
+        std::vector<CoverAtom> cover = ComparisonCover(operand);
+        const size_t weight = Weight(cover);
+        if (weight < best_weight) {
+          best = std::move(cover);
+          best_weight = weight;
+        }
+      }
+      return best;
+    }
+    case ComparisonExpressionKind::kOr: {
+      std::vector<CoverAtom> all;
+      for (const ComparisonExpression& operand : expression.operands) {
+        std::vector<CoverAtom> cover = ComparisonCover(operand);
+        std::move(cover.begin(), cover.end(), std::back_inserter(all));
+      }
+      return all;
+    }
+  }
+  return {};
+}
+
+void CollectObservationCover(const ObservationExpression& expression, std::vector<CoverAtom>& atoms) {
+  if (expression.kind == ObservationExpressionKind::kObservation) {
+    std::vector<CoverAtom> cover = ComparisonCover(expression.comparison);
+    std::move(cover.begin(), cover.end(), std::back_inserter(atoms));
+    return;
+  }
+  for (const ObservationExpression& operand : expression.operands) CollectObservationCover(operand, atoms);
+}
+
+}  // namespace
+
+std::string StepsKey(const std::vector<PathStep>& steps) {
+  std::string key;
+  for (const PathStep& step : steps) {
+    switch (step.kind) {
+      case PathStep::Kind::kKey:
+        // Length-prefixed: a quoted key may hold any character, '.' and '[' included.
+        key += '.';
+        key += std::to_string(step.key.size());
+        key += ':';
+        key += step.key;
+        break;
+      case PathStep::Kind::kIndex:
+        key += '[';
+        key += std::to_string(step.index);
+        key += ']';
+        break;
+      case PathStep::Kind::kAnyIndex:
+        key += '*';
+        break;
+    }
+  }
+  return key;
+}
+
+std::vector<CoverAtom> CoverOf(const Pattern& pattern) {
+  std::vector<CoverAtom> atoms;
+  CollectObservationCover(pattern.root, atoms);
+  const auto identity = [](const CoverAtom& atom) {
+    return std::make_tuple(std::string_view(atom.object_type), StepsKey(atom.steps), std::string_view(atom.value_key));
+  };
+  std::sort(atoms.begin(), atoms.end(), [&](const CoverAtom& a, const CoverAtom& b) { return identity(a) < identity(b); });
+  atoms.erase(std::unique(atoms.begin(), atoms.end(),
+                          [&](const CoverAtom& a, const CoverAtom& b) { return identity(a) == identity(b); }),
+              atoms.end());
+  return atoms;
+}
+
+}  // namespace kenes::pattern

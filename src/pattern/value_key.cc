@@ -1,0 +1,72 @@
+#include "pattern/value_key.h"
+
+#include <cstring>
+
+namespace kenes::pattern {
+namespace {
+
+constexpr char kStringTag = 's';
+constexpr char kNumberTag = 'n';
+
+void NumberKey(double number, std::string* key) {
+  // -0.0 == 0.0, but their bits differ.
+  if (number == 0) number = 0;
+  char bytes[sizeof number];
+  std::memcpy(bytes, &number, sizeof number);
+  key->assign(1, kNumberTag);
+  key->append(bytes, sizeof bytes);
+}
+
+void StringKey(const std::string& text, std::string* key) {
+  key->assign(1, kStringTag);
+  key->append(text);
+}
+
+}  // namespace
+
+std::optional<std::string> LiteralKey(const Literal& literal) {
+  std::string key;
+  switch (literal.kind) {
+    case LiteralKind::kString:
+      StringKey(literal.text, &key);
+      return key;
+    case LiteralKind::kInteger:
+      NumberKey(static_cast<double>(literal.integer), &key);
+      return key;
+    case LiteralKind::kFloat:
+      NumberKey(literal.real, &key);
+      return key;
+    case LiteralKind::kBoolean:
+      NumberKey(literal.boolean ? 1 : 0, &key);
+      return key;
+    case LiteralKind::kTimestamp:
+    case LiteralKind::kBinary:
+    case LiteralKind::kHex:
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+bool ObservedValueKey(const JsonValue& value, std::string* key) {
+  switch (value.kind) {
+    case JsonValue::Kind::kString:
+      StringKey(value.text, key);
+      return true;
+    case JsonValue::Kind::kInteger:
+      NumberKey(static_cast<double>(value.integer), key);
+      return true;
+    case JsonValue::Kind::kFloat:
+      NumberKey(value.real, key);
+      return true;
+    case JsonValue::Kind::kBoolean:
+      NumberKey(value.boolean ? 1 : 0, key);
+      return true;
+    case JsonValue::Kind::kNull:
+    case JsonValue::Kind::kArray:
+    case JsonValue::Kind::kObject:
+      return false;
+  }
+  return false;
+}
+
+}  // namespace kenes::pattern

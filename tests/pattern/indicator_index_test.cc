@@ -1,0 +1,256 @@
+// The indicator index: which atoms a pattern is filed under (its cover), and which patterns an
+// observation makes candidates.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "pattern/indicator_index.h"
+#include "pattern/pattern.h"
+#include "pattern/pattern_cover.h"
+#include "pattern/value_key.h"
+
+namespace kenes::pattern {
+namespace {
+
+Pattern Parsed(const std::string& text, StixVersion version = StixVersion::k21) {
+  Result<Pattern> parsed = Parse(text, version);
+  EXPECT_TRUE(parsed.ok()) << text << ": " << parsed.status().ToString();
+  return parsed.ok() ? std::move(parsed).value() : Pattern{};
+}
+
+// The cover of `text` written back compactly, sorted: "type:path=key" for a value atom with
+// string keys shown as 'text' and number keys as the number, "type:*" for a type atom.
+std::vector<std::string> Cover(const std::string& text) {
+  std::vector<std::string> shown;
+  for (const CoverAtom& atom : CoverOf(Parsed(text))) {
+    if (atom.IsTypeAtom()) {
+      shown.push_back(atom.object_type + ":*");
+      continue;
+    }
+    std::string path;
+    for (const PathStep& step : atom.steps) {
+      if (step.kind == PathStep::Kind::kKey) path += (path.empty() ? "" : ".") + step.key;
+      if (step.kind == PathStep::Kind::kIndex) path += "[" + std::to_string(step.index) + "]";
+      if (step.kind == PathStep::Kind::kAnyIndex) path += "[*]";
+    }
+    std::string value;
+    if (atom.value_key[0] == 's') {
+      value = "'" + atom.value_key.substr(1) + "'";
+    } else {
+      double number = 0;
+      std::memcpy(&number, atom.value_key.data() + 1, sizeof number);
+      value = std::to_string(number);
+    }
+    shown.push_back(atom.object_type + ":" + path + "=" + value);
+  }
+  std::sort(shown.begin(), shown.end());
+  return shown;
+}
+
+using Atoms = std::vector<std::string>;
+
+TEST(PatternCover, EqualityIsOneValueAtom) {
+  EXPECT_EQ(Cover("[ipv4-addr:value = '198.51.100.7']"), Atoms({"ipv4-addr:value='198.51.100.7'"}));
+  EXPECT_EQ(Cover("[file:hashes.'SHA-256' = 'ab12']"), Atoms({"file:hashes.SHA-256='ab12'"}));
+  EXPECT_EQ(Cover("[network-traffic:dst_ref.value = '203.0.113.1']"),
+            Atoms({"network-traffic:dst_ref.value='203.0.113.1'"}));
+  EXPECT_EQ(Cover("[file:extensions.'archive-ext'.contains_refs[*].name = 'a.exe']"),
+            Atoms({"file:extensions.archive-ext.contains_refs[*].name='a.exe'"}));
+}
+
+TEST(PatternCover, InIsOneAtomPerValue) {
+  EXPECT_EQ(Cover("[domain-name:value IN ('a.example', 'b.example', 'a.example')]"),
+            Atoms({"domain-name:value='a.example'", "domain-name:value='b.example'"}));
+  // Never true, so nothing to file it under.
+  EXPECT_EQ(Cover("[domain-name:value IN ()]"), Atoms({}));
+}
+
+TEST(PatternCover, NumbersKeyByValueAcrossIntegerAndFloat) {
+  EXPECT_EQ(CoverOf(Parsed("[x:n = 5]"))[0].value_key, CoverOf(Parsed("[x:n = 5.0]"))[0].value_key);
+  EXPECT_NE(CoverOf(Parsed("[x:n = 5]"))[0].value_key, CoverOf(Parsed("[x:n = 5.5]"))[0].value_key);
+  EXPECT_NE(CoverOf(Parsed("[x:n = 5]"))[0].value_key, CoverOf(Parsed("[x:n = '5']"))[0].value_key);
+  EXPECT_EQ(CoverOf(Parsed("[x:n = 0]"))[0].value_key, CoverOf(Parsed("[x:n = -0.0]"))[0].value_key);
+  EXPECT_EQ(CoverOf(Parsed("[x:n = true]"))[0].value_key, CoverOf(Parsed("[x:n = 1]"))[0].value_key);
+}
+
+TEST(PatternCover, OtherComparisonsFallBackToTheirType) {
+  EXPECT_EQ(Cover("[domain-name:value LIKE '%.example']"), Atoms({"domain-name:*"}));
+  EXPECT_EQ(Cover("[url:value MATCHES '^https?://']"), Atoms({"url:*"}));
+  EXPECT_EQ(Cover("[ipv4-addr:value ISSUBSET '198.51.100.0/24']"), Atoms({"ipv4-addr:*"}));
+  EXPECT_EQ(Cover("[x:n > 5]"), Atoms({"x:*"}));
+  EXPECT_EQ(Cover("[x:n != 5]"), Atoms({"x:*"}));
+  EXPECT_EQ(Cover("[x:s NOT = 'a']"), Atoms({"x:*"}));
+  EXPECT_EQ(Cover("[x:s NOT IN ('a', 'b')]"), Atoms({"x:*"}));
+  EXPECT_EQ(Cover("[EXISTS x:s]"), Atoms({"x:*"}));
+  // Literals the matcher reads rather than compares as text.
+  EXPECT_EQ(Cover("[x:t = t'2020-01-01T00:00:00Z']"), Atoms({"x:*"}));
+  EXPECT_EQ(Cover("[x:b = b'AQID']"), Atoms({"x:*"}));
+  EXPECT_EQ(Cover("[x:h = h'0102']"), Atoms({"x:*"}));
+  EXPECT_EQ(Cover("[x:s IN (t'2020-01-01T00:00:00Z', t'2021-01-01T00:00:00Z')]"), Atoms({"x:*"}));
+  // The reference reads _hex and _bin properties as bytes, equal to a string literal of those bytes.
+  EXPECT_EQ(Cover("[artifact:payload_bin = 'abc']"), Atoms({"artifact:*"}));
+  EXPECT_EQ(Cover("[x:key_hex.y = 'abc']"), Atoms({"x:*"}));
+}
+
+TEST(PatternCover, AndTakesTheCheapestOperand) {
+  EXPECT_EQ(Cover("[file:name LIKE '%.exe' AND file:hashes.MD5 = 'aa']"), Atoms({"file:hashes.MD5='aa'"}));
+  EXPECT_EQ(Cover("[file:hashes.MD5 IN ('aa', 'bb') AND file:size = 10]"), Atoms({"file:size=10.000000"}));
+  EXPECT_EQ(Cover("[file:name LIKE 'a%' AND file:size > 10]"), Atoms({"file:*"}));
+  // A nested OR with value atoms beats a lone type atom.
+  EXPECT_EQ(Cover("[x:a LIKE 'q%' AND (x:b = 1 OR x:c = 2)]"), Atoms({"x:b=1.000000", "x:c=2.000000"}));
+}
+
+TEST(PatternCover, OrTakesTheUnion) {
+  EXPECT_EQ(Cover("[ipv4-addr:value = '1.1.1.1' OR ipv6-addr:value = '::1']"),
+            Atoms({"ipv4-addr:value='1.1.1.1'", "ipv6-addr:value='::1'"}));
+  EXPECT_EQ(Cover("[ipv4-addr:value = '1.1.1.1' OR domain-name:value LIKE '%.example']"),
+            Atoms({"domain-name:*", "ipv4-addr:value='1.1.1.1'"}));
+}
+
+TEST(PatternCover, ObservationOperatorsTakeTheUnionWhateverTheQualifiers) {
+  EXPECT_EQ(Cover("[x:a = 'p'] AND [y:b = 'q'] WITHIN 300 SECONDS"), Atoms({"x:a='p'", "y:b='q'"}));
+  EXPECT_EQ(Cover("([x:a = 'p'] FOLLOWEDBY [y:b LIKE 'q%']) REPEATS 2 TIMES"), Atoms({"x:a='p'", "y:*"}));
+  EXPECT_EQ(Cover("[x:a = 'p'] OR [x:a = 'p'] START t'2020-01-01T00:00:00Z' STOP t'2021-01-01T00:00:00Z'"),
+            Atoms({"x:a='p'"}));
+}
+
+TEST(PatternCover, StepsKeyTellsPathsApart) {
+  const auto steps = [](const std::string& text) { return CoverOf(Parsed("[x:" + text + " = 1]"))[0].steps; };
+  EXPECT_EQ(StepsKey(steps("a.b")), StepsKey(steps("'a'.'b'")));
+  EXPECT_NE(StepsKey(steps("a.b")), StepsKey(steps("'a.b'")));
+  EXPECT_NE(StepsKey(steps("a[1]")), StepsKey(steps("a[*]")));
+  EXPECT_NE(StepsKey(steps("a[1]")), StepsKey(steps("a[-1]")));
+}
+
+// An observed-data in the 2.1 form with `observables`, each a JSON object with an id.
+std::string Observation(const std::vector<std::string>& observables) {
+  std::string refs;
+  std::string objects;
+  for (const std::string& observable : observables) {
+    const size_t id_at = observable.find("\"id\": \"") + 7;
+    const std::string id = observable.substr(id_at, observable.find('"', id_at) - id_at);
+    refs += (refs.empty() ? "\"" : ", \"") + id + "\"";
+    objects += ", " + observable;
+  }
+  return R"([{"type": "observed-data", "id": "observed-data--1", "number_observed": 1,
+             "first_observed": "2020-01-01T00:00:00Z", "last_observed": "2020-01-01T00:00:00Z",
+             "object_refs": [)" + refs + "]}" + objects + "]";
+}
+
+class IndicatorIndexTest : public ::testing::Test {
+ protected:
+  void File(IndicatorIndex::Handle handle, const std::string& text) { index_.Add(handle, Parsed(text)); }
+
+  std::vector<IndicatorIndex::Handle> CandidatesOf(const std::vector<std::string>& observables) {
+    ObservationSet set;
+    const Status added = set.AddJson(Observation(observables));
+    EXPECT_TRUE(added.ok()) << added.ToString();
+    std::vector<IndicatorIndex::Handle> out;
+    index_.Candidates(set, 0, &out);
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  IndicatorIndex index_;
+};
+
+using Handles = std::vector<IndicatorIndex::Handle>;
+
+TEST_F(IndicatorIndexTest, FindsPatternsByTheValuesObservablesHold) {
+  File(1, "[ipv4-addr:value = '198.51.100.7']");
+  File(2, "[ipv4-addr:value = '198.51.100.8']");
+  File(3, "[domain-name:value = '198.51.100.7']");
+  File(4, "[x-kenes-phone-number:value IN ('+77011234567', '+77011234568')]");
+  EXPECT_EQ(CandidatesOf({R"({"type": "ipv4-addr", "id": "ipv4-addr--1", "value": "198.51.100.7"})"}), Handles({1}));
+  EXPECT_EQ(CandidatesOf({R"({"type": "x-kenes-phone-number", "id": "x-kenes-phone-number--1", "value": "+77011234568"})",
+                          R"({"type": "ipv4-addr", "id": "ipv4-addr--1", "value": "198.51.100.8"})"}),
+            Handles({2, 4}));
+  EXPECT_EQ(CandidatesOf({R"({"type": "ipv4-addr", "id": "ipv4-addr--1", "value": "203.0.113.1"})"}), Handles({}));
+  EXPECT_EQ(index_.size(), 4u);
+  EXPECT_EQ(index_.unindexed_size(), 0u);
+}
+
+TEST_F(IndicatorIndexTest, ComparesNumbersByValue) {
+  File(1, "[network-traffic:dst_port = 443]");
+  File(2, "[network-traffic:dst_port = 80.0]");
+  EXPECT_EQ(CandidatesOf({R"({"type": "network-traffic", "id": "network-traffic--1", "dst_port": 443.0})"}), Handles({1}));
+  EXPECT_EQ(CandidatesOf({R"({"type": "network-traffic", "id": "network-traffic--1", "dst_port": 80})"}), Handles({2}));
+  EXPECT_EQ(CandidatesOf({R"({"type": "network-traffic", "id": "network-traffic--1", "dst_port": "80"})"}), Handles({}));
+}
+
+TEST_F(IndicatorIndexTest, FollowsReferencesAndLists) {
+  File(1, "[network-traffic:dst_ref.value = '203.0.113.1']");
+  File(2, "[email-message:to_refs[*].value = 'a@example.com']");
+  File(3, "[x-thing:names[*] = 'n2']");
+  EXPECT_EQ(CandidatesOf({R"({"type": "network-traffic", "id": "network-traffic--1", "dst_ref": "ipv4-addr--9"})",
+                          R"({"type": "ipv4-addr", "id": "ipv4-addr--9", "value": "203.0.113.1"})"}),
+            Handles({1}));
+  EXPECT_EQ(CandidatesOf({R"({"type": "email-message", "id": "email-message--1", "to_refs": ["email-addr--1", "email-addr--2"]})",
+                          R"({"type": "email-addr", "id": "email-addr--1", "value": "b@example.com"})",
+                          R"({"type": "email-addr", "id": "email-addr--2", "value": "a@example.com"})"}),
+            Handles({2}));
+  EXPECT_EQ(CandidatesOf({R"({"type": "x-thing", "id": "x-thing--1", "names": ["n1", "n2"]})"}), Handles({3}));
+  // A reference the set cannot resolve selects nothing.
+  EXPECT_EQ(CandidatesOf({R"({"type": "network-traffic", "id": "network-traffic--1", "dst_ref": "ipv4-addr--404"})"}),
+            Handles({}));
+}
+
+TEST_F(IndicatorIndexTest, PatternsWithoutValueAtomsAreCandidatesForTheirTypesOnly) {
+  File(1, "[domain-name:value LIKE '%.example']");
+  File(2, "[ipv4-addr:value ISSUBSET '198.51.100.0/24' OR domain-name:value = 'a.example']");
+  File(3, "[ipv4-addr:value = '198.51.100.7']");
+  EXPECT_EQ(index_.unindexed_size(), 2u);
+  EXPECT_EQ(CandidatesOf({R"({"type": "domain-name", "id": "domain-name--1", "value": "b.example"})"}), Handles({1}));
+  EXPECT_EQ(CandidatesOf({R"({"type": "domain-name", "id": "domain-name--1", "value": "a.example"})",
+                          R"({"type": "domain-name", "id": "domain-name--2", "value": "c.example"})"}),
+            Handles({1, 2}));
+  EXPECT_EQ(CandidatesOf({R"({"type": "ipv4-addr", "id": "ipv4-addr--1", "value": "198.51.100.7"})"}), Handles({2, 3}));
+  EXPECT_EQ(CandidatesOf({R"({"type": "file", "id": "file--1", "name": "a.example"})"}), Handles({}));
+}
+
+TEST_F(IndicatorIndexTest, ListsEachCandidateOnce) {
+  File(7, "[ipv4-addr:value = '1.1.1.1' OR ipv4-addr:value = '2.2.2.2'] AND [ipv4-addr:value = '1.1.1.1']");
+  File(8, "[ipv4-addr:value LIKE '1.%']");
+  EXPECT_EQ(CandidatesOf({R"({"type": "ipv4-addr", "id": "ipv4-addr--1", "value": "1.1.1.1"})",
+                          R"({"type": "ipv4-addr", "id": "ipv4-addr--2", "value": "2.2.2.2"})",
+                          R"({"type": "ipv4-addr", "id": "ipv4-addr--3", "value": "1.1.1.1"})"}),
+            Handles({7, 8}));
+}
+
+TEST_F(IndicatorIndexTest, RemovedPatternsAreNoLongerCandidates) {
+  File(1, "[ipv4-addr:value = '1.1.1.1']");
+  File(2, "[ipv4-addr:value = '1.1.1.1' OR domain-name:value LIKE '%.example']");
+  File(3, "[ipv4-addr:value = '1.1.1.1']");
+  const std::string ip = R"({"type": "ipv4-addr", "id": "ipv4-addr--1", "value": "1.1.1.1"})";
+  const std::string domain = R"({"type": "domain-name", "id": "domain-name--1", "value": "b.example"})";
+  const size_t memory_with_three = index_.MemoryBytes();
+  index_.Remove(1);
+  EXPECT_EQ(CandidatesOf({ip}), Handles({2, 3}));
+  index_.Remove(2);
+  index_.Remove(2);
+  index_.Remove(99);
+  EXPECT_EQ(CandidatesOf({ip, domain}), Handles({3}));
+  EXPECT_EQ(index_.size(), 1u);
+  EXPECT_EQ(index_.unindexed_size(), 0u);
+  EXPECT_LT(index_.MemoryBytes(), memory_with_three);
+  index_.Remove(3);
+  EXPECT_EQ(CandidatesOf({ip, domain}), Handles({}));
+  // A handle may be filed again once removed.
+  File(1, "[domain-name:value = 'b.example']");
+  EXPECT_EQ(CandidatesOf({ip, domain}), Handles({1}));
+}
+
+TEST_F(IndicatorIndexTest, KeepsWhatTheCallerAlreadyHasInOut) {
+  File(1, "[ipv4-addr:value = '1.1.1.1']");
+  ObservationSet set;
+  ASSERT_TRUE(set.AddJson(Observation({R"({"type": "ipv4-addr", "id": "ipv4-addr--1", "value": "1.1.1.1"})"})).ok());
+  std::vector<IndicatorIndex::Handle> out = {9, 1};
+  index_.Candidates(set, 0, &out);
+  EXPECT_EQ(out, Handles({9, 1, 1}));
+}
+
+}  // namespace
+}  // namespace kenes::pattern
