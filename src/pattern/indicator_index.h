@@ -1,18 +1,20 @@
 // IndicatorIndex: finds, for one observation, the few patterns among many that
 // can match it, so that the matcher runs only on those.
 //
-// Each pattern is reduced to its atoms: `=` and `IN` comparisons on an object
-// path, e.g. ipv4-addr:value = '198.51.100.7' or file:hashes.'SHA-256' IN (...).
-// A pattern is filed under a set of atoms (a "cover") such that it cannot match
-// a set of observations in which the observation takes part unless one of that
-// observation's observables satisfies one of the atoms:
-// - in a comparison expression, AND needs the cover of one operand (the one with
-//   the fewest atoms), OR the union of its operands' covers;
+// Each pattern is reduced to its atoms (pattern_cover.h): `=` and `IN` comparisons on an object
+// path, e.g. ipv4-addr:value = '198.51.100.7' or file:hashes.'SHA-256' IN (...), and, for the
+// other comparisons, their object type. A pattern is filed under a set of atoms (a "cover") such
+// that it cannot match a set of observations in which the observation takes part unless one of
+// that observation's observables satisfies one of the atoms:
+// - in a comparison expression, AND needs the cover of one operand (the cheapest: a type atom
+//   weighs as much as many value atoms), OR the union of its operands' covers;
 // - between observations, AND, OR and FOLLOWEDBY all take the union, since the
 //   new observation may be the one that satisfies any operand;
-// - a comparison that is not `=`/`IN`, or is negated, has no cover, and neither
-//   has anything that needs it: such patterns are "unindexed" and are always
-//   candidates, to be evaluated in full.
+// - a comparison that is not `=`/`IN`, or is negated, or whose literal the matcher reads rather
+//   than compares as text (timestamps, binary, hex, `_hex`/`_bin` properties), gives only its
+//   object type: the matcher tests a comparison only on observables of that type. Patterns filed
+//   under such a type atom are "unindexed": candidates for every observation with an observable
+//   of that type, to be evaluated in full.
 // Candidates are a superset of the patterns that match: the caller evaluates
 // each with its Matcher. Values are compared as the matcher compares them with
 // `=` (strings exactly, numbers by value across integer and float).
@@ -47,11 +49,11 @@ class IndicatorIndex {
 
   // Appends to `out`, without duplicates, every handle whose pattern can match a set of
   // observations in which observation `index` of `set` takes part: those with an atom one of
-  // its observables satisfies, and every unindexed pattern.
+  // its observables satisfies (a value at a path, or for unindexed patterns just its type).
   void Candidates(const ObservationSet& set, size_t index, std::vector<Handle>* out) const;
 
   size_t size() const;            // patterns filed
-  size_t unindexed_size() const;  // of which without a cover
+  size_t unindexed_size() const;  // of which filed under a type atom (candidates for every observable of the type)
   size_t MemoryBytes() const;     // an estimate of the heap the index holds
 
  private:
