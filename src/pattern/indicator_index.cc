@@ -8,6 +8,7 @@
 #include "pattern/path_values.h"
 #include "pattern/pattern_cover.h"
 #include "pattern/value_key.h"
+#include "pattern/value_table.h"
 
 namespace kenes::pattern {
 namespace {
@@ -21,43 +22,11 @@ struct TextHash {
 template <typename Value>
 using TextMap = std::unordered_map<std::string, Value, TextHash, std::equal_to<>>;
 
-// The handles filed under one key. Nearly every value is named by one indicator, so the first
-// handle is kept inline and only the others take an allocation.
-class HandleList {
- public:
-  explicit HandleList(Handle first) : first_(first) {}
-
-  void Add(Handle handle) {
-    if (!more_) more_ = std::make_unique<std::vector<Handle>>();
-    more_->push_back(handle);
-  }
-  // Returns true when the list is left empty.
-  bool Remove(Handle handle) {
-    if (!more_ || more_->empty()) return handle == first_;
-    if (handle == first_) {
-      first_ = more_->back();
-      more_->pop_back();
-    } else {
-      std::erase(*more_, handle);
-    }
-    return false;
-  }
-  void AppendTo(std::vector<Handle>* out) const {
-    out->push_back(first_);
-    if (more_) out->insert(out->end(), more_->begin(), more_->end());
-  }
-  size_t HeapBytes() const { return more_ ? sizeof(*more_) + more_->capacity() * sizeof(Handle) : 0; }
-
- private:
-  Handle first_;
-  std::unique_ptr<std::vector<Handle>> more_;
-};
-
 // One path of one object type that value atoms name, with the values they name.
 struct IndexedPath {
   std::string steps_key;
   std::vector<PathStep> steps;
-  TextMap<HandleList> values;
+  ValueTable values;
 };
 
 struct TypeEntry {
@@ -65,12 +34,12 @@ struct TypeEntry {
   std::vector<Handle> any_value;                     // patterns filed under a type atom
 };
 
-// Where one handle is filed, so that Remove finds it without the pattern. Node-based maps keep
-// these addresses stable while other entries come and go.
+// Where one handle is filed, so that Remove finds it without the pattern. A node-based map and
+// unique_ptrs keep these addresses stable while other entries come and go.
 struct Placement {
   TypeEntry* type;
-  IndexedPath* path;         // null for a type atom
-  const std::string* value;  // the key in path->values
+  IndexedPath* path;  // null for a type atom
+  uint32_t entry;     // in path->values
 };
 
 // The heap an unordered_map's nodes and buckets take, beyond what the values own.
@@ -82,6 +51,12 @@ size_t MapBytes(const Map& map) {
 }
 
 size_t StringHeapBytes(const std::string& text) { return text.capacity() > 15 ? text.capacity() + 1 : 0; }
+
+// Appends `handles` to `out`, counting the lists appended: one list needs no deduplication.
+void AppendList(const std::vector<Handle>& handles, std::vector<Handle>* out, size_t* lists) {
+  out->insert(out->end(), handles.begin(), handles.end());
+  ++*lists;
+}
 
 }  // namespace
 
@@ -107,10 +82,8 @@ struct IndicatorIndex::State {
       return;
     }
     IndexedPath& path = *placement.path;
-    const auto found = path.values.find(*placement.value);
-    if (!found->second.Remove(handle)) return;
-    path.values.erase(found);
-    if (!path.values.empty()) return;
+    path.values.Remove(placement.entry, handle);
+    if (path.values.size() != 0) return;
     std::erase_if(placement.type->paths, [&](const auto& held) { return held.get() == &path; });
   }
 };
@@ -129,14 +102,12 @@ void IndicatorIndex::Add(Handle handle, const Pattern& pattern) {
     if (type == state.types.end()) type = state.types.emplace(std::move(atom.object_type), TypeEntry{}).first;
     if (atom.IsTypeAtom()) {
       type->second.any_value.push_back(handle);
-      placements.push_back({&type->second, nullptr, nullptr});
+      placements.push_back({&type->second, nullptr, 0});
       by_type = true;
       continue;
     }
     IndexedPath& path = state.PathOf(type->second, atom.steps);
-    auto [value, inserted] = path.values.try_emplace(std::move(atom.value_key), handle);
-    if (!inserted) value->second.Add(handle);
-    placements.push_back({&type->second, &path, &value->first});
+    placements.push_back({&type->second, &path, path.values.Add(atom.value_key, handle)});
   }
   placements.shrink_to_fit();
   if (by_type) ++state.unindexed;
@@ -161,6 +132,7 @@ void IndicatorIndex::Candidates(const ObservationSet& set, size_t index, std::ve
   std::string key;
   std::vector<const JsonValue*> values;
   std::vector<const TypeEntry*> types_seen;
+  size_t lists = 0;
   for (const JsonValue* object : set.ObjectsOf(index)) {
     const JsonValue* type_name = object->Member("type");
     if (type_name == nullptr || type_name->kind != JsonValue::Kind::kString) continue;
@@ -169,19 +141,18 @@ void IndicatorIndex::Candidates(const ObservationSet& set, size_t index, std::ve
     const TypeEntry& entry = type->second;
     if (!entry.any_value.empty() && std::find(types_seen.begin(), types_seen.end(), &entry) == types_seen.end()) {
       types_seen.push_back(&entry);
-      out->insert(out->end(), entry.any_value.begin(), entry.any_value.end());
+      AppendList(entry.any_value, out, &lists);
     }
     for (const auto& path : entry.paths) {
       values.clear();
       ValuesAtPath(set, index, *object, path->steps, &values);
       for (const JsonValue* value : values) {
-        if (!ObservedValueKey(*value, &key)) continue;
-        const auto found = path->values.find(key);
-        if (found != path->values.end()) found->second.AppendTo(out);
+        if (ObservedValueKey(*value, &key) && path->values.AppendHandles(key, out)) ++lists;
       }
     }
   }
-  if (out->size() - start > 1) {
+  // Each list holds a handle once; the same handle may be in several.
+  if (lists > 1) {
     std::sort(out->begin() + static_cast<std::ptrdiff_t>(start), out->end());
     out->erase(std::unique(out->begin() + static_cast<std::ptrdiff_t>(start), out->end()), out->end());
   }
@@ -197,9 +168,8 @@ size_t IndicatorIndex::MemoryBytes() const {
   for (const auto& [name, type] : state.types) {
     bytes += StringHeapBytes(name) + type.paths.capacity() * sizeof(void*) + type.any_value.capacity() * sizeof(Handle);
     for (const auto& path : type.paths) {
-      bytes += sizeof(IndexedPath) + StringHeapBytes(path->steps_key) + MapBytes(path->values);
+      bytes += sizeof(IndexedPath) + StringHeapBytes(path->steps_key) + path->values.MemoryBytes();
       for (const PathStep& step : path->steps) bytes += sizeof(PathStep) + StringHeapBytes(step.key);
-      for (const auto& [value, handles] : path->values) bytes += StringHeapBytes(value) + handles.HeapBytes();
     }
   }
   for (const auto& [handle, placements] : state.filed) bytes += placements.capacity() * sizeof(Placement);

@@ -1,0 +1,63 @@
+// ValueTable: the values the patterns filed under one object path compare it with, each with the
+// handles of those patterns; the indicator index holds one per path.
+//
+// An open-addressing hash table (linear probing, backward-shift deletion) whose slots hold 32
+// bits of the key's hash beside the entry's number. Most observed values are named by no
+// pattern, so the lookup that matters is the one that fails: it reads the slots of one cache line
+// and no key, where a node-based map reads a bucket and then a node in two other places.
+//
+// Not thread-safe for Add/Remove; lookups are const and may run on many threads at once while no
+// one writes.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kenes::pattern {
+
+class ValueTable {
+ public:
+  using Handle = uint32_t;
+
+  // Files `handle` under `key` and returns the number of key's entry, which stays the same until
+  // the entry's last handle is removed. REQUIRES: `handle` is not filed under `key` yet.
+  uint32_t Add(std::string_view key, Handle handle);
+  // Takes `handle` out of entry `entry`. REQUIRES: Add filed it there.
+  void Remove(uint32_t entry, Handle handle);
+  // Appends the handles filed under `key` to `out` (each once); returns false when there are none.
+  bool AppendHandles(std::string_view key, std::vector<Handle>* out) const;
+
+  size_t size() const { return size_; }  // keys held
+  size_t MemoryBytes() const;
+
+ private:
+  static constexpr uint32_t kFree = UINT32_MAX;
+  struct Slot {
+    uint32_t hash = 0;
+    uint32_t entry = kFree;
+  };
+  // Nearly every value is named by one pattern: its handle is inline, others take an allocation.
+  struct Entry {
+    std::string key;
+    Handle first = 0;
+    std::unique_ptr<std::vector<Handle>> more;
+  };
+
+  static uint32_t Hash(std::string_view key);
+  // The slot holding entry `entry` or, with entry kFree, the key `key`; or the free slot where
+  // the search ended.
+  size_t Find(std::string_view key, uint32_t hash) const;
+  void Grow();
+  void Release(uint32_t entry);
+
+  std::vector<Slot> slots_;  // a power of two of them, or none
+  std::vector<Entry> entries_;
+  std::vector<uint32_t> free_entries_;
+  size_t size_ = 0;
+};
+
+}  // namespace kenes::pattern
