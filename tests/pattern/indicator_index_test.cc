@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <cstring>
+#include <map>
+#include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -11,6 +14,7 @@
 #include "pattern/pattern.h"
 #include "pattern/pattern_cover.h"
 #include "pattern/value_key.h"
+#include "pattern/value_table.h"
 
 namespace kenes::pattern {
 namespace {
@@ -250,6 +254,39 @@ TEST_F(IndicatorIndexTest, KeepsWhatTheCallerAlreadyHasInOut) {
   std::vector<IndicatorIndex::Handle> out = {9, 1};
   index_.Candidates(set, 0, &out);
   EXPECT_EQ(out, Handles({9, 1, 1}));
+}
+
+// Random adds and removes against a std::map model: backward-shift deletion must never hide a key
+// behind a hole, and growing must keep every entry.
+TEST(ValueTable, AgreesWithAMapThroughAddsAndRemoves) {
+  std::mt19937 random(5);
+  ValueTable table;
+  std::map<std::string, std::set<ValueTable::Handle>> model;
+  std::map<std::pair<std::string, ValueTable::Handle>, uint32_t> entries;
+  for (int step = 0; step < 20000; ++step) {
+    const std::string key = "k" + std::to_string(random() % 500);
+    const ValueTable::Handle handle = random() % 4;
+    if (model[key].count(handle) == 0 && random() % 3 != 0) {
+      entries[{key, handle}] = table.Add(key, handle);
+      model[key].insert(handle);
+    } else if (model[key].count(handle) != 0) {
+      table.Remove(entries[{key, handle}], handle);
+      model[key].erase(handle);
+    }
+    if (step % 1000 != 999) continue;
+    size_t keys = 0;
+    for (int k = 0; k < 520; ++k) {
+      const std::string probe = "k" + std::to_string(k);
+      std::vector<ValueTable::Handle> found;
+      const bool any = table.AppendHandles(probe, &found);
+      const std::set<ValueTable::Handle>& expected = model[probe];
+      EXPECT_EQ(any, !expected.empty()) << probe;
+      EXPECT_EQ(std::set<ValueTable::Handle>(found.begin(), found.end()), expected) << probe;
+      EXPECT_EQ(found.size(), expected.size()) << probe;
+      keys += expected.empty() ? 0 : 1;
+    }
+    EXPECT_EQ(table.size(), keys);
+  }
 }
 
 }  // namespace
