@@ -1,0 +1,111 @@
+#include "names/name_analyzer.h"
+
+#include <algorithm>
+#include <array>
+#include <span>
+
+namespace kenes::names {
+namespace {
+
+// Folded (folding.h) Turkic patronymic words that follow the father's name:
+// Kazakh uly/qyzy, Kyrgyz uulu/kyzy, Uzbek o'g'li/qizi, Turkmen ogly/gyzy.
+constexpr std::array<std::string_view, 7> kPatronymicWords{"uli", "ulu", "kizi", "gizi", "ugli", "agli", "aglu"};
+
+// Folded endings of a patronymic written as one word: Russian -ovich,
+// -evich, -ovna, -evna, -ichna; Kazakh -uly, -kyzy joined to the father's
+// name (Маратұлы).
+constexpr std::array<std::string_view, 7> kPatronymicEndings{"avic", "evic", "avna", "evna", "icna", "uli", "kizi"};
+
+// Turkmen given names end in -guly/-kuly (Gurbanguly): not patronymics.
+constexpr std::array<std::string_view, 2> kGivenNameEndings{"guli", "kuli"};
+
+bool EndsWithAny(std::string_view fold, std::span<const std::string_view> endings) {
+  return std::any_of(endings.begin(), endings.end(), [fold](std::string_view e) { return fold.ends_with(e); });
+}
+
+bool IsPatronymicWord(const NameToken& token) {
+  return std::any_of(token.folds.begin(), token.folds.end(), [](const std::string& fold) {
+    return std::find(kPatronymicWords.begin(), kPatronymicWords.end(), fold) != kPatronymicWords.end();
+  });
+}
+
+// The father's name in a one-word patronymic fold; empty when it is none.
+std::string_view FatherInPatronymic(std::string_view fold) {
+  if (fold.size() < 6 || EndsWithAny(fold, kGivenNameEndings)) return {};
+  for (std::string_view ending : kPatronymicEndings) {
+    if (fold.ends_with(ending)) return fold.substr(0, fold.size() - ending.size());
+  }
+  return {};
+}
+
+// Marks `token` a patronymic when a fold is one, its folds becoming the
+// father's name (Маратович, Maratuly and Marat uly all say Marat).
+void ReadOneWordPatronymic(NameToken& token) {
+  std::vector<std::string> fathers;
+  for (const std::string& fold : token.folds) {
+    const std::string_view father = FatherInPatronymic(fold);
+    if (!father.empty() && std::find(fathers.begin(), fathers.end(), father) == fathers.end()) {
+      fathers.emplace_back(father);
+    }
+  }
+  if (fathers.empty()) return;
+  token.patronymic = true;
+  token.folds = std::move(fathers);
+}
+
+// After folding (o became a): -av/-ev/-in against -ava/-eva/-ina.
+SurnameGender GenderOf(const NameToken& token) {
+  constexpr std::array<std::string_view, 3> kMasculine{"av", "ev", "in"};
+  constexpr std::array<std::string_view, 3> kFeminine{"ava", "eva", "ina"};
+  for (const std::string& fold : token.folds) {
+    if (fold.size() < 4) continue;
+    if (EndsWithAny(fold, kFeminine)) return SurnameGender::kFeminine;
+    if (EndsWithAny(fold, kMasculine)) return SurnameGender::kMasculine;
+  }
+  return SurnameGender::kUnknown;
+}
+
+bool IsSeparator(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == ';' || c == '/' || c == '(' || c == ')';
+}
+
+}  // namespace
+
+Result<NameAnalyzer> NameAnalyzer::Create() {
+  KENES_ASSIGN_OR_RETURN(Romanizer romanizer, Romanizer::Create());
+  return NameAnalyzer(std::move(romanizer));
+}
+
+PersonName NameAnalyzer::Analyze(std::string_view name) const {
+  PersonName person{std::string(name), {}};
+  size_t at = 0;
+  while (at < name.size()) {
+    while (at < name.size() && IsSeparator(name[at])) ++at;
+    size_t end = at;
+    while (end < name.size() && !IsSeparator(name[end])) ++end;
+    if (end == at) break;
+    NameToken token{std::string(name.substr(at, end - at)), {}, false, SurnameGender::kUnknown};
+    at = end;
+    for (const Romanization& romanization : romanizer_.Romanize(token.text)) {
+      for (std::string& fold : FoldToken(romanization.latin, romanization.spelling)) {
+        if (std::find(token.folds.begin(), token.folds.end(), fold) == token.folds.end()) {
+          token.folds.push_back(std::move(fold));
+        }
+      }
+    }
+    if (token.folds.empty()) continue;
+    if (IsPatronymicWord(token) && !person.tokens.empty()) {
+      // The word itself says only "son of"/"daughter of": the token before it is the father's name.
+      NameToken& father = person.tokens.back();
+      father.patronymic = true;
+      father.gender = SurnameGender::kUnknown;
+      continue;
+    }
+    ReadOneWordPatronymic(token);
+    if (!token.patronymic) token.gender = GenderOf(token);
+    person.tokens.push_back(std::move(token));
+  }
+  return person;
+}
+
+}  // namespace kenes::names

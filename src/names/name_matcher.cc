@@ -1,0 +1,177 @@
+#include "names/name_matcher.h"
+
+#include <algorithm>
+#include <numeric>
+#include <vector>
+
+#include "names/blocking_keys.h"
+#include "names/jaro_winkler.h"
+
+namespace kenes::names {
+namespace {
+
+// Longer names are compared on their first tokens: the alignment tries every
+// order, which grows with the factorial.
+constexpr size_t kMaxAlignedTokens = 6;
+
+// What a structural difference does to the score: enough to fall below any
+// sensible threshold while still ranking near misses above far ones.
+constexpr double kStructuralPenalty = 0.5;
+
+struct TokenPairing {
+  double similarity = 0;
+  size_t left_fold = 0;
+  size_t right_fold = 0;
+  bool shares_skeleton = false;
+};
+
+TokenPairing Pair(const NameToken& left, const NameToken& right) {
+  TokenPairing best;
+  for (size_t i = 0; i < left.folds.size(); ++i) {
+    for (size_t j = 0; j < right.folds.size(); ++j) {
+      const double similarity = JaroWinkler(left.folds[i], right.folds[j]);
+      if (similarity > best.similarity) {
+        best.similarity = similarity;
+        best.left_fold = i;
+        best.right_fold = j;
+      }
+      if (!best.shares_skeleton) best.shares_skeleton = Skeleton(left.folds[i]) == Skeleton(right.folds[j]);
+    }
+  }
+  return best;
+}
+
+std::vector<size_t> TokensWhere(const PersonName& name, bool patronymic) {
+  std::vector<size_t> indices;
+  for (size_t i = 0; i < name.tokens.size(); ++i) {
+    if (name.tokens[i].patronymic == patronymic && indices.size() < kMaxAlignedTokens) indices.push_back(i);
+  }
+  return indices;
+}
+
+// Aligned token pairs as (left token, right token), the weakest pair as
+// strong as it can be (then the sum as high as it can be).
+struct Alignment {
+  std::vector<std::pair<size_t, size_t>> pairs;
+  std::vector<TokenPairing> pairings;
+  double weakest = 0;
+};
+
+Alignment Align(const PersonName& left, const PersonName& right, const std::vector<size_t>& left_core,
+                const std::vector<size_t>& right_core) {
+  const bool left_shorter = left_core.size() <= right_core.size();
+  const std::vector<size_t>& rows = left_shorter ? left_core : right_core;
+  std::vector<size_t> columns = left_shorter ? right_core : left_core;
+  std::vector<std::vector<TokenPairing>> matrix(rows.size(), std::vector<TokenPairing>(columns.size()));
+  for (size_t r = 0; r < rows.size(); ++r) {
+    for (size_t c = 0; c < columns.size(); ++c) {
+      matrix[r][c] = left_shorter ? Pair(left.tokens[rows[r]], right.tokens[columns[c]])
+                                  : Pair(left.tokens[columns[c]], right.tokens[rows[r]]);
+    }
+  }
+  std::vector<size_t> order(columns.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::vector<size_t> best_order = order;
+  double best_weakest = -1;
+  double best_total = -1;
+  do {
+    double weakest = 1;
+    double total = 0;
+    for (size_t r = 0; r < rows.size(); ++r) {
+      weakest = std::min(weakest, matrix[r][order[r]].similarity);
+      total += matrix[r][order[r]].similarity;
+    }
+    if (weakest > best_weakest || (weakest == best_weakest && total > best_total)) {
+      best_weakest = weakest;
+      best_total = total;
+      best_order = order;
+    }
+  } while (std::next_permutation(order.begin(), order.end()));
+  Alignment alignment;
+  alignment.weakest = best_weakest;
+  for (size_t r = 0; r < rows.size(); ++r) {
+    const size_t row_token = rows[r];
+    const size_t column_token = columns[best_order[r]];
+    alignment.pairs.emplace_back(left_shorter ? row_token : column_token, left_shorter ? column_token : row_token);
+    alignment.pairings.push_back(matrix[r][best_order[r]]);
+  }
+  return alignment;
+}
+
+bool GendersDiffer(const NameToken& left, const NameToken& right) {
+  return left.gender != SurnameGender::kUnknown && right.gender != SurnameGender::kUnknown &&
+         left.gender != right.gender;
+}
+
+// The tokens' folds in the order written: the fold an alignment chose, else
+// the first; patronymics in parentheses.
+std::string Folded(const PersonName& name, const std::vector<size_t>& chosen_fold) {
+  std::string folded;
+  for (size_t i = 0; i < name.tokens.size(); ++i) {
+    const NameToken& token = name.tokens[i];
+    if (!folded.empty()) folded += ' ';
+    const std::string& fold = token.folds[chosen_fold[i]];
+    folded += token.patronymic ? "(" + fold + ")" : fold;
+  }
+  return folded;
+}
+
+}  // namespace
+
+MatchResult MatchNames(const PersonName& left, const PersonName& right) {
+  MatchResult result;
+  std::vector<size_t> left_fold(left.tokens.size(), 0);
+  std::vector<size_t> right_fold(right.tokens.size(), 0);
+  const std::vector<size_t> left_core = TokensWhere(left, false);
+  const std::vector<size_t> right_core = TokensWhere(right, false);
+  std::vector<std::string> reasons;
+  if (left_core.empty() || right_core.empty()) {
+    reasons.push_back("a name without a given or family name");
+  } else {
+    const Alignment alignment = Align(left, right, left_core, right_core);
+    result.score = alignment.weakest;
+    bool shares_skeleton = false;
+    for (size_t i = 0; i < alignment.pairs.size(); ++i) {
+      const auto [l, r] = alignment.pairs[i];
+      const TokenPairing& pairing = alignment.pairings[i];
+      left_fold[l] = pairing.left_fold;
+      right_fold[r] = pairing.right_fold;
+      shares_skeleton = shares_skeleton || pairing.shares_skeleton;
+      if (pairing.similarity < kSameNameThreshold) {
+        reasons.push_back(left.tokens[l].text + " and " + right.tokens[r].text + " differ");
+      }
+      if (GendersDiffer(left.tokens[l], right.tokens[r])) {
+        reasons.push_back(left.tokens[l].text + " and " + right.tokens[r].text + " are different gender forms");
+        result.score *= kStructuralPenalty;
+      }
+    }
+    if (left_core.size() != right_core.size()) {
+      reasons.push_back("one name has a token the other lacks");
+      result.score *= kStructuralPenalty;
+    }
+    if (!shares_skeleton) {
+      reasons.push_back("no token has the same consonants");
+      result.score *= kStructuralPenalty;
+    }
+    const std::vector<size_t> left_patronymics = TokensWhere(left, true);
+    const std::vector<size_t> right_patronymics = TokensWhere(right, true);
+    if (!left_patronymics.empty() && !right_patronymics.empty()) {
+      const size_t l = left_patronymics.front();
+      const size_t r = right_patronymics.front();
+      const TokenPairing pairing = Pair(left.tokens[l], right.tokens[r]);
+      left_fold[l] = pairing.left_fold;
+      right_fold[r] = pairing.right_fold;
+      if (pairing.similarity < kSameNameThreshold) {
+        reasons.push_back("patronymics " + left.tokens[l].text + " and " + right.tokens[r].text + " differ");
+        result.score *= kStructuralPenalty;
+      }
+    }
+  }
+  result.same = reasons.empty() && result.score >= kSameNameThreshold;
+  for (const std::string& reason : reasons) result.reason += (result.reason.empty() ? "" : "; ") + reason;
+  result.folded_left = Folded(left, left_fold);
+  result.folded_right = Folded(right, right_fold);
+  return result;
+}
+
+}  // namespace kenes::names
