@@ -136,7 +136,8 @@ Status CollectObject(element value, std::vector<Pending>& pending) {
   if (type == "bundle") return CollectBundle(object, pending);
   Pending& entry = pending.emplace_back();
   entry.value = value;
-  if (type == "observed-data") return CheckObservedData(object, entry);
+  // "cybox-container" is what drafts of STIX 2.0 called observed-data; the OASIS cases still use it.
+  if (type == "observed-data" || type == "cybox-container") return CheckObservedData(object, entry);
   return Status::Ok();
 }
 
@@ -228,19 +229,21 @@ const std::vector<ObservedData>& ObservationSet::observed_data() const { return 
 
 std::vector<const JsonValue*> ObservationSet::ObjectsOf(size_t index) const {
   std::vector<const JsonValue*> objects;
+  ObjectsOf(index, objects);
+  return objects;
+}
+
+void ObservationSet::ObjectsOf(size_t index, std::vector<const JsonValue*>& out) const {
   const Observables& listed = state_->observables[index];
   if (listed.embedded != nullptr) {
-    objects.reserve(listed.embedded->members.size());
-    for (const auto& member : listed.embedded->members) objects.push_back(&member.second);
+    for (const auto& member : listed.embedded->members) out.push_back(&member.second);
   } else if (listed.object_refs != nullptr) {
-    objects.reserve(listed.object_refs->items.size());
     for (const JsonValue& reference : listed.object_refs->items) {
       if (reference.kind != JsonValue::Kind::kString) continue;
       const auto found = state_->by_id.find(reference.text);
-      if (found != state_->by_id.end()) objects.push_back(found->second);
+      if (found != state_->by_id.end()) out.push_back(found->second);
     }
   }
-  return objects;
 }
 
 const JsonValue* ObservationSet::Resolve(size_t index, std::string_view reference) const {

@@ -59,7 +59,8 @@ class ObservationSet {
   ObservationSet& operator=(ObservationSet&&) noexcept;
 
   // Adds what `json` holds: one object, a bundle, or a JSON array of objects and bundles. Every
-  // observed-data becomes an observation; every object with an id becomes a reference target.
+  // observed-data (or cybox-container, its name in drafts of STIX 2.0) becomes an observation; every
+  // object with an id becomes a reference target.
   // Errors: InvalidArgument naming the problem (malformed JSON; an observed-data without valid
   // first_observed, last_observed or number_observed; ...), and then nothing of `json` is added.
   Status AddJson(std::string_view json);
@@ -71,6 +72,8 @@ class ObservationSet {
   // those of its object_refs the set holds (2.1 form).
   // REQUIRES: index < observed_data().size().
   std::vector<const JsonValue*> ObjectsOf(size_t index) const;
+  // As above, appending to `out`, so that a caller matching many sets reuses one vector.
+  void ObjectsOf(size_t index, std::vector<const JsonValue*>& out) const;
 
   // What the `_ref` value `reference` found inside an observable of observation `index` names: an
   // embedded object's key in the 2.0 form, an object id in the 2.1 form; null when not held.

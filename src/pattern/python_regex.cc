@@ -1,0 +1,171 @@
+#include "pattern/python_regex.h"
+
+#include <fmt/format.h>
+
+#include <cctype>
+
+namespace kenes::pattern {
+namespace {
+
+Status Unsupported(std::string_view regex, std::string_view construct) {
+  return Status::InvalidArgument(
+      fmt::format("MATCHES '{}': {} is not supported (regular expressions run with RE2)", regex, construct));
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Whether an inline flag group such as (?im) or (?m:...) turns on `flag` anywhere in `regex`.
+bool HasInlineFlag(std::string_view regex, char flag) {
+  for (size_t at = regex.find("(?"); at != std::string_view::npos; at = regex.find("(?", at + 2)) {
+    for (size_t i = at + 2; i < regex.size() && std::isalpha(static_cast<unsigned char>(regex[i])); ++i) {
+      if (regex[i] == flag) return true;
+    }
+  }
+  return false;
+}
+
+// Whether the '}' at `close` ends a {m}, {m,} or {m,n} quantifier.
+bool EndsQuantifier(std::string_view regex, size_t close) {
+  size_t i = close;
+  while (i > 0 && (IsDigit(regex[i - 1]) || regex[i - 1] == ',')) --i;
+  return i > 0 && i < close && regex[i - 1] == '{';
+}
+
+// What a "(?" group at `at` is, when RE2 lacks it; empty otherwise.
+std::string_view UnsupportedGroup(std::string_view regex, size_t at) {
+  const std::string_view rest = regex.substr(at + 2);
+  if (rest.starts_with("=")) return "lookahead (?=...)";
+  if (rest.starts_with("!")) return "negative lookahead (?!...)";
+  if (rest.starts_with("<=")) return "lookbehind (?<=...)";
+  if (rest.starts_with("<!")) return "negative lookbehind (?<!...)";
+  if (rest.starts_with(">")) return "an atomic group (?>...)";
+  if (rest.starts_with("P=")) return "a named backreference (?P=name)";
+  if (rest.starts_with("(")) return "a conditional group (?(...)...)";
+  for (size_t i = 0; i < rest.size() && std::isalpha(static_cast<unsigned char>(rest[i])); ++i) {
+    if (rest[i] == 'x') return "verbose mode (?x)";
+  }
+  return {};
+}
+
+class Translation {
+ public:
+  Translation(std::string_view regex, RegexSubject subject)
+      : regex_(regex), text_(subject == RegexSubject::kText), multiline_(HasInlineFlag(regex, 'm')) {}
+
+  Result<std::string> Run() {
+    for (size_t i = 0; i < regex_.size();) {
+      const char c = regex_[i];
+      if (c == '\\') {
+        KENES_RETURN_IF_ERROR(Escape(i));
+      } else if (in_class_) {
+        if (c == ']' && i != class_start_) in_class_ = false;
+        out_ += c;
+        ++i;
+      } else {
+        KENES_RETURN_IF_ERROR(Plain(i));
+      }
+    }
+    return std::move(out_);
+  }
+
+ private:
+  Status Escape(size_t& i) {
+    if (i + 1 >= regex_.size()) {
+      out_ += '\\';
+      ++i;
+      return Status::Ok();
+    }
+    const char next = regex_[i + 1];
+    if (IsDigit(next) && next != '0') return Unsupported(regex_, fmt::format("a backreference \\{}", next));
+    if ((next == 'u' || next == 'U') && HexDigitsFollow(i + 2, next == 'u' ? 4 : 8)) {
+      const size_t count = next == 'u' ? 4 : 8;
+      out_ += fmt::format("\\x{{{}}}", regex_.substr(i + 2, count));
+      i += 2 + count;
+      return Status::Ok();
+    }
+    i += 2;
+    if (next == 'Z' && !in_class_) {
+      out_ += "\\z";
+    } else if (text_ && (next == 'd' || next == 'w' || ((next == 'D' || next == 'W') && !in_class_))) {
+      // Python's \d and \w on text are Unicode digits and word characters; RE2's are ASCII.
+      const bool word = next == 'w' || next == 'W';
+      const bool negated = next == 'D' || next == 'W';
+      const std::string_view members = word ? "\\p{L}\\p{N}_" : "\\p{Nd}";
+      out_ += in_class_ ? std::string(members) : fmt::format("[{}{}]", negated ? "^" : "", members);
+    } else {
+      out_ += '\\';
+      out_ += next;
+    }
+    return Status::Ok();
+  }
+
+  Status Plain(size_t& i) {
+    const char c = regex_[i];
+    const char next = i + 1 < regex_.size() ? regex_[i + 1] : '\0';
+    if (c == '[') {
+      in_class_ = true;
+      out_ += c;
+      ++i;
+      if (i < regex_.size() && regex_[i] == '^') out_ += regex_[i++];
+      class_start_ = i;  // a ']' right here is a member, not the end
+      return Status::Ok();
+    }
+    if (c == '(' && next == '?') {
+      if (const std::string_view construct = UnsupportedGroup(regex_, i); !construct.empty()) {
+        return Unsupported(regex_, construct);
+      }
+      if (regex_.substr(i + 2).starts_with("#")) {  // a comment
+        const size_t close = regex_.find(')', i);
+        i = close == std::string_view::npos ? regex_.size() : close + 1;
+        return Status::Ok();
+      }
+    }
+    const bool quantifier = c == '*' || c == '+' || c == '?' || (c == '}' && EndsQuantifier(regex_, i));
+    if (quantifier && next == '+' && (c != '?' || !FollowsQuantifier(i))) {
+      return Unsupported(regex_, fmt::format("a possessive quantifier {}+", c));
+    }
+    if (c == '{' && next == ',' && i + 2 < regex_.size() && IsDigit(regex_[i + 2])) {
+      out_ += "{0";  // Python's {,n} is {0,n}; RE2 would read it literally
+      ++i;
+      return Status::Ok();
+    }
+    if (c == '$' && !multiline_) {
+      out_ += "(?:\\n?\\z)";  // Python's $ also matches before a final newline
+      ++i;
+      return Status::Ok();
+    }
+    out_ += c;
+    ++i;
+    return Status::Ok();
+  }
+
+  // Whether the '?' at `at` makes the quantifier before it lazy (then "?+" is "lazy, then +").
+  bool FollowsQuantifier(size_t at) const {
+    if (at == 0) return false;
+    const char before = regex_[at - 1];
+    return before == '*' || before == '+' || before == '?' || before == '}';
+  }
+
+  bool HexDigitsFollow(size_t at, size_t count) const {
+    if (at + count > regex_.size()) return false;
+    for (size_t i = at; i < at + count; ++i) {
+      if (!std::isxdigit(static_cast<unsigned char>(regex_[i]))) return false;
+    }
+    return true;
+  }
+
+  std::string_view regex_;
+  bool text_;
+  bool multiline_;
+  bool in_class_ = false;
+  size_t class_start_ = 0;
+  std::string out_;
+};
+
+}  // namespace
+
+Result<std::string> TranslatePythonRegex(std::string_view regex, RegexSubject subject) {
+  return Translation(regex, subject).Run();
+}
+
+}  // namespace kenes::pattern
