@@ -35,6 +35,7 @@ bench: build
 	@$(BUILD_DIR)/bench/bench_ingest
 	@$(BUILD_DIR)/bench/bench_visibility
 	@$(BUILD_DIR)/bench/bench_http
+	@$(BUILD_DIR)/bench/bench_patterns
 
 # Each libFuzzer target for FUZZ_SECONDS, seeded with the shared OASIS examples.
 FUZZ_BUILD_DIR ?= build-fuzz
