@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "observable/extension_definitions.h"
+#include "object_cases.h"
 #include "stix/validator.h"
 
 namespace kenes::observable {
@@ -84,20 +85,13 @@ TEST_F(KenesScoTypesTest, EachTypeHasOneValidNewScoDefinitionByKenes) {
 }
 
 TEST_F(KenesScoTypesTest, SampleObjectsValidateOrFailAsExpected) {
-  simdjson::dom::element document;
-  ASSERT_EQ(parser_.load(std::string(KENES_OBSERVABLE_CASES_DIR) + "/kenes_types.json").get(document),
-            simdjson::SUCCESS);
-  simdjson::dom::array cases;
-  ASSERT_EQ(document["cases"].get(cases), simdjson::SUCCESS);
+  std::vector<ObjectCase> cases = LoadObjectCases(parser_, "kenes_types.json");
   ASSERT_GT(cases.size(), 20u);
-  for (simdjson::dom::element c : cases) {
-    std::string_view name;
-    simdjson::dom::element object;
-    ASSERT_EQ(c["name"].get(name), simdjson::SUCCESS);
-    ASSERT_EQ(c["object"].get(object), simdjson::SUCCESS);
-    SCOPED_TRACE(std::string(name));
+  for (const ObjectCase& object_case : cases) {
+    SCOPED_TRACE(object_case.name);
+    simdjson::dom::element c = object_case.expectation;
     std::vector<stix::Finding> findings;
-    stix::ValidateObject(object, findings);
+    stix::ValidateObject(object_case.object, findings);
     bool valid = false;
     if (c["valid"].get(valid) == simdjson::SUCCESS && valid) {
       EXPECT_FALSE(stix::HasErrors(findings)) << Describe(findings);

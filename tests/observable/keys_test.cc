@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "object_cases.h"
 #include "observable/observable.h"
 #include "stix/object.h"
 
@@ -22,18 +23,12 @@ std::string Describe(const std::vector<CorrelationKey>& keys) {
 
 TEST(CorrelationKeys, CasesFromFile) {
   simdjson::dom::parser parser;
-  simdjson::dom::element document;
-  ASSERT_EQ(parser.load(std::string(KENES_OBSERVABLE_CASES_DIR) + "/keys.json").get(document), simdjson::SUCCESS);
-  simdjson::dom::array cases;
-  ASSERT_EQ(document["cases"].get(cases), simdjson::SUCCESS);
+  std::vector<ObjectCase> cases = LoadObjectCases(parser, "keys.json");
   ASSERT_GT(cases.size(), 20u);
-  for (simdjson::dom::element c : cases) {
-    std::string_view name;
-    simdjson::dom::element object;
-    ASSERT_EQ(c["name"].get(name), simdjson::SUCCESS);
-    ASSERT_EQ(c["object"].get(object), simdjson::SUCCESS);
-    SCOPED_TRACE(std::string(name));
-    Result<std::vector<CorrelationKey>> keys = KeysOf(object);
+  for (const ObjectCase& object_case : cases) {
+    SCOPED_TRACE(object_case.name);
+    simdjson::dom::element c = object_case.expectation;
+    Result<std::vector<CorrelationKey>> keys = KeysOf(object_case.object);
     std::string_view error;
     if (c["error"].get(error) == simdjson::SUCCESS) {
       if (keys.ok()) {
