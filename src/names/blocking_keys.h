@@ -3,9 +3,10 @@
 // index can fetch candidates by key and run the matcher on those alone.
 //
 // A key is the consonant skeleton of one folded form of one non-patronymic
-// token (Seitkaziev: "stkzv"); the matcher only calls two names the same when
-// an aligned pair of their tokens shares a skeleton, which is what makes the
-// promise hold. Pure functions: safe from any thread.
+// token (Seitkaziev: "stksv"), or of two neighbours joined (JoinedToken in
+// person_name.h); the matcher only calls two names the same when an aligned
+// pair of their tokens, joined or not, shares a skeleton, which is what makes
+// the promise hold. Pure functions: safe from any thread.
 #pragma once
 
 #include <string>

@@ -20,7 +20,7 @@ struct LetterSpelling {
 constexpr std::array kLetterSpellings{
     // Turkmen ä is Cyrillic я after a consonant as often as ә: a placeholder the rewrites read.
     LetterSpelling{U'ä', "A"},   LetterSpelling{U'ş', "sh"}, LetterSpelling{U'ș', "sh"}, LetterSpelling{U'š', "sh"},
-    LetterSpelling{U'ŝ', "shch"}, LetterSpelling{U'ç', "ch"}, LetterSpelling{U'č', "ch"},
+    LetterSpelling{U'ŝ', "shch"}, LetterSpelling{U'ç', "C"},  LetterSpelling{U'č', "C"},
     LetterSpelling{U'ž', "zh"},  LetterSpelling{U'ı', "i"},  LetterSpelling{U'ə', "a"},
     LetterSpelling{U'æ', "a"},   LetterSpelling{U'ø', "o"},  LetterSpelling{U'ɵ', "o"},
     LetterSpelling{U'ŋ', "n"},   LetterSpelling{U'ë', "yo"}, LetterSpelling{U'ĭ', "y"},
@@ -37,8 +37,9 @@ bool IsApostrophe(UChar32 c) {
 }
 
 // Lower-case ASCII letters only: diacritics spelled out or stripped,
-// apostrophes read (Uzbek g' is g, soft and hard signs vanish), with two
-// placeholders for the rewrites: A for ä, O for Uzbek o'.
+// apostrophes read (Uzbek g' is g, soft and hard signs vanish), with three
+// placeholders for the rewrites: A for ä, O for Uzbek o', C for ç and č
+// (which, unlike ch, are never French or German).
 std::string ToAsciiLetters(std::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
@@ -65,7 +66,7 @@ std::string ToAsciiLetters(std::string_view text) {
   std::string ascii;
   for (int32_t i = 0; i < decomposed.length(); ++i) {
     const char16_t c = decomposed.charAt(i);
-    if ((c >= u'a' && c <= u'z') || c == u'A' || c == u'O') ascii.push_back(static_cast<char>(c));
+    if ((c >= u'a' && c <= u'z') || c == u'A' || c == u'O' || c == u'C') ascii.push_back(static_cast<char>(c));
   }
   return ascii;
 }
@@ -92,7 +93,7 @@ constexpr std::array kRewrites{
     Rewrite{"tz", "ts"},     Rewrite{"ph", "f"},    Rewrite{"ck", "k"},        Rewrite{"ou", "u"},
     Rewrite{"q", "k"},       Rewrite{"w", "v"},     Rewrite{"x", "h", "ks"},   Rewrite{"j", "j", "i"},
     Rewrite{"y", "i"},       Rewrite{"o", "a"},     Rewrite{"z", "s"},         Rewrite{"O", "u", "a"},
-    Rewrite{"A", "a", "ia"},
+    Rewrite{"A", "a", "ia"},     Rewrite{"C", "c"},
 };
 
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'u'; }

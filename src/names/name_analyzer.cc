@@ -2,37 +2,57 @@
 
 #include <algorithm>
 #include <array>
-#include <span>
 
 namespace kenes::names {
 namespace {
 
-// Folded (folding.h) Turkic patronymic words that follow the father's name:
-// Kazakh uly/qyzy, Kyrgyz uulu/kyzy, Uzbek o'g'li/qizi, Turkmen ogly/gyzy.
-constexpr std::array<std::string_view, 7> kPatronymicWords{"uli", "ulu", "kizi", "gizi", "ugli", "agli", "aglu"};
+// Every fold of every word, so that the lists follow the folding rules.
+std::vector<std::string> FoldedAll(std::initializer_list<std::string_view> words) {
+  std::vector<std::string> folds;
+  for (std::string_view word : words) {
+    for (std::string& fold : FoldToken(word, Spelling::kTyped)) folds.push_back(std::move(fold));
+  }
+  return folds;
+}
 
-// Folded endings of a patronymic written as one word: Russian -ovich,
-// -evich, -ovna, -evna, -ichna; Kazakh -uly, -kyzy joined to the father's
-// name (Маратұлы).
-constexpr std::array<std::string_view, 7> kPatronymicEndings{"avic", "evic", "avna", "evna", "icna", "uli", "kizi"};
+// Turkic patronymic words that follow the father's name: Kazakh uly/qyzy,
+// Kyrgyz uulu/kyzy, Uzbek o'g'li/qizi, Turkmen ogly/gyzy.
+const std::vector<std::string>& PatronymicWords() {
+  static const std::vector<std::string> words =
+      FoldedAll({"uly", "uulu", "kyzy", "qizi", "gyzy", "o'g'li", "ugli", "ogly", "oglu"});
+  return words;
+}
+
+// Endings of a patronymic written as one word: Russian -ovich, -evich,
+// -ovna, -evna, -ichna; Kazakh -uly, -kyzy joined to the father's name
+// (Маратұлы).
+const std::vector<std::string>& PatronymicEndings() {
+  static const std::vector<std::string> endings = FoldedAll({"ovich", "evich", "ovna", "evna", "ichna", "uly", "kyzy"});
+  return endings;
+}
 
 // Turkmen given names end in -guly/-kuly (Gurbanguly): not patronymics.
-constexpr std::array<std::string_view, 2> kGivenNameEndings{"guli", "kuli"};
+const std::vector<std::string>& GivenNameEndings() {
+  static const std::vector<std::string> endings = FoldedAll({"guly", "kuly"});
+  return endings;
+}
 
-bool EndsWithAny(std::string_view fold, std::span<const std::string_view> endings) {
+template <typename Endings>
+bool EndsWithAny(std::string_view fold, const Endings& endings) {
   return std::any_of(endings.begin(), endings.end(), [fold](std::string_view e) { return fold.ends_with(e); });
 }
 
 bool IsPatronymicWord(const NameToken& token) {
-  return std::any_of(token.folds.begin(), token.folds.end(), [](const std::string& fold) {
-    return std::find(kPatronymicWords.begin(), kPatronymicWords.end(), fold) != kPatronymicWords.end();
+  const std::vector<std::string>& words = PatronymicWords();
+  return std::any_of(token.folds.begin(), token.folds.end(), [&words](const std::string& fold) {
+    return std::find(words.begin(), words.end(), fold) != words.end();
   });
 }
 
 // The father's name in a one-word patronymic fold; empty when it is none.
 std::string_view FatherInPatronymic(std::string_view fold) {
-  if (fold.size() < 6 || EndsWithAny(fold, kGivenNameEndings)) return {};
-  for (std::string_view ending : kPatronymicEndings) {
+  if (fold.size() < 6 || EndsWithAny(fold, GivenNameEndings())) return {};
+  for (std::string_view ending : PatronymicEndings()) {
     if (fold.ends_with(ending)) return fold.substr(0, fold.size() - ending.size());
   }
   return {};

@@ -98,9 +98,17 @@ Alignment Align(const PersonName& left, const PersonName& right, const std::vect
   return alignment;
 }
 
-bool GendersDiffer(const NameToken& left, const NameToken& right) {
-  return left.gender != SurnameGender::kUnknown && right.gender != SurnameGender::kUnknown &&
-         left.gender != right.gender;
+// A man's and a woman's form of one name: surnames -ov/-ova (whatever the
+// folds chosen), and any token that only lacks the other's final a
+// (Aleksandr/Aleksandra, Ruslan/Ruslana).
+bool GenderFormsDiffer(const NameToken& left, const NameToken& right, const TokenPairing& pairing) {
+  if (left.gender != SurnameGender::kUnknown && right.gender != SurnameGender::kUnknown &&
+      left.gender != right.gender) {
+    return true;
+  }
+  const std::string& left_fold = left.folds[pairing.left_fold];
+  const std::string& right_fold = right.folds[pairing.right_fold];
+  return left_fold + 'a' == right_fold || right_fold + 'a' == left_fold;
 }
 
 // The tokens' folds in the order written: the fold an alignment chose, else
@@ -116,9 +124,7 @@ std::string Folded(const PersonName& name, const std::vector<size_t>& chosen_fol
   return folded;
 }
 
-}  // namespace
-
-MatchResult MatchNames(const PersonName& left, const PersonName& right) {
+MatchResult MatchAsWritten(const PersonName& left, const PersonName& right) {
   MatchResult result;
   std::vector<size_t> left_fold(left.tokens.size(), 0);
   std::vector<size_t> right_fold(right.tokens.size(), 0);
@@ -140,7 +146,7 @@ MatchResult MatchNames(const PersonName& left, const PersonName& right) {
       if (pairing.similarity < kSameNameThreshold) {
         reasons.push_back(left.tokens[l].text + " and " + right.tokens[r].text + " differ");
       }
-      if (GendersDiffer(left.tokens[l], right.tokens[r])) {
+      if (GenderFormsDiffer(left.tokens[l], right.tokens[r], pairing)) {
         reasons.push_back(left.tokens[l].text + " and " + right.tokens[r].text + " are different gender forms");
         result.score *= kStructuralPenalty;
       }
@@ -172,6 +178,42 @@ MatchResult MatchNames(const PersonName& left, const PersonName& right) {
   result.folded_left = Folded(left, left_fold);
   result.folded_right = Folded(right, right_fold);
   return result;
+}
+
+// `name` with the core token at `first` joined to the next core token.
+PersonName WithTokensJoined(const PersonName& name, size_t first) {
+  PersonName joined{name.text, {}};
+  for (size_t i = 0; i < name.tokens.size(); ++i) {
+    if (i != first) {
+      joined.tokens.push_back(name.tokens[i]);
+      continue;
+    }
+    size_t next = i + 1;
+    while (next < name.tokens.size() && name.tokens[next].patronymic) joined.tokens.push_back(name.tokens[next++]);
+    if (next == name.tokens.size()) return name;
+    joined.tokens.push_back(JoinedToken(name.tokens[i], name.tokens[next]));
+    i = next;
+  }
+  return joined;
+}
+
+}  // namespace
+
+MatchResult MatchNames(const PersonName& left, const PersonName& right) {
+  MatchResult as_written = MatchAsWritten(left, right);
+  const size_t left_count = TokensWhere(left, false).size();
+  const size_t right_count = TokensWhere(right, false).size();
+  if (as_written.same || (left_count != right_count + 1 && right_count != left_count + 1)) return as_written;
+  // One token more on one side: perhaps a name the other side writes as one word.
+  const bool left_longer = left_count > right_count;
+  const PersonName& longer = left_longer ? left : right;
+  for (size_t first = 0; first < longer.tokens.size(); ++first) {
+    if (longer.tokens[first].patronymic) continue;
+    const PersonName joined = WithTokensJoined(longer, first);
+    MatchResult match = left_longer ? MatchAsWritten(joined, right) : MatchAsWritten(left, joined);
+    if (match.same) return match;
+  }
+  return as_written;
 }
 
 }  // namespace kenes::names

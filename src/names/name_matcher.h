@@ -2,12 +2,13 @@
 // person's name, however they were written?
 //
 // Tokens are aligned one to one in whatever order pairs them best (family
-// and given name in either order); a patronymic present on one side only is
+// and given name in either order; when one side has one token more, two
+// neighbours may be read as one: Abdul Aziz, Абдулазиз); a patronymic present on one side only is
 // ignored, on both sides it must agree. Each aligned pair scores the
 // Jaro-Winkler similarity of its best pair of folded forms; the name scores
 // its weakest pair. Different people with look-alike names score low on
-// purpose: a token without a counterpart, surnames in different gender forms
-// (-ov/-ova), different patronymics, or no aligned pair with the same
+// purpose: a token without a counterpart, a man's and a woman's form of a
+// name (-ov/-ova, Aleksandr/Aleksandra), different patronymics, or no aligned pair with the same
 // consonant skeleton (blocking_keys.h) halve the score.
 //
 // MatchNames is a pure function of its arguments: safe from any thread.

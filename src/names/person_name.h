@@ -22,6 +22,12 @@ struct NameToken {
   SurnameGender gender = SurnameGender::kUnknown;
 };
 
+// One token of two written apart that others write as one (Abdul Aziz and
+// Абдулазиз, Kassym Jomart and Қасым-Жомарт): every fold of `first`
+// followed by every fold of `second`, at most kMaxFolds; the gender of
+// `second`.
+NameToken JoinedToken(const NameToken& first, const NameToken& second);
+
 struct PersonName {
   std::string text;  // as given
   std::vector<NameToken> tokens;  // in the order given, patronymics included (a separate uly/kyzy

@@ -16,10 +16,11 @@ constexpr std::array<std::string_view, 5> kCyrillicSystems{
     "ru-ru_Latn/BGN", "kk-kk_Latn/BGN", "ky-ky_Latn/BGN", "tk_Cyrl-tk/BGN", "uz_Cyrl-uz_Latn"};
 
 // Letters of Tajik, Kazakh, Kyrgyz and Uzbek that another language's
-// transform leaves in Cyrillic; then whatever is still Cyrillic (the Turkmen
+// transform leaves in Cyrillic (ў as the о Russian spells it with: Хўжаев,
+// Ходжаев; the Uzbek transform gives its own oʻ); then whatever is still Cyrillic (the Turkmen
 // transform keeps и and й) goes through the Russian transform and Any-Latin.
 constexpr std::string_view kLeftoverLetters =
-    "ҷ > j; ҳ > h; ӣ > i; ӯ > u; ғ > gh; қ > q; ұ > u; ү > u; ө > o; ә > a; і > i; ң > ng; һ > h; ў > u;"
+    "ҷ > j; ҳ > h; ӣ > i; ӯ > u; ғ > gh; қ > q; ұ > u; ү > u; ө > o; ә > a; і > i; ң > n; һ > h; ў > o;"
     ":: ru-ru_Latn/BGN; :: Any-Latin;";
 
 Result<std::unique_ptr<icu::Transliterator>> FromRules(const std::string& rules, const std::string& name) {

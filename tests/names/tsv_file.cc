@@ -12,6 +12,7 @@ std::vector<std::string> Cells(const std::string& line) {
   std::vector<std::string> cells;
   std::stringstream stream(line);
   for (std::string cell; std::getline(stream, cell, '\t');) cells.push_back(cell);
+  if (!line.empty() && line.back() == '\t') cells.emplace_back();  // getline drops a last empty cell
   return cells;
 }
 
