@@ -38,7 +38,7 @@ using JoinTest = std::function<bool(const Binding& left, const Binding& right)>;
 // The reference's join of two generators: each new binding of one side meets every binding the
 // other side has produced so far, the sides taking turns (right first); joined bindings list the
 // left side's instances first.
-Generator<Binding> JoinOf(Generator<Binding> left, Generator<Binding> right, JoinTest test) {
+Generator<Binding> JoinOf(Generator<Binding> left, Generator<Binding> right, JoinTest test, SearchBudget& budget) {
   struct Side {
     Generator<Binding>* source;
     bool is_left;
@@ -58,6 +58,7 @@ Generator<Binding> JoinOf(Generator<Binding> left, Generator<Binding> right, Joi
       Side& side = sides[turn];
       if (!side.has_next) continue;
       for (const Binding& seen : sides[1 - turn].seen) {
+        if (!budget.Spend()) co_return;
         const Binding& earlier = side.is_left ? side.next : seen;
         const Binding& later = side.is_left ? seen : side.next;
         if (test(earlier, later)) co_yield Concat(earlier, later);
@@ -101,7 +102,7 @@ int64_t LargestCombinationBound(const std::vector<Binding>& bindings) {
 // Combinations of `count` pairwise disjoint bindings of `bindings`, in list order, flattened (the
 // reference's _filtered_combinations_from_list). When it can tell early that too few exist it
 // stops and sets *missing to how many bindings it lacks, which lets its caller prune too.
-Generator<Binding> CombinationsOf(std::vector<Binding> bindings, int64_t count, int64_t* missing) {
+Generator<Binding> CombinationsOf(std::vector<Binding> bindings, int64_t count, int64_t* missing, SearchBudget& budget) {
   if (count == 1) {
     for (const Binding& binding : bindings) co_yield binding;
     co_return;
@@ -115,12 +116,13 @@ Generator<Binding> CombinationsOf(std::vector<Binding> bindings, int64_t count, 
     const Binding& head = bindings[i];
     std::vector<Binding> rest;
     for (size_t j = i + 1; j < bindings.size(); ++j) {
+      if (!budget.Spend()) co_return;
       if (Disjoint(head, bindings[j])) rest.push_back(bindings[j]);
     }
     const int64_t dropped = static_cast<int64_t>(bindings.size() - (i + 1) - rest.size());
     int64_t sub_missing = 0;
     bool yielded = false;
-    Generator<Binding> tails = CombinationsOf(std::move(rest), count - 1, &sub_missing);
+    Generator<Binding> tails = CombinationsOf(std::move(rest), count - 1, &sub_missing, budget);
     while (tails.Next()) {
       co_yield Concat(head, tails.value());
       yielded = true;
@@ -138,20 +140,22 @@ Generator<Binding> CombinationsOf(std::vector<Binding> bindings, int64_t count, 
 
 }  // namespace
 
-Generator<Binding> InstancesOf(std::span<const uint32_t> observations, std::span<const ObservationTimes> times) {
+Generator<Binding> InstancesOf(std::span<const uint32_t> observations, std::span<const ObservationTimes> times,
+                               SearchBudget& budget) {
   Binding binding(1);
   for (const uint32_t observation : observations) {
     for (int64_t copy = 0; copy < times[observation].number_observed; ++copy) {
+      if (!budget.Spend()) co_return;
       binding[0] = Instance{observation, static_cast<uint32_t>(copy)};
       co_yield binding;
     }
   }
 }
 
-Generator<Binding> EitherOf(Generator<Binding> left, Generator<Binding> right) {
+Generator<Binding> EitherOf(Generator<Binding> left, Generator<Binding> right, SearchBudget& budget) {
   bool has_left = left.Next();
   bool has_right = right.Next();
-  while (has_left || has_right) {
+  while ((has_left || has_right) && budget.Spend()) {
     if (has_left) {
       co_yield left.value();
       has_left = left.Next();
@@ -163,19 +167,19 @@ Generator<Binding> EitherOf(Generator<Binding> left, Generator<Binding> right) {
   }
 }
 
-Generator<Binding> BothOf(Generator<Binding> left, Generator<Binding> right) {
-  return JoinOf(std::move(left), std::move(right), Disjoint);
+Generator<Binding> BothOf(Generator<Binding> left, Generator<Binding> right, SearchBudget& budget) {
+  return JoinOf(std::move(left), std::move(right), Disjoint, budget);
 }
 
-Generator<Binding> FollowedBy(Generator<Binding> left, Generator<Binding> right,
-                              std::span<const ObservationTimes> times) {
+Generator<Binding> FollowedBy(Generator<Binding> left, Generator<Binding> right, std::span<const ObservationTimes> times,
+                              SearchBudget& budget) {
   // The most favourable choice of times: the left side as early, the right side as late as allowed.
   return JoinOf(std::move(left), std::move(right), [times](const Binding& earlier, const Binding& later) {
     return Disjoint(earlier, later) && LatestFirstObserved(earlier, times) <= EarliestLastObserved(later, times);
-  });
+  }, budget);
 }
 
-Generator<Binding> Repeated(Generator<Binding> bindings, int64_t count) {
+Generator<Binding> Repeated(Generator<Binding> bindings, int64_t count, SearchBudget& budget) {
   if (count == 1) {
     while (bindings.Next()) co_yield bindings.value();
     co_return;
@@ -186,17 +190,19 @@ Generator<Binding> Repeated(Generator<Binding> bindings, int64_t count) {
     const Binding newest = bindings.value();
     std::vector<Binding> compatible;
     for (const Binding& binding : seen) {
+      if (!budget.Spend()) co_return;
       if (Disjoint(binding, newest)) compatible.push_back(binding);
     }
     int64_t missing = 0;
-    Generator<Binding> heads = CombinationsOf(std::move(compatible), count - 1, &missing);
+    Generator<Binding> heads = CombinationsOf(std::move(compatible), count - 1, &missing, budget);
     while (heads.Next()) co_yield Concat(heads.value(), newest);
     seen.push_back(newest);
   }
 }
 
-Generator<Binding> Within(Generator<Binding> bindings, int64_t microseconds, std::span<const ObservationTimes> times) {
-  while (bindings.Next()) {
+Generator<Binding> Within(Generator<Binding> bindings, int64_t microseconds, std::span<const ObservationTimes> times,
+                          SearchBudget& budget) {
+  while (bindings.Next() && budget.Spend()) {
     const Binding& binding = bindings.value();
     // Some window of that length meets every interval iff it can start at the earliest last_observed.
     if (LatestFirstObserved(binding, times) <= EarliestLastObserved(binding, times) + microseconds) {
@@ -206,9 +212,9 @@ Generator<Binding> Within(Generator<Binding> bindings, int64_t microseconds, std
 }
 
 Generator<Binding> StartStop(Generator<Binding> bindings, int64_t start, int64_t stop,
-                             std::span<const ObservationTimes> times) {
+                             std::span<const ObservationTimes> times, SearchBudget& budget) {
   if (start >= stop) co_return;
-  while (bindings.Next()) {
+  while (bindings.Next() && budget.Spend()) {
     const Binding& binding = bindings.value();
     const bool inside = std::all_of(binding.begin(), binding.end(), [&](const Instance& instance) {
       const ObservationTimes& interval = times[instance.observation];

@@ -36,6 +36,15 @@ struct Instance {
 
 using Binding = std::vector<Instance>;
 
+// Bounds the work of one search, so that a pattern whose bindings explode (REPEATS over many
+// observations, say) fails instead of running for hours: each binding a stream examines costs a
+// unit, and once the units are spent every stream ends early.
+struct SearchBudget {
+  int64_t remaining = 0;
+  bool Spend() { return --remaining >= 0; }  // false once exhausted
+  bool exhausted() const { return remaining < 0; }
+};
+
 // An observation's interval, in microseconds since the epoch (the reference's precision).
 struct ObservationTimes {
   int64_t first_observed = 0;
@@ -44,20 +53,23 @@ struct ObservationTimes {
 };
 
 // Every instance of each observation in `observations`, in that order, as one-instance bindings.
-Generator<Binding> InstancesOf(std::span<const uint32_t> observations, std::span<const ObservationTimes> times);
+Generator<Binding> InstancesOf(std::span<const uint32_t> observations, std::span<const ObservationTimes> times,
+                               SearchBudget& budget);
 
-Generator<Binding> EitherOf(Generator<Binding> left, Generator<Binding> right);
-Generator<Binding> BothOf(Generator<Binding> left, Generator<Binding> right);
-Generator<Binding> FollowedBy(Generator<Binding> left, Generator<Binding> right, std::span<const ObservationTimes> times);
+Generator<Binding> EitherOf(Generator<Binding> left, Generator<Binding> right, SearchBudget& budget);
+Generator<Binding> BothOf(Generator<Binding> left, Generator<Binding> right, SearchBudget& budget);
+Generator<Binding> FollowedBy(Generator<Binding> left, Generator<Binding> right, std::span<const ObservationTimes> times,
+                              SearchBudget& budget);
 
 // REQUIRES: count >= 1.
-Generator<Binding> Repeated(Generator<Binding> bindings, int64_t count);
+Generator<Binding> Repeated(Generator<Binding> bindings, int64_t count, SearchBudget& budget);
 
 // Bindings whose instances can all be observed within `microseconds` of each other.
-Generator<Binding> Within(Generator<Binding> bindings, int64_t microseconds, std::span<const ObservationTimes> times);
+Generator<Binding> Within(Generator<Binding> bindings, int64_t microseconds, std::span<const ObservationTimes> times,
+                          SearchBudget& budget);
 
 // Bindings whose every instance may have been observed in [start, stop).
 Generator<Binding> StartStop(Generator<Binding> bindings, int64_t start, int64_t stop,
-                             std::span<const ObservationTimes> times);
+                             std::span<const ObservationTimes> times, SearchBudget& budget);
 
 }  // namespace kenes::pattern

@@ -38,6 +38,9 @@ struct ObservationNode {
 // No real interval is that long (about 31,700 years); keeps WITHIN's additions from overflowing.
 constexpr int64_t kLongestWithin = int64_t{1'000'000'000'000'000'000};
 constexpr size_t kRootsPerChunk = 64;
+// Steps a search may take before Evaluate gives up: far beyond what the reference's own
+// combinatorial cases need (under a million), and about a second at most.
+constexpr int64_t kSearchBudget = 5'000'000;
 
 Status QualifierError(const Qualifier& qualifier, std::string_view message) {
   return Status::InvalidArgument(fmt::format("at offset {}: {}", qualifier.offset, message));
@@ -114,7 +117,7 @@ struct Matcher::Compiled {
   Result<bool> EvaluatePredicate(const ComparisonPredicate& predicate, const JsonValue& object,
                                  const ReferenceScope& scope, Scratch& scratch) const;
   void AppendOrder(int node, const Scratch& scratch, std::vector<uint32_t>& out) const;
-  Generator<Binding> Bindings(const ObservationNode& node, const Scratch& scratch) const;
+  Generator<Binding> Bindings(const ObservationNode& node, const Scratch& scratch, SearchBudget& budget) const;
 };
 
 Result<int> Matcher::Compiled::CompileExpression(const ComparisonExpression& expression) {
@@ -276,26 +279,27 @@ void Matcher::Compiled::AppendOrder(int node, const Scratch& scratch, std::vecto
   }
 }
 
-Generator<Binding> Matcher::Compiled::Bindings(const ObservationNode& node, const Scratch& scratch) const {
+Generator<Binding> Matcher::Compiled::Bindings(const ObservationNode& node, const Scratch& scratch,
+                                                SearchBudget& budget) const {
   const std::span<const ObservationTimes> times = scratch.times;
   Generator<Binding> bindings = node.kind == ObservationExpressionKind::kObservation
-                                    ? InstancesOf(scratch.orders[node.bracket], times)
-                                    : Bindings(node.operands.front(), scratch);
+                                    ? InstancesOf(scratch.orders[node.bracket], times, budget)
+                                    : Bindings(node.operands.front(), scratch, budget);
   // The grammar's operators associate to the left: a AND b AND c is (a AND b) AND c.
   for (size_t i = 1; i < node.operands.size(); ++i) {
-    Generator<Binding> right = Bindings(node.operands[i], scratch);
+    Generator<Binding> right = Bindings(node.operands[i], scratch, budget);
     switch (node.kind) {
-      case ObservationExpressionKind::kAnd: bindings = BothOf(std::move(bindings), std::move(right)); break;
-      case ObservationExpressionKind::kOr: bindings = EitherOf(std::move(bindings), std::move(right)); break;
-      default: bindings = FollowedBy(std::move(bindings), std::move(right), times); break;
+      case ObservationExpressionKind::kAnd: bindings = BothOf(std::move(bindings), std::move(right), budget); break;
+      case ObservationExpressionKind::kOr: bindings = EitherOf(std::move(bindings), std::move(right), budget); break;
+      default: bindings = FollowedBy(std::move(bindings), std::move(right), times, budget); break;
     }
   }
   for (const CompiledQualifier& qualifier : node.qualifiers) {
     switch (qualifier.kind) {
-      case QualifierKind::kWithin: bindings = Within(std::move(bindings), qualifier.microseconds, times); break;
-      case QualifierKind::kRepeats: bindings = Repeated(std::move(bindings), qualifier.count); break;
+      case QualifierKind::kWithin: bindings = Within(std::move(bindings), qualifier.microseconds, times, budget); break;
+      case QualifierKind::kRepeats: bindings = Repeated(std::move(bindings), qualifier.count, budget); break;
       case QualifierKind::kStartStop:
-        bindings = StartStop(std::move(bindings), qualifier.start, qualifier.stop, times);
+        bindings = StartStop(std::move(bindings), qualifier.start, qualifier.stop, times, budget);
         break;
     }
   }
@@ -328,8 +332,13 @@ Result<std::optional<Match>> Matcher::Evaluate(const ObservationSet& set, std::s
     if (order.empty()) return std::optional<Match>();
     return std::optional<Match>(Match{{scratch.observations[order.front()]}});
   }
-  Generator<Binding> bindings = compiled_->Bindings(root, scratch);
-  if (!bindings.Next()) return std::optional<Match>();
+  SearchBudget budget{kSearchBudget};
+  Generator<Binding> bindings = compiled_->Bindings(root, scratch, budget);
+  if (!bindings.Next()) {
+    if (!budget.exhausted()) return std::optional<Match>();
+    return Status::ResourceExhausted(fmt::format(
+        "the pattern's observations combine in too many ways to search (more than {} steps)", kSearchBudget));
+  }
   Match match;
   for (const Instance& instance : bindings.value()) {
     // The reference reports an observed-data only through its first instance.

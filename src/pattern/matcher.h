@@ -45,7 +45,9 @@ class Matcher {
 
   // The first match of the pattern among all observations of `set`, or nullopt when it does not
   // match. Errors: InvalidArgument where the reference matcher raises an error at match time (a
-  // timestamp literal compared with a value that is not a valid timestamp, WITHIN 0 SECONDS, ...).
+  // timestamp literal compared with a value that is not a valid timestamp, WITHIN 0 SECONDS, ...);
+  // ResourceExhausted when the ways to bind observations are too many to search (REPEATS over many
+  // observations can explode combinatorially; the search stops after a fixed number of steps).
   Result<std::optional<Match>> Evaluate(const ObservationSet& set) const;
 
   // As above, among the observations `among` (indexes into set.observed_data()) only.
