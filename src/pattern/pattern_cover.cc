@@ -12,8 +12,37 @@ namespace {
 
 size_t Weight(const std::vector<CoverAtom>& atoms) {
   size_t weight = 0;
-  for (const CoverAtom& atom : atoms) weight += atom.IsTypeAtom() ? kTypeAtomWeight : 1;
+  for (const CoverAtom& atom : atoms) {
+    weight += atom.kind == CoverAtom::Kind::kValue ? 1 : atom.IsTypeAtom() ? kTypeAtomWeight : kTextAtomWeight;
+  }
   return weight;
+}
+
+bool IsAscii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// The longer of the texts a LIKE literal fixes at its start and at its end, or nullopt when both
+// are empty or not ASCII. The matcher reads no escapes in LIKE: only % and _ are wildcards.
+std::optional<CoverAtom> LikeAtom(const Comparison& comparison) {
+  const std::string& like = comparison.value.text;
+  const size_t first = like.find_first_of("%_");
+  const size_t last = like.find_last_of("%_");
+  const std::string_view prefix = std::string_view(like).substr(0, first);
+  const std::string_view suffix = last == std::string::npos ? std::string_view(like) : std::string_view(like).substr(last + 1);
+  const bool use_prefix = IsAscii(prefix) && !prefix.empty() && (prefix.size() >= suffix.size() || !IsAscii(suffix));
+  const bool use_suffix = !use_prefix && IsAscii(suffix) && !suffix.empty();
+  if (!use_prefix && !use_suffix) return std::nullopt;
+  CoverAtom atom{use_prefix ? CoverAtom::Kind::kPrefix : CoverAtom::Kind::kSuffix, comparison.path.object_type,
+                 comparison.path.steps, std::string(use_prefix ? prefix : suffix), {}};
+  return atom;
+}
+
+// ISSUBSET's literal as the matcher reads it; nullopt when it reads none (and evaluating errs).
+std::optional<CoverAtom> NetworkAtom(const Comparison& comparison) {
+  Result<IpNetwork> network = ParseIpNetwork(comparison.value.text, true);
+  if (!network.ok()) return std::nullopt;
+  return CoverAtom{CoverAtom::Kind::kNetwork, comparison.path.object_type, comparison.path.steps, {}, *network};
 }
 
 // The reference reads a property whose name ends in _hex or _bin as bytes, which compare with a
@@ -24,9 +53,14 @@ bool ReadsBytes(const ObjectPath& path) {
   });
 }
 
-// The value atoms of an `=`/`IN` comparison, or nullopt when it has none to give.
-std::optional<std::vector<CoverAtom>> ValueAtoms(const Comparison& comparison) {
+// The atoms of a comparison finer than its type, or nullopt when it has none to give.
+std::optional<std::vector<CoverAtom>> FineAtoms(const Comparison& comparison) {
   if (comparison.negated || ReadsBytes(comparison.path)) return std::nullopt;
+  if (comparison.op == ComparisonOperator::kLike || comparison.op == ComparisonOperator::kIsSubset) {
+    std::optional<CoverAtom> atom = comparison.op == ComparisonOperator::kLike ? LikeAtom(comparison) : NetworkAtom(comparison);
+    if (!atom) return std::nullopt;
+    return std::vector<CoverAtom>{std::move(*atom)};
+  }
   std::vector<const Literal*> literals;
   if (comparison.op == ComparisonOperator::kEqual) {
     literals.push_back(&comparison.value);
@@ -39,7 +73,7 @@ std::optional<std::vector<CoverAtom>> ValueAtoms(const Comparison& comparison) {
   for (const Literal* literal : literals) {
     std::optional<std::string> key = LiteralKey(*literal);
     if (!key) return std::nullopt;
-    atoms.push_back({comparison.path.object_type, comparison.path.steps, std::move(*key)});
+    atoms.push_back({CoverAtom::Kind::kValue, comparison.path.object_type, comparison.path.steps, std::move(*key), {}});
   }
   return atoms;
 }
@@ -47,9 +81,11 @@ std::optional<std::vector<CoverAtom>> ValueAtoms(const Comparison& comparison) {
 std::vector<CoverAtom> ComparisonCover(const ComparisonExpression& expression) {
   switch (expression.kind) {
     case ComparisonExpressionKind::kComparison: {
-      std::optional<std::vector<CoverAtom>> atoms = ValueAtoms(expression.comparison);
+      std::optional<std::vector<CoverAtom>> atoms = FineAtoms(expression.comparison);
       if (atoms) return std::move(*atoms);
-      return {CoverAtom{expression.comparison.path.object_type, {}, {}}};
+      CoverAtom type_atom;
+      type_atom.object_type = expression.comparison.path.object_type;
+      return {std::move(type_atom)};
     }
     case ComparisonExpressionKind::kAnd: {
       std::vector<CoverAtom> best;
@@ -115,7 +151,8 @@ std::vector<CoverAtom> CoverOf(const Pattern& pattern) {
   std::vector<CoverAtom> atoms;
   CollectObservationCover(pattern.root, atoms);
   const auto identity = [](const CoverAtom& atom) {
-    return std::make_tuple(std::string_view(atom.object_type), StepsKey(atom.steps), std::string_view(atom.value_key));
+    return std::make_tuple(atom.kind, std::string_view(atom.object_type), StepsKey(atom.steps),
+                           std::string_view(atom.text), atom.network.v6, atom.network.address, atom.network.prefix);
   };
   std::sort(atoms.begin(), atoms.end(), [&](const CoverAtom& a, const CoverAtom& b) { return identity(a) < identity(b); });
   atoms.erase(std::unique(atoms.begin(), atoms.end(),

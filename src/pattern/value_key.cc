@@ -1,5 +1,6 @@
 #include "pattern/value_key.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace kenes::pattern {
@@ -7,6 +8,9 @@ namespace {
 
 constexpr char kStringTag = 's';
 constexpr char kNumberTag = 'n';
+constexpr char kPrefixTag = '<';
+constexpr char kSuffixTag = '>';
+constexpr char kNetworkTag = '/';
 
 void NumberKey(double number, std::string* key) {
   // -0.0 == 0.0, but their bits differ.
@@ -67,6 +71,27 @@ bool ObservedValueKey(const JsonValue& value, std::string* key) {
       return false;
   }
   return false;
+}
+
+void PrefixKey(std::string_view text, std::string* key) {
+  key->assign(1, kPrefixTag);
+  key->append(text);
+}
+
+void SuffixKey(std::string_view text, std::string* key) {
+  key->assign(1, kSuffixTag);
+  key->append(text);
+}
+
+void NetworkKey(const IpNetwork& network, int prefix, std::string* key) {
+  key->assign(1, kNetworkTag);
+  key->push_back(network.v6 ? '6' : '4');
+  key->push_back(static_cast<char>(prefix));
+  const int bytes = network.v6 ? 16 : 4;
+  for (int i = 0; i < bytes; ++i) {
+    const int kept = std::clamp(prefix - 8 * i, 0, 8);
+    key->push_back(static_cast<char>(network.address[static_cast<size_t>(i)] & static_cast<uint8_t>(0xFF00 >> kept)));
+  }
 }
 
 }  // namespace kenes::pattern

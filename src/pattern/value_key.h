@@ -10,8 +10,10 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "pattern/ast.h"
+#include "pattern/ip_network.h"
 #include "pattern/observation.h"
 
 namespace kenes::pattern {
@@ -23,5 +25,12 @@ std::optional<std::string> LiteralKey(const Literal& literal);
 // Writes the key of an observed value into `key` (reusing its capacity) and returns true, or
 // returns false for null, arrays and objects, which `=` never holds for.
 bool ObservedValueKey(const JsonValue& value, std::string* key);
+
+// Keys of the other atoms, in their own spaces (never equal to a value key or to each other's):
+// the start and the end of a string a LIKE literal fixes, and an IP block with its host bits
+// cleared (NetworkKey of 10.1.2.3/8 is NetworkKey of 10.0.0.0/8).
+void PrefixKey(std::string_view text, std::string* key);
+void SuffixKey(std::string_view text, std::string* key);
+void NetworkKey(const IpNetwork& network, int prefix, std::string* key);
 
 }  // namespace kenes::pattern

@@ -60,7 +60,7 @@ class Generator {
     return "(" + ComparisonExpression(depth - 1) + (Chance(50) ? " AND " : " OR ") + ComparisonExpression(depth - 1) + ")";
   }
 
-  std::string StringLiteral() { return "'" + OneOf(kStrings) + "'"; }
+  std::string StringLiteral() { return "'" + OneOf(kPatternStrings) + "'"; }
   std::string Literal() {
     switch (Pick(0, 5)) {
       case 0: return std::to_string(Pick(0, 3));
@@ -85,13 +85,16 @@ class Generator {
         "x-a:inner.'odd key'", "x-a:item_ref.name", "x-a:item_refs[*].name", "x-a:item_refs.name", "x-a:blob_hex",
         "x-b:name", "x-b:size", "file:hashes.'SHA-256'", "file:name", "network-traffic:dst_ref.value",
         "network-traffic:dst_port"};
-    if (Chance(8)) return "ipv4-addr:value " + std::string(Chance(20) ? "NOT " : "") + "ISSUBSET '10.0." + std::to_string(Pick(0, 1)) + ".0/24'";
+    if (Chance(8)) {
+      return "ipv4-addr:value " + std::string(Chance(20) ? "NOT " : "") + "ISSUBSET '10.0." + std::to_string(Pick(0, 1)) +
+             ".0/" + OneOf<std::string>({"24", "16", "25"}) + "'";
+    }
     const std::string path = OneOf(kPaths);
     const std::string negation = Chance(12) ? "NOT " : "";
     switch (Pick(0, 11)) {
       case 0: return path + " " + negation + "!= " + Literal();
       case 1: return path + " " + negation + (Chance(50) ? "< " : ">= ") + OrderableLiteral();
-      case 2: return path + " " + negation + "LIKE '" + (Chance(50) ? "v%" : "%1") + "'";
+      case 2: return path + " " + negation + "LIKE '" + OneOf<std::string>({"v%", "%1", "Kv%", "%v_"}) + "'";
       case 3: return path + " " + negation + "MATCHES '^v[0-2]'";
       case 4: return "EXISTS " + path;
       case 5:
@@ -128,7 +131,9 @@ class Generator {
     };
     const auto reference = [&]() { return refs.empty() ? std::string("\"nowhere\"") : "\"" + OneOf(refs) + "\""; };
     if (type == "ipv4-addr") {
-      property("value", "\"10.0." + std::to_string(Pick(0, 2)) + "." + std::to_string(Pick(0, 255)) + "\"");
+      // Mostly addresses; sometimes a block, or what inet_aton reads oddly or not at all.
+      const std::string address = "10.0." + std::to_string(Pick(0, 2)) + "." + std::to_string(Pick(0, 255));
+      property("value", "\"" + OneOf<std::string>({address, address, address, "10.0.0.0/23", "10.1", "nowhere"}) + "\"");
     } else if (type == "file") {
       property("hashes", "{\"SHA-256\": " + Value() + "}");
       property("name", Value());
@@ -175,7 +180,10 @@ class Generator {
     return head + ", \"object_refs\": [" + refs + "]}" + observables;
   }
 
-  inline static const std::vector<std::string> kStrings = {"v0", "v1", "v2", "w1", "10.0.0.1"};
+  // Observed strings (JSON text) include one with a final newline, which LIKE's end allows, and one
+  // with a Kelvin sign, which NFC makes a K.
+  inline static const std::vector<std::string> kStrings = {"v0", "v1", "v2", "w1", "10.0.0.1", "v1\\n", "\u212Av1"};
+  inline static const std::vector<std::string> kPatternStrings = {"v0", "v1", "v2", "w1", "10.0.0.1", "\u212Av1"};
   std::mt19937 random_;
 };
 

@@ -26,7 +26,9 @@ Pattern Parsed(const std::string& text, StixVersion version = StixVersion::k21) 
 }
 
 // The cover of `text` written back compactly, sorted: "type:path=key" for a value atom with
-// string keys shown as 'text' and number keys as the number, "type:*" for a type atom.
+// string keys shown as 'text' and number keys as the number, "type:path LIKE 'text%'" and
+// "'%text'" for prefix and suffix atoms, "type:path ISSUBSET <bits>/n" for a network atom,
+// "type:*" for a type atom.
 std::vector<std::string> Cover(const std::string& text) {
   std::vector<std::string> shown;
   for (const CoverAtom& atom : CoverOf(Parsed(text))) {
@@ -41,14 +43,21 @@ std::vector<std::string> Cover(const std::string& text) {
       if (step.kind == PathStep::Kind::kAnyIndex) path += "[*]";
     }
     std::string value;
-    if (atom.value_key[0] == 's') {
-      value = "'" + atom.value_key.substr(1) + "'";
+    if (atom.kind == CoverAtom::Kind::kPrefix) {
+      value = " LIKE '" + atom.text + "%'";
+    } else if (atom.kind == CoverAtom::Kind::kSuffix) {
+      value = " LIKE '%" + atom.text + "'";
+    } else if (atom.kind == CoverAtom::Kind::kNetwork) {
+      value = std::string(" ISSUBSET ") + (atom.network.v6 ? "v6 " : "v4 ") + std::to_string(atom.network.address[0]) +
+              "/" + std::to_string(atom.network.prefix);
+    } else if (atom.text[0] == 's') {
+      value = "='" + atom.text.substr(1) + "'";
     } else {
       double number = 0;
-      std::memcpy(&number, atom.value_key.data() + 1, sizeof number);
-      value = std::to_string(number);
+      std::memcpy(&number, atom.text.data() + 1, sizeof number);
+      value = "=" + std::to_string(number);
     }
-    shown.push_back(atom.object_type + ":" + path + "=" + value);
+    shown.push_back(atom.object_type + ":" + path + value);
   }
   std::sort(shown.begin(), shown.end());
   return shown;
@@ -73,17 +82,38 @@ TEST(PatternCover, InIsOneAtomPerValue) {
 }
 
 TEST(PatternCover, NumbersKeyByValueAcrossIntegerAndFloat) {
-  EXPECT_EQ(CoverOf(Parsed("[x:n = 5]"))[0].value_key, CoverOf(Parsed("[x:n = 5.0]"))[0].value_key);
-  EXPECT_NE(CoverOf(Parsed("[x:n = 5]"))[0].value_key, CoverOf(Parsed("[x:n = 5.5]"))[0].value_key);
-  EXPECT_NE(CoverOf(Parsed("[x:n = 5]"))[0].value_key, CoverOf(Parsed("[x:n = '5']"))[0].value_key);
-  EXPECT_EQ(CoverOf(Parsed("[x:n = 0]"))[0].value_key, CoverOf(Parsed("[x:n = -0.0]"))[0].value_key);
-  EXPECT_EQ(CoverOf(Parsed("[x:n = true]"))[0].value_key, CoverOf(Parsed("[x:n = 1]"))[0].value_key);
+  EXPECT_EQ(CoverOf(Parsed("[x:n = 5]"))[0].text, CoverOf(Parsed("[x:n = 5.0]"))[0].text);
+  EXPECT_NE(CoverOf(Parsed("[x:n = 5]"))[0].text, CoverOf(Parsed("[x:n = 5.5]"))[0].text);
+  EXPECT_NE(CoverOf(Parsed("[x:n = 5]"))[0].text, CoverOf(Parsed("[x:n = '5']"))[0].text);
+  EXPECT_EQ(CoverOf(Parsed("[x:n = 0]"))[0].text, CoverOf(Parsed("[x:n = -0.0]"))[0].text);
+  EXPECT_EQ(CoverOf(Parsed("[x:n = true]"))[0].text, CoverOf(Parsed("[x:n = 1]"))[0].text);
+}
+
+TEST(PatternCover, LikeFilesTheLongerFixedEnd) {
+  EXPECT_EQ(Cover("[domain-name:value LIKE '%.example']"), Atoms({"domain-name:value LIKE '%.example'"}));
+  EXPECT_EQ(Cover("[url:value LIKE 'https://%/x_y']"), Atoms({"url:value LIKE 'https://%'"}));
+  EXPECT_EQ(Cover("[url:value LIKE 'a%b_cdef']"), Atoms({"url:value LIKE '%cdef'"}));
+  EXPECT_EQ(Cover("[url:value LIKE 'abc']"), Atoms({"url:value LIKE 'abc%'"}));
+  // The matcher puts text in NFC before LIKE: only ASCII is sure to stay as written.
+  EXPECT_EQ(Cover("[x:s LIKE 'caf\u00e9%.fr']"), Atoms({"x:s LIKE '%.fr'"}));
+  EXPECT_EQ(Cover("[x:s LIKE 'caf\u00e9%']"), Atoms({"x:*"}));
+  EXPECT_EQ(Cover("[x:s LIKE '%']"), Atoms({"x:*"}));
+  EXPECT_EQ(Cover("[x:s LIKE '_%_']"), Atoms({"x:*"}));
+  EXPECT_EQ(Cover("[x:s NOT LIKE 'a%']"), Atoms({"x:*"}));
+}
+
+TEST(PatternCover, IsSubsetFilesTheBlock) {
+  EXPECT_EQ(Cover("[ipv4-addr:value ISSUBSET '198.51.100.0/24']"), Atoms({"ipv4-addr:value ISSUBSET v4 198/24"}));
+  EXPECT_EQ(Cover("[ipv6-addr:value ISSUBSET '2001:db8::/32']"), Atoms({"ipv6-addr:value ISSUBSET v6 32/32"}));
+  // What the matcher cannot read as a block (it errs when evaluating) and negation.
+  EXPECT_EQ(Cover("[ipv4-addr:value ISSUBSET '198.51.100.7']"), Atoms({"ipv4-addr:*"}));
+  EXPECT_EQ(Cover("[ipv4-addr:value ISSUBSET '198.51.100.0/0']"), Atoms({"ipv4-addr:*"}));
+  EXPECT_EQ(Cover("[ipv4-addr:value NOT ISSUBSET '198.51.100.0/24']"), Atoms({"ipv4-addr:*"}));
+  EXPECT_EQ(Cover("[ipv4-addr:value ISSUPERSET '198.51.100.0/24']"), Atoms({"ipv4-addr:*"}));
 }
 
 TEST(PatternCover, OtherComparisonsFallBackToTheirType) {
-  EXPECT_EQ(Cover("[domain-name:value LIKE '%.example']"), Atoms({"domain-name:*"}));
   EXPECT_EQ(Cover("[url:value MATCHES '^https?://']"), Atoms({"url:*"}));
-  EXPECT_EQ(Cover("[ipv4-addr:value ISSUBSET '198.51.100.0/24']"), Atoms({"ipv4-addr:*"}));
   EXPECT_EQ(Cover("[x:n > 5]"), Atoms({"x:*"}));
   EXPECT_EQ(Cover("[x:n != 5]"), Atoms({"x:*"}));
   EXPECT_EQ(Cover("[x:s NOT = 'a']"), Atoms({"x:*"}));
@@ -102,21 +132,22 @@ TEST(PatternCover, OtherComparisonsFallBackToTheirType) {
 TEST(PatternCover, AndTakesTheCheapestOperand) {
   EXPECT_EQ(Cover("[file:name LIKE '%.exe' AND file:hashes.MD5 = 'aa']"), Atoms({"file:hashes.MD5='aa'"}));
   EXPECT_EQ(Cover("[file:hashes.MD5 IN ('aa', 'bb') AND file:size = 10]"), Atoms({"file:size=10.000000"}));
-  EXPECT_EQ(Cover("[file:name LIKE 'a%' AND file:size > 10]"), Atoms({"file:*"}));
+  EXPECT_EQ(Cover("[file:name LIKE 'a%' AND file:size > 10]"), Atoms({"file:name LIKE 'a%'"}));
+  EXPECT_EQ(Cover("[file:name MATCHES 'a' AND file:size > 10]"), Atoms({"file:*"}));
   // A nested OR with value atoms beats a lone type atom.
-  EXPECT_EQ(Cover("[x:a LIKE 'q%' AND (x:b = 1 OR x:c = 2)]"), Atoms({"x:b=1.000000", "x:c=2.000000"}));
+  EXPECT_EQ(Cover("[x:a MATCHES 'q' AND (x:b = 1 OR x:c = 2)]"), Atoms({"x:b=1.000000", "x:c=2.000000"}));
 }
 
 TEST(PatternCover, OrTakesTheUnion) {
   EXPECT_EQ(Cover("[ipv4-addr:value = '1.1.1.1' OR ipv6-addr:value = '::1']"),
             Atoms({"ipv4-addr:value='1.1.1.1'", "ipv6-addr:value='::1'"}));
   EXPECT_EQ(Cover("[ipv4-addr:value = '1.1.1.1' OR domain-name:value LIKE '%.example']"),
-            Atoms({"domain-name:*", "ipv4-addr:value='1.1.1.1'"}));
+            Atoms({"domain-name:value LIKE '%.example'", "ipv4-addr:value='1.1.1.1'"}));
 }
 
 TEST(PatternCover, ObservationOperatorsTakeTheUnionWhateverTheQualifiers) {
   EXPECT_EQ(Cover("[x:a = 'p'] AND [y:b = 'q'] WITHIN 300 SECONDS"), Atoms({"x:a='p'", "y:b='q'"}));
-  EXPECT_EQ(Cover("([x:a = 'p'] FOLLOWEDBY [y:b LIKE 'q%']) REPEATS 2 TIMES"), Atoms({"x:a='p'", "y:*"}));
+  EXPECT_EQ(Cover("([x:a = 'p'] FOLLOWEDBY [y:b MATCHES 'q']) REPEATS 2 TIMES"), Atoms({"x:a='p'", "y:*"}));
   EXPECT_EQ(Cover("[x:a = 'p'] OR [x:a = 'p'] START t'2020-01-01T00:00:00Z' STOP t'2021-01-01T00:00:00Z'"),
             Atoms({"x:a='p'"}));
 }
@@ -202,9 +233,48 @@ TEST_F(IndicatorIndexTest, FollowsReferencesAndLists) {
             Handles({}));
 }
 
-TEST_F(IndicatorIndexTest, PatternsWithoutValueAtomsAreCandidatesForTheirTypesOnly) {
-  File(1, "[domain-name:value LIKE '%.example']");
-  File(2, "[ipv4-addr:value ISSUBSET '198.51.100.0/24' OR domain-name:value = 'a.example']");
+TEST_F(IndicatorIndexTest, FindsLikePatternsByTheirFixedEnds) {
+  File(1, "[domain-name:value LIKE '%.evil.example']");
+  File(2, "[domain-name:value LIKE 'mail.%']");
+  File(3, "[domain-name:value LIKE 'mail.%.example']");
+  const auto domain = [](const std::string& value) {
+    return R"({"type": "domain-name", "id": "domain-name--1", "value": ")" + value + R"("})";
+  };
+  // The third is filed under its longer end, '.example'.
+  EXPECT_EQ(CandidatesOf({domain("a.evil.example")}), Handles({1, 3}));
+  EXPECT_EQ(CandidatesOf({domain("mail.evil.example")}), Handles({1, 2, 3}));
+  EXPECT_EQ(CandidatesOf({domain("mail.evil.org")}), Handles({2}));
+  EXPECT_EQ(CandidatesOf({domain("evil.example")}), Handles({3}));
+  EXPECT_EQ(CandidatesOf({domain("a.example.org")}), Handles({}));
+  // Python's '$' ends LIKE: a final newline is allowed.
+  EXPECT_EQ(CandidatesOf({domain("a.evil.example\\n")}), Handles({1, 3}));
+  // Text beyond ASCII may change in NFC: every LIKE on the path is evaluated.
+  EXPECT_EQ(CandidatesOf({domain("caf\\u00e9.org")}), Handles({1, 2, 3}));
+}
+
+TEST_F(IndicatorIndexTest, FindsSubsetPatternsByTheBlocksHoldingTheAddress) {
+  File(1, "[ipv4-addr:value ISSUBSET '10.0.0.0/8']");
+  File(2, "[ipv4-addr:value ISSUBSET '10.1.2.0/24']");
+  File(3, "[ipv4-addr:value ISSUBSET '10.1.2.128/25']");
+  File(4, "[ipv6-addr:value ISSUBSET '2001:db8::/32']");
+  const auto address = [](const std::string& type, const std::string& value) {
+    return R"({"type": ")" + type + R"(", "id": "x--1", "value": ")" + value + R"("})";
+  };
+  EXPECT_EQ(CandidatesOf({address("ipv4-addr", "10.1.2.3")}), Handles({1, 2}));
+  EXPECT_EQ(CandidatesOf({address("ipv4-addr", "10.1.2.200")}), Handles({1, 2, 3}));
+  EXPECT_EQ(CandidatesOf({address("ipv4-addr", "10.1.0.0/16")}), Handles({1}));
+  EXPECT_EQ(CandidatesOf({address("ipv4-addr", "11.1.2.3")}), Handles({}));
+  // Read as the matcher reads it (inet_aton): 10.258 is 10.0.1.2.
+  EXPECT_EQ(CandidatesOf({address("ipv4-addr", "10.258")}), Handles({1}));
+  // What the matcher cannot read makes it err: every ISSUBSET on the path is evaluated.
+  EXPECT_EQ(CandidatesOf({address("ipv4-addr", "not an address")}), Handles({1, 2, 3}));
+  EXPECT_EQ(CandidatesOf({address("ipv6-addr", "2001:db8:1::5")}), Handles({4}));
+  EXPECT_EQ(CandidatesOf({address("ipv6-addr", "2001:db9::5")}), Handles({}));
+}
+
+TEST_F(IndicatorIndexTest, PatternsWithoutFinerAtomsAreCandidatesForTheirTypesOnly) {
+  File(1, "[domain-name:value MATCHES 'example$']");
+  File(2, "[ipv4-addr:value NOT ISSUBSET '198.51.100.0/24' OR domain-name:value = 'a.example']");
   File(3, "[ipv4-addr:value = '198.51.100.7']");
   EXPECT_EQ(index_.unindexed_size(), 2u);
   EXPECT_EQ(CandidatesOf({R"({"type": "domain-name", "id": "domain-name--1", "value": "b.example"})"}), Handles({1}));
@@ -217,7 +287,7 @@ TEST_F(IndicatorIndexTest, PatternsWithoutValueAtomsAreCandidatesForTheirTypesOn
 
 TEST_F(IndicatorIndexTest, ListsEachCandidateOnce) {
   File(7, "[ipv4-addr:value = '1.1.1.1' OR ipv4-addr:value = '2.2.2.2'] AND [ipv4-addr:value = '1.1.1.1']");
-  File(8, "[ipv4-addr:value LIKE '1.%']");
+  File(8, "[ipv4-addr:value MATCHES '^1']");
   EXPECT_EQ(CandidatesOf({R"({"type": "ipv4-addr", "id": "ipv4-addr--1", "value": "1.1.1.1"})",
                           R"({"type": "ipv4-addr", "id": "ipv4-addr--2", "value": "2.2.2.2"})",
                           R"({"type": "ipv4-addr", "id": "ipv4-addr--3", "value": "1.1.1.1"})"}),
@@ -226,11 +296,14 @@ TEST_F(IndicatorIndexTest, ListsEachCandidateOnce) {
 
 TEST_F(IndicatorIndexTest, RemovedPatternsAreNoLongerCandidates) {
   File(1, "[ipv4-addr:value = '1.1.1.1']");
-  File(2, "[ipv4-addr:value = '1.1.1.1' OR domain-name:value LIKE '%.example']");
+  File(2, "[ipv4-addr:value = '1.1.1.1' OR domain-name:value MATCHES 'example']");
   File(3, "[ipv4-addr:value = '1.1.1.1']");
+  File(4, "[domain-name:value LIKE '%.example' OR ipv4-addr:value ISSUBSET '1.0.0.0/8']");
   const std::string ip = R"({"type": "ipv4-addr", "id": "ipv4-addr--1", "value": "1.1.1.1"})";
   const std::string domain = R"({"type": "domain-name", "id": "domain-name--1", "value": "b.example"})";
-  const size_t memory_with_three = index_.MemoryBytes();
+  const size_t memory_with_four = index_.MemoryBytes();
+  EXPECT_EQ(CandidatesOf({ip}), Handles({1, 2, 3, 4}));
+  index_.Remove(4);
   index_.Remove(1);
   EXPECT_EQ(CandidatesOf({ip}), Handles({2, 3}));
   index_.Remove(2);
@@ -239,7 +312,7 @@ TEST_F(IndicatorIndexTest, RemovedPatternsAreNoLongerCandidates) {
   EXPECT_EQ(CandidatesOf({ip, domain}), Handles({3}));
   EXPECT_EQ(index_.size(), 1u);
   EXPECT_EQ(index_.unindexed_size(), 0u);
-  EXPECT_LT(index_.MemoryBytes(), memory_with_three);
+  EXPECT_LT(index_.MemoryBytes(), memory_with_four);
   index_.Remove(3);
   EXPECT_EQ(CandidatesOf({ip, domain}), Handles({}));
   // A handle may be filed again once removed.
