@@ -63,4 +63,12 @@ struct DemoCommand {
 };
 int RunDemo(const DemoCommand& command);
 
+// Prints the score and the folded forms of two person names; 0 when they are
+// judged the same name, 1 when not.
+struct NamesCompareCommand {
+  std::string left;
+  std::string right;
+};
+int RunNamesCompare(const NamesCompareCommand& command);
+
 }  // namespace kenes::cli

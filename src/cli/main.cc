@@ -82,6 +82,13 @@ int main(int argc, char** argv) {
   demo->add_option("--seed", demo_command.seed, "Seed: the same seed gives the same data");
   demo->add_option("--count", demo_command.count, "Total objects, scaling the scenario up (0: base scenario only)");
 
+  NamesCompareCommand names_compare_command;
+  auto* names = app.add_subcommand("names", "Person names across scripts and transliterations");
+  names->require_subcommand(1);
+  auto* names_compare = names->add_subcommand("compare", "Score two person names; exit 0 when the same, 1 when not");
+  names_compare->add_option("left", names_compare_command.left, "A name, in any script and order")->required();
+  names_compare->add_option("right", names_compare_command.right, "Another name")->required();
+
   CommunityCommands community_commands(app);
 
   try {
@@ -92,6 +99,7 @@ int main(int argc, char** argv) {
 
   if (*validate) return RunValidate(validate_command);
   if (*demo) return RunDemo(demo_command);
+  if (*names_compare) return RunNamesCompare(names_compare_command);
 
   kenes::Result<Config> config = ResolveConfig(config_file, data_dir);
   if (!config.ok()) {
