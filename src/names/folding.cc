@@ -19,20 +19,25 @@ struct LetterSpelling {
 };
 constexpr std::array kLetterSpellings{
     // Turkmen ä is Cyrillic я after a consonant as often as ә: a placeholder the rewrites read.
-    LetterSpelling{U'ä', "A"},   LetterSpelling{U'ş', "sh"}, LetterSpelling{U'ș', "sh"}, LetterSpelling{U'š', "sh"},
-    LetterSpelling{U'ŝ', "shch"}, LetterSpelling{U'ç', "C"},  LetterSpelling{U'č', "C"},
-    LetterSpelling{U'ž', "zh"},  LetterSpelling{U'ı', "i"},  LetterSpelling{U'ə', "a"},
-    LetterSpelling{U'æ', "a"},   LetterSpelling{U'ø', "o"},  LetterSpelling{U'ɵ', "o"},
-    LetterSpelling{U'ŋ', "n"},   LetterSpelling{U'ë', "yo"}, LetterSpelling{U'ĭ', "y"},
+    LetterSpelling{U'ä', "A"},    LetterSpelling{U'ş', "sh"}, LetterSpelling{U'ș', "sh"}, LetterSpelling{U'š', "sh"},
+    LetterSpelling{U'ŝ', "shch"}, LetterSpelling{U'ç', "C"},  LetterSpelling{U'č', "C"},  LetterSpelling{U'ž', "zh"},
+    LetterSpelling{U'ı', "i"},    LetterSpelling{U'ə', "a"},  LetterSpelling{U'æ', "a"},  LetterSpelling{U'ø', "o"},
+    LetterSpelling{U'ɵ', "o"},    LetterSpelling{U'ŋ', "n"},  LetterSpelling{U'ë', "yo"}, LetterSpelling{U'ĭ', "y"},
     LetterSpelling{U'ß', "ss"},
 };
 
 bool IsApostrophe(UChar32 c) {
   switch (c) {
-    case U'\'': case U'`': case U'´': case U'‘': case U'’': case U'ʻ': case U'ʼ': case U'ʹ': case U'ʺ':
-      return true;
-    default:
-      return false;
+    case U'\'':
+    case U'`':
+    case U'´':
+    case U'‘':
+    case U'’':
+    case U'ʻ':
+    case U'ʼ':
+    case U'ʹ':
+    case U'ʺ': return true;
+    default: return false;
   }
 }
 
@@ -86,14 +91,14 @@ struct Rewrite {
 // Uzbek o' (ў) is Russian у or, in Russian spellings of Uzbek names, о
 // (Xo'jayev, Ходжаев); ä is ә or я.
 constexpr std::array kRewrites{
-    Rewrite{"schtsch", "x"}, Rewrite{"chtch", "x"}, Rewrite{"shch", "x"},      Rewrite{"tsch", "c"},
-    Rewrite{"dsch", "j"},    Rewrite{"dzh", "j"},   Rewrite{"sch", "x"},       Rewrite{"tch", "c"},
-    Rewrite{"gue", "ge"},    Rewrite{"gui", "gi"},  Rewrite{"sh", "x"},        Rewrite{"zh", "j"},
-    Rewrite{"dj", "j"},      Rewrite{"kh", "h"},    Rewrite{"gh", "g"},        Rewrite{"ch", "c", "x", "h"},
-    Rewrite{"tz", "ts"},     Rewrite{"ph", "f"},    Rewrite{"ck", "k"},        Rewrite{"ou", "u"},
-    Rewrite{"q", "k"},       Rewrite{"w", "v"},     Rewrite{"x", "h", "ks"},   Rewrite{"j", "j", "i"},
-    Rewrite{"y", "i"},       Rewrite{"o", "a"},     Rewrite{"z", "s"},         Rewrite{"O", "u", "a"},
-    Rewrite{"A", "a", "ia"},     Rewrite{"C", "c"},
+    Rewrite{"schtsch", "x"}, Rewrite{"chtch", "x"}, Rewrite{"shch", "x"},    Rewrite{"tsch", "c"},
+    Rewrite{"dsch", "j"},    Rewrite{"dzh", "j"},   Rewrite{"sch", "x"},     Rewrite{"tch", "c"},
+    Rewrite{"gue", "ge"},    Rewrite{"gui", "gi"},  Rewrite{"sh", "x"},      Rewrite{"zh", "j"},
+    Rewrite{"dj", "j"},      Rewrite{"kh", "h"},    Rewrite{"gh", "g"},      Rewrite{"ch", "c", "x", "h"},
+    Rewrite{"tz", "ts"},     Rewrite{"ph", "f"},    Rewrite{"ck", "k"},      Rewrite{"ou", "u"},
+    Rewrite{"q", "k"},       Rewrite{"w", "v"},     Rewrite{"x", "h", "ks"}, Rewrite{"j", "j", "i"},
+    Rewrite{"y", "i"},       Rewrite{"o", "a"},     Rewrite{"z", "s"},       Rewrite{"O", "u", "a"},
+    Rewrite{"A", "a", "ia"}, Rewrite{"C", "c"},
 };
 
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'u'; }
@@ -111,8 +116,8 @@ std::string WithoutDoubles(std::string_view text) {
 std::string WithoutGlides(std::string_view text) {
   std::string out;
   for (size_t i = 0; i < text.size(); ++i) {
-    const bool glide = text[i] == 'i' && i + 1 < text.size() && IsVowel(text[i + 1]) &&
-                       (out.empty() || IsVowel(out.back()));
+    const bool glide =
+        text[i] == 'i' && i + 1 < text.size() && IsVowel(text[i + 1]) && (out.empty() || IsVowel(out.back()));
     if (!glide) out.push_back(text[i]);
   }
   return out;
@@ -126,8 +131,8 @@ std::vector<std::string> FoldToken(std::string_view latin, Spelling spelling) {
   std::vector<std::string> forms{std::string()};
   for (size_t at = 0; at < ascii.size();) {
     const std::string_view rest = std::string_view(ascii).substr(at);
-    const auto rewrite = std::find_if(kRewrites.begin(), kRewrites.end(),
-                                      [rest](const Rewrite& r) { return rest.starts_with(r.from); });
+    const auto rewrite =
+        std::find_if(kRewrites.begin(), kRewrites.end(), [rest](const Rewrite& r) { return rest.starts_with(r.from); });
     if (rewrite == kRewrites.end()) {
       for (std::string& form : forms) form.push_back(rest.front());
       ++at;

@@ -6,12 +6,12 @@
 // French ch) become x; ch/tch/tsch/ç/č become c; y, ı and i become i, with a
 // glide i before a vowel at the start or after a vowel dropped (Yerlan/Erlan,
 // Iusupova/Yusupova, Bayev/Baev); o becomes a (Uzbek and Tajik o for Russian
-// a: Yo'ldoshev/Yuldashev), Uzbek o' becomes u (typed, also a); ou (French) becomes u; w
-// (German, Turkmen) becomes v; z becomes s (German s for з: Nasarbajew);
-// q becomes k; French gue/gui lose their u; a final d becomes t (Turkmen
-// Raşit for Rashid); ä becomes a (typed, also ia: Turkmen
-// Mähri, Мяхри); ö, ü, ğ lose their marks; a final ah becomes a; apostrophes and hyphens
-// go; doubled letters become one.
+// a: Yo'ldoshev/Yuldashev); Uzbek o' becomes u (typed, also a: Xo'jayev,
+// Ходжаев); ou (French) becomes u; w (German, Turkmen) becomes v; z becomes s
+// (German s for з: Nasarbajew); q becomes k; French gue/gui lose their u; a
+// final d becomes t (Turkmen Raşit for Rashid); a final ah becomes a; ä
+// becomes a (typed, also ia: Turkmen Mähri, Мяхри); ö, ü, ğ lose their
+// marks; apostrophes and hyphens go; doubled letters become one.
 //
 // A spelling from one of our transliterators (romanizer.h) is read in its one
 // convention. A Latin spelling as people typed it is ambiguous: j may be

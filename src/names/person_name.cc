@@ -11,7 +11,8 @@ NameToken JoinedToken(const NameToken& first, const NameToken& second) {
   for (const std::string& head : first.folds) {
     for (const std::string& tail : second.folds) {
       std::string fold = head + tail;
-      if (joined.folds.size() < kMaxFolds && std::find(joined.folds.begin(), joined.folds.end(), fold) == joined.folds.end()) {
+      if (joined.folds.size() < kMaxFolds &&
+          std::find(joined.folds.begin(), joined.folds.end(), fold) == joined.folds.end()) {
         joined.folds.push_back(std::move(fold));
       }
     }

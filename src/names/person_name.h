@@ -29,7 +29,7 @@ struct NameToken {
 NameToken JoinedToken(const NameToken& first, const NameToken& second);
 
 struct PersonName {
-  std::string text;  // as given
+  std::string text;               // as given
   std::vector<NameToken> tokens;  // in the order given, patronymics included (a separate uly/kyzy
                                   // word is folded into the father's name before it)
 };

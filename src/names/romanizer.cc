@@ -12,8 +12,8 @@ namespace {
 
 // The systems a Cyrillic name is romanised with. Tajik has no ICU transform:
 // kLeftoverLetters below carries it.
-constexpr std::array<std::string_view, 5> kCyrillicSystems{
-    "ru-ru_Latn/BGN", "kk-kk_Latn/BGN", "ky-ky_Latn/BGN", "tk_Cyrl-tk/BGN", "uz_Cyrl-uz_Latn"};
+constexpr std::array<std::string_view, 5> kCyrillicSystems{"ru-ru_Latn/BGN", "kk-kk_Latn/BGN", "ky-ky_Latn/BGN",
+                                                           "tk_Cyrl-tk/BGN", "uz_Cyrl-uz_Latn"};
 
 // Letters of Tajik, Kazakh, Kyrgyz and Uzbek that another language's
 // transform leaves in Cyrillic (ў as the о Russian spells it with: Хўжаев,
@@ -27,8 +27,7 @@ Result<std::unique_ptr<icu::Transliterator>> FromRules(const std::string& rules,
   UErrorCode status = U_ZERO_ERROR;
   UParseError parse_error;
   std::unique_ptr<icu::Transliterator> transliterator(icu::Transliterator::createFromRules(
-      icu::UnicodeString::fromUTF8(name), icu::UnicodeString::fromUTF8(rules), UTRANS_FORWARD, parse_error,
-      status));
+      icu::UnicodeString::fromUTF8(name), icu::UnicodeString::fromUTF8(rules), UTRANS_FORWARD, parse_error, status));
   if (U_FAILURE(status) || !transliterator) {
     return Status::Internal("ICU cannot build the " + name + " romanisation: " + u_errorName(status));
   }
@@ -82,12 +81,9 @@ Romanizer Romanizer::Clone() const {
 std::vector<Romanization> Romanizer::Romanize(std::string_view token) const {
   const icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(token.data(), token.size()));
   switch (ScriptOf(text)) {
-    case Script::kLatin:
-      return {Romanization{std::string(token), Spelling::kTyped}};
-    case Script::kOther:
-      return {Romanization{Transliterate(*any_script_, text), Spelling::kTransliterated}};
-    case Script::kCyrillic:
-      break;
+    case Script::kLatin: return {Romanization{std::string(token), Spelling::kTyped}};
+    case Script::kOther: return {Romanization{Transliterate(*any_script_, text), Spelling::kTransliterated}};
+    case Script::kCyrillic: break;
   }
   // Russian writes ё as е more often than not, and passports (ICAO) always do.
   std::vector<icu::UnicodeString> writings{text};
@@ -98,8 +94,8 @@ std::vector<Romanization> Romanizer::Romanize(std::string_view token) const {
   for (const icu::UnicodeString& writing : writings) {
     for (const auto& transliterator : cyrillic_) {
       std::string latin = Transliterate(*transliterator, writing);
-      const bool known = std::any_of(spellings.begin(), spellings.end(),
-                                     [&latin](const Romanization& r) { return r.latin == latin; });
+      const bool known =
+          std::any_of(spellings.begin(), spellings.end(), [&latin](const Romanization& r) { return r.latin == latin; });
       if (!known) spellings.push_back(Romanization{std::move(latin), Spelling::kTransliterated});
     }
   }

@@ -5,9 +5,10 @@
 // Kazakh, Kirghiz, Turkmen) and the official Uzbek Latin alphabet; letters a
 // transform leaves (Tajik ҷ ҳ ӣ ӯ, which has no BGN transform in ICU, and the
 // Kazakh and Kyrgyz letters of another language's transform) are spelled by
-// our own rules, then by the Russian transform and Any-Latin. A token in
-// another non-Latin script gets Any-Latin's spelling. A Latin token is
-// returned as typed: folding.h reads its possible conventions.
+// our own rules, then by the Russian transform and Any-Latin; a token with ё
+// is romanised as written with е too, as Russians and passports write it. A
+// token in another non-Latin script gets Any-Latin's spelling. A Latin token
+// is returned as typed: folding.h reads its possible conventions.
 //
 // Creating ICU transliterators is expensive: create a Romanizer once and
 // reuse it. A Romanizer is not thread-safe; give each thread its own Clone().

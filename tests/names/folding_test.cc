@@ -1,10 +1,11 @@
 // FoldToken on the cases of cases/folding.tsv: what each spelling folds to,
 // most likely reading first.
+#include "names/folding.h"
+
 #include <gtest/gtest.h>
 
 #include <sstream>
 
-#include "names/folding.h"
 #include "tsv_file.h"
 
 namespace kenes::names {

@@ -64,15 +64,15 @@ class NamePairs : public ::testing::Test {
       }
       if (match.same != labelled_same) {
         std::cout << (labelled_same ? "missed:  " : "wrong:   ") << row.at("left") << " / " << row.at("right")
-                  << "  score " << match.score << "  [" << match.folded_left << "] [" << match.folded_right
-                  << "] " << match.reason << "\n";
+                  << "  score " << match.score << "  [" << match.folded_left << "] [" << match.folded_right << "] "
+                  << match.reason << "\n";
       }
       (match.same ? (labelled_same ? tally.true_positives : tally.false_positives)
                   : (labelled_same ? tally.false_negatives : tally.true_negatives))++;
     }
     std::cout << path << ": precision " << tally.Precision() << ", recall " << tally.Recall() << " ("
-              << tally.true_positives << " found, " << tally.false_positives << " wrongly, "
-              << tally.false_negatives << " missed, " << tally.true_negatives << " rightly apart)\n";
+              << tally.true_positives << " found, " << tally.false_positives << " wrongly, " << tally.false_negatives
+              << " missed, " << tally.true_negatives << " rightly apart)\n";
     return tally;
   }
 
