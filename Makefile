@@ -5,7 +5,7 @@ DATA_DIR ?= var/demo
 JOBS ?= $(shell nproc)
 KENES := $(BUILD_DIR)/src/cli/kenes
 
-.PHONY: all bootstrap build run test test-sanitized bench fuzz clean
+.PHONY: all bootstrap build run test test-sanitized bench fuzz fuzz-build fuzz-run clean
 
 all: build
 
@@ -21,8 +21,11 @@ PORT ?= 8080
 run: build
 	@scripts/demo-node $(KENES) $(DATA_DIR) $(PORT)
 
-test: build
+# Every test, then each fuzz target briefly (FUZZ_SMOKE_SECONDS) on top of its corpus.
+FUZZ_SMOKE_SECONDS ?= 10
+test: build fuzz-build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+	@$(MAKE) --no-print-directory fuzz-run FUZZ_SECONDS=$(FUZZ_SMOKE_SECONDS)
 
 # Unit tests under AddressSanitizer and UndefinedBehaviorSanitizer; any finding fails.
 test-sanitized: bootstrap
@@ -37,17 +40,24 @@ bench: build
 	@$(BUILD_DIR)/bench/bench_http
 	@$(BUILD_DIR)/bench/bench_patterns
 
-# Each libFuzzer target for FUZZ_SECONDS, seeded with the shared OASIS examples.
+# Each libFuzzer target for FUZZ_SECONDS, built with clang, seeded with the shared OASIS examples
+# and our own pattern seeds; new inputs found go to $(FUZZ_BUILD_DIR)/corpus.
 FUZZ_BUILD_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 60
-fuzz: bootstrap
+FUZZ_TARGETS := stix_reader_fuzz pattern_parser_fuzz
+fuzz-build: bootstrap
 	@CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKENES_FUZZ=ON > /dev/null
-	@cmake --build $(FUZZ_BUILD_DIR) -j $(JOBS) --target stix_reader_fuzz pattern_parser_fuzz
+	@cmake --build $(FUZZ_BUILD_DIR) -j $(JOBS) --target $(FUZZ_TARGETS)
+
+fuzz: fuzz-build
+	@$(MAKE) --no-print-directory fuzz-run
+
+fuzz-run:
 	@mkdir -p $(FUZZ_BUILD_DIR)/corpus/stix $(FUZZ_BUILD_DIR)/corpus/pattern
-	@# New inputs go to the first folder; the shared examples only seed it.
-	@$(FUZZ_BUILD_DIR)/fuzz/stix_reader_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 $(FUZZ_BUILD_DIR)/corpus/stix \
-	  ../shared/stix2-json-schemas/examples ../shared/stix2-json-schemas/examples/threat-reports
-	@$(FUZZ_BUILD_DIR)/fuzz/pattern_parser_fuzz -max_total_time=$(FUZZ_SECONDS) $(FUZZ_BUILD_DIR)/corpus/pattern
+	@$(FUZZ_BUILD_DIR)/fuzz/stix_reader_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 \
+	  $(FUZZ_BUILD_DIR)/corpus/stix ../shared/stix2-json-schemas/examples ../shared/stix2-json-schemas/examples/threat-reports
+	@$(FUZZ_BUILD_DIR)/fuzz/pattern_parser_fuzz -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	  $(FUZZ_BUILD_DIR)/corpus/pattern fuzz/corpus/pattern
 
 clean:
-	rm -rf $(BUILD_DIR) $(ASAN_BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_BUILD_DIR) $(FUZZ_BUILD_DIR)

@@ -38,6 +38,15 @@ struct JsonValue {
   std::vector<JsonValue> items;                            // kArray
   std::vector<std::pair<std::string, JsonValue>> members;  // kObject, in document order
 
+  // Declared here, defined where JsonValue is complete: clang refuses to instantiate the members'
+  // vector of pairs for an implicit destructor inside the class.
+  JsonValue();
+  ~JsonValue();
+  JsonValue(const JsonValue&);
+  JsonValue(JsonValue&&) noexcept;
+  JsonValue& operator=(const JsonValue&);
+  JsonValue& operator=(JsonValue&&) noexcept;
+
   // The member named `key` of an object, or null (also for non-objects).
   const JsonValue* Member(std::string_view key) const;
 };
