@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cctype>
+#include <string>
 
 namespace kenes::pattern {
 namespace {
@@ -76,7 +77,12 @@ class Translation {
       return Status::Ok();
     }
     const char next = regex_[i + 1];
-    if (IsDigit(next) && next != '0') return Unsupported(regex_, fmt::format("a backreference \\{}", next));
+    if (const size_t digits = OctalEscapeDigits(i + 1); digits > 0) {
+      out_ += fmt::format("\\x{{{:x}}}", std::stoi(std::string(regex_.substr(i + 1, digits)), nullptr, 8));
+      i += 1 + digits;
+      return Status::Ok();
+    }
+    if (IsDigit(next)) return Unsupported(regex_, fmt::format("a backreference \\{}", next));
     if ((next == 'u' || next == 'U') && HexDigitsFollow(i + 2, next == 'u' ? 4 : 8)) {
       const size_t count = next == 'u' ? 4 : 8;
       out_ += fmt::format("\\x{{{}}}", regex_.substr(i + 2, count));
@@ -144,6 +150,17 @@ class Translation {
     if (at == 0) return false;
     const char before = regex_[at - 1];
     return before == '*' || before == '+' || before == '?' || before == '}';
+  }
+
+  // How many digits after the backslash before `at` make an octal escape in Python: \0 with up to
+  // two more octal digits, three octal digits, or (in a class, where there are no backreferences) up
+  // to three; 0 when they make a backreference or are no digits.
+  size_t OctalEscapeDigits(size_t at) const {
+    size_t count = 0;
+    while (count < 3 && at + count < regex_.size() && regex_[at + count] >= '0' && regex_[at + count] <= '7') ++count;
+    if (count == 0) return 0;
+    if (regex_[at] == '0' || in_class_) return count;
+    return count == 3 && regex_[at] <= '3' ? 3 : 0;
   }
 
   bool HexDigitsFollow(size_t at, size_t count) const {

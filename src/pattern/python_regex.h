@@ -3,7 +3,7 @@
 // cannot do at all is refused with an error naming the construct, so a pattern
 // is never silently matched differently: backreferences (\1, (?P=name)),
 // lookahead and lookbehind, atomic groups, possessive quantifiers, conditional
-// groups and verbose mode. What differs only in spelling is rewritten: \Z, \uXXXX,
+// groups and verbose mode. What differs only in spelling is rewritten: \Z, \uXXXX, octal escapes,
 // {,n}, Python's `$` (which also matches before a final newline) and, for text,
 // Python's Unicode-aware \d and \w. Stateless and thread-safe.
 #pragma once
