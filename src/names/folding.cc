@@ -23,7 +23,7 @@ constexpr std::array kLetterSpellings{
     LetterSpelling{U'ŝ', "shch"}, LetterSpelling{U'ç', "C"},  LetterSpelling{U'č', "C"},  LetterSpelling{U'ž', "zh"},
     LetterSpelling{U'ı', "i"},    LetterSpelling{U'ə', "a"},  LetterSpelling{U'æ', "a"},  LetterSpelling{U'ø', "o"},
     LetterSpelling{U'ɵ', "o"},    LetterSpelling{U'ŋ', "n"},  LetterSpelling{U'ë', "yo"}, LetterSpelling{U'ĭ', "y"},
-    LetterSpelling{U'ß', "ss"},
+    LetterSpelling{U'ý', "Y"},    LetterSpelling{U'ß', "ss"},
 };
 
 bool IsApostrophe(UChar32 c) {
@@ -34,17 +34,33 @@ bool IsApostrophe(UChar32 c) {
     case U'‘':
     case U'’':
     case U'ʻ':
-    case U'ʼ':
-    case U'ʹ':
-    case U'ʺ': return true;
+    case U'ʼ': return true;
     default: return false;
   }
 }
 
+// BGN's primes for the soft and hard signs: they say nothing.
+bool IsPrime(UChar32 c) { return c == U'ʹ' || c == U'ʺ'; }
+
+// An apostrophe after a letter: Uzbek oʻ is the placeholder O, gʻ is g;
+// Kazakh's 2017 alphabet wrote ш, ч and ә as s', c', a' (and marked n', u',
+// i', g' that fold as the bare letter).
+void ReadApostrophe(icu::UnicodeString& spelled) {
+  if (spelled.isEmpty()) return;
+  const int32_t last = spelled.length() - 1;
+  switch (spelled.charAt(last)) {
+    case u'o': spelled.setCharAt(last, u'O'); break;
+    case u'c': spelled.setCharAt(last, u'C'); break;
+    case u'a': spelled.setCharAt(last, u'A'); break;
+    case u's': spelled.append(u'h'); break;
+    default: break;
+  }
+}
+
 // Lower-case ASCII letters only: diacritics spelled out or stripped,
-// apostrophes read (Uzbek g' is g, soft and hard signs vanish), with three
-// placeholders for the rewrites: A for ä, O for Uzbek o', C for ç and č
-// (which, unlike ch, are never French or German).
+// apostrophes read, with placeholders for the rewrites: A for ä, O for
+// Uzbek o', C for ç and č (which, unlike ch, are never French or German), Y
+// for ý (Turkmen й, but Kazakh у in the 2018 alphabet).
 std::string ToAsciiLetters(std::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
@@ -61,8 +77,8 @@ std::string ToAsciiLetters(std::string_view text) {
     if (found != kLetterSpellings.end()) {
       spelled.append(icu::UnicodeString::fromUTF8(icu::StringPiece(found->ascii.data(), found->ascii.size())));
     } else if (IsApostrophe(c)) {
-      if (spelled.endsWith(u"o")) spelled.replace(spelled.length() - 1, 1, u'O');
-    } else {
+      ReadApostrophe(spelled);
+    } else if (!IsPrime(c)) {
       spelled.append(c);
     }
   }
@@ -71,7 +87,9 @@ std::string ToAsciiLetters(std::string_view text) {
   std::string ascii;
   for (int32_t i = 0; i < decomposed.length(); ++i) {
     const char16_t c = decomposed.charAt(i);
-    if ((c >= u'a' && c <= u'z') || c == u'A' || c == u'O' || c == u'C') ascii.push_back(static_cast<char>(c));
+    if ((c >= u'a' && c <= u'z') || c == u'A' || c == u'O' || c == u'C' || c == u'Y') {
+      ascii.push_back(static_cast<char>(c));
+    }
   }
   return ascii;
 }
@@ -89,7 +107,7 @@ struct Rewrite {
 // Longest `from` first, so that "tsch" wins over "sch" and "sh". Typed ch is
 // English ч, French ш or German х; x is Uzbek х or ks; j is ж or German й;
 // Uzbek o' (ў) is Russian у or, in Russian spellings of Uzbek names, о
-// (Xo'jayev, Ходжаев); ä is ә or я.
+// (Xo'jayev, Ходжаев); ä is ә or я; ý is й or у.
 constexpr std::array kRewrites{
     Rewrite{"schtsch", "x"}, Rewrite{"chtch", "x"}, Rewrite{"shch", "x"},    Rewrite{"tsch", "c"},
     Rewrite{"dsch", "j"},    Rewrite{"dzh", "j"},   Rewrite{"sch", "x"},     Rewrite{"tch", "c"},
@@ -98,7 +116,7 @@ constexpr std::array kRewrites{
     Rewrite{"tz", "ts"},     Rewrite{"ph", "f"},    Rewrite{"ck", "k"},      Rewrite{"ou", "u"},
     Rewrite{"q", "k"},       Rewrite{"w", "v"},     Rewrite{"x", "h", "ks"}, Rewrite{"j", "j", "i"},
     Rewrite{"y", "i"},       Rewrite{"o", "a"},     Rewrite{"z", "s"},       Rewrite{"O", "u", "a"},
-    Rewrite{"A", "a", "ia"}, Rewrite{"C", "c"},
+    Rewrite{"A", "a", "ia"}, Rewrite{"C", "c"},     Rewrite{"Y", "i", "u"},
 };
 
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'u'; }
@@ -112,13 +130,15 @@ std::string WithoutDoubles(std::string_view text) {
 }
 
 // An i between a vowel (or the start) and a vowel is a glide some systems
-// write (y, i, j) and others fold into the vowel (Russian е, ю, я).
+// write (y, i, j) and others fold into the vowel (Russian е, ю, я). Kazakh
+// уы before a consonant is mostly written u (Бауыржан, Baurzhan).
 std::string WithoutGlides(std::string_view text) {
   std::string out;
   for (size_t i = 0; i < text.size(); ++i) {
-    const bool glide =
-        text[i] == 'i' && i + 1 < text.size() && IsVowel(text[i + 1]) && (out.empty() || IsVowel(out.back()));
-    if (!glide) out.push_back(text[i]);
+    const bool next_is_vowel = i + 1 < text.size() && IsVowel(text[i + 1]);
+    const bool glide = text[i] == 'i' && next_is_vowel && (out.empty() || IsVowel(out.back()));
+    const bool after_u = text[i] == 'i' && i + 1 < text.size() && !next_is_vowel && !out.empty() && out.back() == 'u';
+    if (!glide && !after_u) out.push_back(text[i]);
   }
   return out;
 }

@@ -10,8 +10,10 @@
 // Ходжаев); ou (French) becomes u; w (German, Turkmen) becomes v; z becomes s
 // (German s for з: Nasarbajew); q becomes k; French gue/gui lose their u; a
 // final d becomes t (Turkmen Raşit for Rashid); a final ah becomes a; ä
-// becomes a (typed, also ia: Turkmen Mähri, Мяхри); ö, ü, ğ lose their
-// marks; apostrophes and hyphens go; doubled letters become one.
+// becomes a (typed, also ia: Turkmen Mähri, Мяхри); ý becomes i (typed,
+// also u: Kazakh 2018 Baýyrjan); ö, ü, ğ lose their marks; Kazakh 2017 s',
+// c', a' are sh, ch, ä; Kazakh уы before a consonant becomes u (Baurzhan);
+// other apostrophes and hyphens go; doubled letters become one.
 //
 // A spelling from one of our transliterators (romanizer.h) is read in its one
 // convention. A Latin spelling as people typed it is ambiguous: j may be
