@@ -106,6 +106,11 @@ Result<NormalisedWallet> NormaliseWalletAddress(std::string_view text, std::stri
   std::string_view address = TrimWhitespace(text);
   std::string chain = AsciiLower(TrimWhitespace(chain_name));
   if (address.empty()) return Status::InvalidArgument("a wallet address must not be empty");
+  // Base58 decoding is quadratic; no chain's addresses come near this.
+  constexpr size_t kLongestAddress = 256;
+  if (address.size() > kLongestAddress) {
+    return Status::InvalidArgument("a wallet address has at most " + std::to_string(kLongestAddress) + " characters");
+  }
   bool hex_form = address.size() >= 2 && address[0] == '0' && ToAsciiLower(address[1]) == 'x';
   if (IsEvmChain(chain) || (chain.empty() && hex_form)) return NormaliseEvm(address, chain.empty() ? "ethereum" : chain);
   if (LooksSegwit(address) && (chain.empty() || IsBase58Chain(chain))) {

@@ -1,5 +1,6 @@
 #include "observable/url.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "observable/ascii_text.h"
@@ -56,31 +57,25 @@ Result<std::string> NormalisePercentEncoding(std::string_view text, std::string_
   return out;
 }
 
-// RFC 3986 section 5.2.4.
-std::string RemoveDotSegments(std::string input) {
+// RFC 3986 section 5.2.4 for a path starting with '/', one segment at a
+// time (the RFC's string-rewriting form is quadratic on long paths).
+std::string RemoveDotSegments(std::string_view path) {
   std::string output;
-  auto starts = [&input](std::string_view prefix) { return input.compare(0, prefix.size(), prefix) == 0; };
-  while (!input.empty()) {
-    if (starts("../")) {
-      input.erase(0, 3);
-    } else if (starts("./")) {
-      input.erase(0, 2);
-    } else if (starts("/./")) {
-      input.erase(0, 2);
-    } else if (input == "/.") {
-      input = "/";
-    } else if (starts("/../") || input == "/..") {
-      input = "/" + input.substr(input == "/.." ? 3 : 4);
-      size_t last = output.rfind('/');
-      output.erase(last == std::string::npos ? 0 : last);
-    } else if (input == "." || input == "..") {
-      input.clear();
-    } else {
-      size_t end = input.find('/', 1);
-      if (end == std::string::npos) end = input.size();
-      output.append(input, 0, end);
-      input.erase(0, end);
+  for (size_t start = 0; start < path.size();) {
+    size_t end = std::min(path.find('/', start + 1), path.size());
+    std::string_view segment = path.substr(start + 1, end - start - 1);
+    bool last = end == path.size();
+    if (segment == "..") {
+      size_t cut = output.rfind('/');
+      output.erase(cut == std::string::npos ? 0 : cut);
     }
+    if (segment == "." || segment == "..") {
+      if (last) output += '/';
+    } else {
+      output += '/';
+      output += segment;
+    }
+    start = end;
   }
   return output;
 }
@@ -188,7 +183,7 @@ Result<std::string> NormaliseUrl(std::string_view text) {
   size_t query_start = rest.find('?');
   KENES_ASSIGN_OR_RETURN(std::string path, NormalisePercentEncoding(rest.substr(0, query_start), text));
   if (has_authority && path.empty()) path = "/";
-  out += path.empty() || path.front() != '/' ? path : RemoveDotSegments(std::move(path));
+  out += path.empty() || path.front() != '/' ? path : RemoveDotSegments(path);
   if (query_start != std::string_view::npos) {
     KENES_ASSIGN_OR_RETURN(std::string query, NormalisePercentEncoding(rest.substr(query_start), text));
     out += query;
