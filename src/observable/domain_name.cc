@@ -57,6 +57,10 @@ Result<std::string> NormaliseDomainName(std::string_view text) {
   std::string_view name = TrimWhitespace(text);
   if (name.size() > 1 && name.back() == '.') name.remove_suffix(1);
   if (name.empty()) return Status::InvalidArgument("a domain name must not be empty");
+  // A valid name has at most 253 bytes in ASCII; its Unicode form may be a
+  // few times longer, and UTS #46 drops some characters, but never this many.
+  constexpr size_t kLongestInput = 4096;
+  if (name.size() > kLongestInput) return Status::InvalidArgument("a domain name has at most 253 characters");
   const UIDNA* idna = Uts46();
   if (idna == nullptr) return Status::Internal("ICU could not open its UTS #46 IDNA mapping");
   // UTS #46 may expand the name (ß -> ss, Punycode); 4x plus room covers it.

@@ -21,7 +21,8 @@ std::span<const std::string_view> DocumentKinds() { return kDocumentKinds; }
 
 Result<std::string> NormaliseDocumentNumber(std::string_view text) {
   KENES_ASSIGN_OR_RETURN(std::string number, FoldToLatinIdentifier(text, "a document number"));
-  if (number.size() < kMinimumNumberLength || number.size() > kMaximumNumberLength) {
+  size_t characters = CountCharacters(number);
+  if (characters < kMinimumNumberLength || characters > kMaximumNumberLength) {
     return Status::InvalidArgument(QuoteForMessage(text) + " is not a document number: it must have " +
                                    std::to_string(kMinimumNumberLength) + "-" + std::to_string(kMaximumNumberLength) +
                                    " letters and digits");

@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+
 #include "observable/ascii_text.h"
 
 namespace kenes::observable {
@@ -54,6 +56,12 @@ Result<std::string> FoldToLatinIdentifier(std::string_view text, std::string_vie
   }
   if (out.empty()) return Status::InvalidArgument(std::string(what) + " must have a letter or digit");
   return out;
+}
+
+size_t CountCharacters(std::string_view text) {
+  // Every byte but a continuation byte (10xxxxxx) starts a character.
+  return static_cast<size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 }  // namespace kenes::observable

@@ -25,4 +25,7 @@ namespace kenes::observable {
 // names the value in the message ("a registration plate").
 Result<std::string> FoldToLatinIdentifier(std::string_view text, std::string_view what);
 
+// The number of characters (code points) of UTF-8 `text`, for length rules.
+size_t CountCharacters(std::string_view text);
+
 }  // namespace kenes::observable

@@ -1,7 +1,5 @@
 #include "observable/vehicle_plate.h"
 
-#include <unicode/utf8.h>
-
 #include "observable/ascii_text.h"
 #include "observable/latin_fold.h"
 
@@ -9,10 +7,7 @@ namespace kenes::observable {
 
 Result<std::string> NormaliseVehiclePlate(std::string_view text) {
   KENES_ASSIGN_OR_RETURN(std::string plate, FoldToLatinIdentifier(text, "a registration plate"));
-  int32_t characters = 0;
-  for (int32_t offset = 0; offset < static_cast<int32_t>(plate.size()); ++characters) {
-    U8_FWD_1(plate.data(), offset, static_cast<int32_t>(plate.size()));
-  }
+  size_t characters = CountCharacters(plate);
   if (characters < 2 || characters > 12) {
     return Status::InvalidArgument(QuoteForMessage(text) +
                                    " is not a registration plate: plates have 2-12 letters and digits");
