@@ -106,16 +106,17 @@ struct Rewrite {
 
 // Longest `from` first, so that "tsch" wins over "sch" and "sh". Typed ch is
 // English ч, French ш or German х; x is Uzbek х or ks; j is ж or German й;
+// sch and z are German ш or ж and з or ц;
 // Uzbek o' (ў) is Russian у or, in Russian spellings of Uzbek names, о
 // (Xo'jayev, Ходжаев); ä is ә or я; ý is й or у.
 constexpr std::array kRewrites{
-    Rewrite{"schtsch", "x"}, Rewrite{"chtch", "x"}, Rewrite{"shch", "x"},    Rewrite{"tsch", "c"},
-    Rewrite{"dsch", "j"},    Rewrite{"dzh", "j"},   Rewrite{"sch", "x"},     Rewrite{"tch", "c"},
-    Rewrite{"gue", "ge"},    Rewrite{"gui", "gi"},  Rewrite{"sh", "x"},      Rewrite{"zh", "j"},
-    Rewrite{"dj", "j"},      Rewrite{"kh", "h"},    Rewrite{"gh", "g"},      Rewrite{"ch", "c", "x", "h"},
-    Rewrite{"tz", "ts"},     Rewrite{"ph", "f"},    Rewrite{"ck", "k"},      Rewrite{"ou", "u"},
-    Rewrite{"q", "k"},       Rewrite{"w", "v"},     Rewrite{"x", "h", "ks"}, Rewrite{"j", "j", "i"},
-    Rewrite{"y", "i"},       Rewrite{"o", "a"},     Rewrite{"z", "s"},       Rewrite{"O", "u", "a"},
+    Rewrite{"schtsch", "x"}, Rewrite{"chtch", "x"}, Rewrite{"shch", "x"},     Rewrite{"tsch", "c"},
+    Rewrite{"dsch", "j"},    Rewrite{"dzh", "j"},   Rewrite{"sch", "x", "j"}, Rewrite{"tch", "c"},
+    Rewrite{"gue", "ge"},    Rewrite{"gui", "gi"},  Rewrite{"sh", "x"},       Rewrite{"zh", "j"},
+    Rewrite{"dj", "j"},      Rewrite{"kh", "h"},    Rewrite{"gh", "g"},       Rewrite{"ch", "c", "x", "h"},
+    Rewrite{"tz", "ts"},     Rewrite{"ph", "f"},    Rewrite{"ck", "k"},       Rewrite{"ou", "u"},
+    Rewrite{"q", "k"},       Rewrite{"w", "v"},     Rewrite{"x", "h", "ks"},  Rewrite{"j", "j", "i"},
+    Rewrite{"y", "i"},       Rewrite{"o", "a"},     Rewrite{"z", "s", "ts"},  Rewrite{"O", "u", "a"},
     Rewrite{"A", "a", "ia"}, Rewrite{"C", "c"},     Rewrite{"Y", "i", "u"},
 };
 

@@ -17,7 +17,8 @@
 //
 // A spelling from one of our transliterators (romanizer.h) is read in its one
 // convention. A Latin spelling as people typed it is ambiguous: j may be
-// German y, ch may be French sh or German kh, x may be ks; each reading
+// German y, ch may be French sh or German kh, German sch may be zh and z
+// ts, x may be ks; each reading
 // gives one more form, at most kMaxFolds. Pure functions: safe from any
 // thread.
 #pragma once
@@ -33,7 +34,7 @@ enum class Spelling {
   kTyped,           // as given: German, French, English, ICAO and official Latin alphabets all possible
 };
 
-inline constexpr size_t kMaxFolds = 8;
+inline constexpr size_t kMaxFolds = 16;
 
 // The folded forms of one token (UTF-8, any case, Latin letters with or
 // without diacritics); distinct, the most likely reading first. Empty when

@@ -27,7 +27,7 @@ TEST(Folding, EveryCaseFoldsAsWritten) {
 }
 
 TEST(Folding, AmbiguousSpellingsStopAtTheLimit) {
-  // Six letters each read three ways would give 729 forms.
+  // Nine letters read two or three ways each would give thousands of forms.
   EXPECT_LE(FoldToken("chxchxchx", Spelling::kTyped).size(), kMaxFolds);
   EXPECT_EQ(FoldToken("chxchxchx", Spelling::kTransliterated).size(), 1u);
 }
