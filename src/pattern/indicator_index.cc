@@ -8,6 +8,7 @@
 #include "pattern/ip_network.h"
 #include "pattern/path_values.h"
 #include "pattern/pattern_cover.h"
+#include "pattern/regex_filter.h"
 #include "pattern/value_key.h"
 #include "pattern/value_table.h"
 
@@ -66,6 +67,7 @@ struct IndexedPath {
   std::vector<PathStep> steps;
   ValueTable keys;  // value, prefix, suffix and network keys (value_key.h)
   LengthsInUse prefixes, suffixes, networks;
+  RegexFilter regexes;
   // Patterns with prefix or suffix atoms here, for strings the matcher would NFC-normalise (not
   // ASCII), and with network atoms, for strings ParseIpNetwork refuses (the matcher then errs):
   // those are evaluated rather than looked up.
@@ -155,6 +157,7 @@ struct Gathering {
     if (value.kind != JsonValue::Kind::kString) return;
     if (!path.prefixes.empty() || !path.suffixes.empty()) Texts(path, value.text);
     if (!path.networks.empty()) Networks(path, value.text);
+    if (!path.regexes.empty() && path.regexes.AppendCandidates(value.text, out)) ++lists;
   }
 };
 
@@ -204,6 +207,9 @@ struct IndicatorIndex::State {
         path.networks.Add(length);
         AddOnce(path.network_fallback, handle);
         break;
+      case Kind::kRegex:
+        path.regexes.Add(handle, atom.text);
+        return {&path, 0, 0, atom.kind};
       case Kind::kType:
         break;
     }
@@ -226,12 +232,15 @@ struct IndicatorIndex::State {
         path.networks.Remove(placement.length);
         std::erase(path.network_fallback, handle);
         break;
+      case Kind::kRegex:
+        path.regexes.Remove(handle);
+        break;
       case Kind::kValue:
       case Kind::kType:
         break;
     }
-    path.keys.Remove(placement.entry, handle);
-    if (path.keys.size() != 0) return;
+    if (placement.kind != Kind::kRegex) path.keys.Remove(placement.entry, handle);
+    if (path.keys.size() != 0 || !path.regexes.empty()) return;
     std::erase_if(path.type->paths, [&](const auto& held) { return held.get() == &path; });
   }
 };
@@ -306,6 +315,7 @@ size_t IndicatorIndex::MemoryBytes() const {
     for (const auto& path : type.paths) {
       bytes += sizeof(IndexedPath) + StringHeapBytes(path->steps_key) + path->keys.MemoryBytes() +
                path->prefixes.HeapBytes() + path->suffixes.HeapBytes() + path->networks.HeapBytes() +
+               path->regexes.MemoryBytes() +
                (path->text_fallback.capacity() + path->network_fallback.capacity()) * sizeof(Handle);
       for (const PathStep& step : path->steps) bytes += sizeof(PathStep) + StringHeapBytes(step.key);
     }

@@ -56,6 +56,10 @@ bool ReadsBytes(const ObjectPath& path) {
 // The atoms of a comparison finer than its type, or nullopt when it has none to give.
 std::optional<std::vector<CoverAtom>> FineAtoms(const Comparison& comparison) {
   if (comparison.negated || ReadsBytes(comparison.path)) return std::nullopt;
+  if (comparison.op == ComparisonOperator::kMatches) {
+    return std::vector<CoverAtom>{
+        {CoverAtom::Kind::kRegex, comparison.path.object_type, comparison.path.steps, comparison.value.text, {}}};
+  }
   if (comparison.op == ComparisonOperator::kLike || comparison.op == ComparisonOperator::kIsSubset) {
     std::optional<CoverAtom> atom = comparison.op == ComparisonOperator::kLike ? LikeAtom(comparison) : NetworkAtom(comparison);
     if (!atom) return std::nullopt;

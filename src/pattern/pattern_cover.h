@@ -9,6 +9,8 @@
 //   literal fixes the text before its first wildcard and after its last; only ASCII texts, which
 //   the matcher's NFC normalisation leaves alone;
 // - a network atom: the IP address or block at a path lies within a block. From ISSUBSET;
+// - a regex atom: the string at a path may match a regular expression (regex_filter.h). From
+//   MATCHES;
 // - a type atom: the observable has the type. Every comparison has one, since the matcher tests a
 //   comparison only on observables of its object type, whatever the operator and NOT; it is the
 //   cover of last resort, for negated comparisons, the other operators, timestamp, binary and hex
@@ -31,11 +33,11 @@
 namespace kenes::pattern {
 
 struct CoverAtom {
-  enum class Kind { kValue, kPrefix, kSuffix, kNetwork, kType };
+  enum class Kind { kValue, kPrefix, kSuffix, kNetwork, kRegex, kType };
   Kind kind = Kind::kType;
   std::string object_type;
   std::vector<PathStep> steps;  // empty for a type atom
-  std::string text;             // kValue: the value key; kPrefix, kSuffix: the text
+  std::string text;             // kValue: the value key; kPrefix, kSuffix: the text; kRegex: the regex
   IpNetwork network;            // kNetwork
 
   bool IsTypeAtom() const { return kind == Kind::kType; }
@@ -43,7 +45,7 @@ struct CoverAtom {
 
 // What AND weighs operands' covers by, in value atoms: an atom is worth the share of observations
 // it makes a pattern a candidate for, roughly; a type atom, all with an observable of the type.
-inline constexpr size_t kTextAtomWeight = 20;  // prefix, suffix and network atoms
+inline constexpr size_t kTextAtomWeight = 20;  // prefix, suffix, network and regex atoms
 inline constexpr size_t kTypeAtomWeight = 1000;
 
 // A text naming `steps`, equal for equal paths only: the index's name for a path.

@@ -95,7 +95,7 @@ class Generator {
       case 0: return path + " " + negation + "!= " + Literal();
       case 1: return path + " " + negation + (Chance(50) ? "< " : ">= ") + OrderableLiteral();
       case 2: return path + " " + negation + "LIKE '" + OneOf<std::string>({"v%", "%1", "Kv%", "%v_"}) + "'";
-      case 3: return path + " " + negation + "MATCHES '^v[0-2]'";
+      case 3: return path + " " + negation + "MATCHES '" + OneOf<std::string>({"^v[0-2]", "0\\\\.0\\\\.", "Kv1", "(v1|w1)$"}) + "'";
       case 4: return "EXISTS " + path;
       case 5:
       case 6: {
@@ -182,8 +182,8 @@ class Generator {
 
   // Observed strings (JSON text) include one with a final newline, which LIKE's end allows, and one
   // with a Kelvin sign, which NFC makes a K.
-  inline static const std::vector<std::string> kStrings = {"v0", "v1", "v2", "w1", "10.0.0.1", "v1\\n", "\u212Av1"};
-  inline static const std::vector<std::string> kPatternStrings = {"v0", "v1", "v2", "w1", "10.0.0.1", "\u212Av1"};
+  inline static const std::vector<std::string> kStrings = {"v0", "v1", "v2", "w1", "10.0.0.1", "Kv1", "v1\\n", "\u212Av1"};
+  inline static const std::vector<std::string> kPatternStrings = {"v0", "v1", "v2", "w1", "10.0.0.1", "Kv1", "\u212Av1"};
   std::mt19937 random_;
 };
 

@@ -47,6 +47,8 @@ std::vector<std::string> Cover(const std::string& text) {
       value = " LIKE '" + atom.text + "%'";
     } else if (atom.kind == CoverAtom::Kind::kSuffix) {
       value = " LIKE '%" + atom.text + "'";
+    } else if (atom.kind == CoverAtom::Kind::kRegex) {
+      value = " MATCHES '" + atom.text + "'";
     } else if (atom.kind == CoverAtom::Kind::kNetwork) {
       value = std::string(" ISSUBSET ") + (atom.network.v6 ? "v6 " : "v4 ") + std::to_string(atom.network.address[0]) +
               "/" + std::to_string(atom.network.prefix);
@@ -112,8 +114,13 @@ TEST(PatternCover, IsSubsetFilesTheBlock) {
   EXPECT_EQ(Cover("[ipv4-addr:value ISSUPERSET '198.51.100.0/24']"), Atoms({"ipv4-addr:*"}));
 }
 
+TEST(PatternCover, MatchesFilesTheRegex) {
+  EXPECT_EQ(Cover("[url:value MATCHES '^https?://']"), Atoms({"url:value MATCHES '^https?://'"}));
+  EXPECT_EQ(Cover("[url:value NOT MATCHES '^https?://']"), Atoms({"url:*"}));
+  EXPECT_EQ(Cover("[artifact:payload_bin MATCHES 'MZ']"), Atoms({"artifact:*"}));
+}
+
 TEST(PatternCover, OtherComparisonsFallBackToTheirType) {
-  EXPECT_EQ(Cover("[url:value MATCHES '^https?://']"), Atoms({"url:*"}));
   EXPECT_EQ(Cover("[x:n > 5]"), Atoms({"x:*"}));
   EXPECT_EQ(Cover("[x:n != 5]"), Atoms({"x:*"}));
   EXPECT_EQ(Cover("[x:s NOT = 'a']"), Atoms({"x:*"}));
@@ -133,7 +140,8 @@ TEST(PatternCover, AndTakesTheCheapestOperand) {
   EXPECT_EQ(Cover("[file:name LIKE '%.exe' AND file:hashes.MD5 = 'aa']"), Atoms({"file:hashes.MD5='aa'"}));
   EXPECT_EQ(Cover("[file:hashes.MD5 IN ('aa', 'bb') AND file:size = 10]"), Atoms({"file:size=10.000000"}));
   EXPECT_EQ(Cover("[file:name LIKE 'a%' AND file:size > 10]"), Atoms({"file:name LIKE 'a%'"}));
-  EXPECT_EQ(Cover("[file:name MATCHES 'a' AND file:size > 10]"), Atoms({"file:*"}));
+  EXPECT_EQ(Cover("[file:name MATCHES 'a' AND file:size > 10]"), Atoms({"file:name MATCHES 'a'"}));
+  EXPECT_EQ(Cover("[file:name != 'a' AND file:size > 10]"), Atoms({"file:*"}));
   // A nested OR with value atoms beats a lone type atom.
   EXPECT_EQ(Cover("[x:a MATCHES 'q' AND (x:b = 1 OR x:c = 2)]"), Atoms({"x:b=1.000000", "x:c=2.000000"}));
 }
@@ -147,7 +155,7 @@ TEST(PatternCover, OrTakesTheUnion) {
 
 TEST(PatternCover, ObservationOperatorsTakeTheUnionWhateverTheQualifiers) {
   EXPECT_EQ(Cover("[x:a = 'p'] AND [y:b = 'q'] WITHIN 300 SECONDS"), Atoms({"x:a='p'", "y:b='q'"}));
-  EXPECT_EQ(Cover("([x:a = 'p'] FOLLOWEDBY [y:b MATCHES 'q']) REPEATS 2 TIMES"), Atoms({"x:a='p'", "y:*"}));
+  EXPECT_EQ(Cover("([x:a = 'p'] FOLLOWEDBY [y:b > 'q']) REPEATS 2 TIMES"), Atoms({"x:a='p'", "y:*"}));
   EXPECT_EQ(Cover("[x:a = 'p'] OR [x:a = 'p'] START t'2020-01-01T00:00:00Z' STOP t'2021-01-01T00:00:00Z'"),
             Atoms({"x:a='p'"}));
 }
@@ -272,8 +280,27 @@ TEST_F(IndicatorIndexTest, FindsSubsetPatternsByTheBlocksHoldingTheAddress) {
   EXPECT_EQ(CandidatesOf({address("ipv6-addr", "2001:db9::5")}), Handles({}));
 }
 
+TEST_F(IndicatorIndexTest, FindsMatchesPatternsByTheLiteralsTheirRegexesNeed) {
+  File(1, "[url:value MATCHES '^https://[a-z]+\\\\.evil\\\\.example/']");
+  File(2, "[url:value MATCHES 'login|signin']");
+  File(3, "[url:value MATCHES '.*']");
+  const auto url = [](const std::string& value) { return R"({"type": "url", "id": "url--1", "value": )" + value + "}"; };
+  EXPECT_EQ(CandidatesOf({url(R"("https://a.evil.example/x")")}), Handles({1, 3}));
+  // Literals are looked for in lower case: the matcher decides case.
+  EXPECT_EQ(CandidatesOf({url(R"("https://a.good.example/LOGIN")")}), Handles({2, 3}));
+  EXPECT_EQ(CandidatesOf({url(R"("https://a.good.example/")")}), Handles({3}));
+  // Text beyond ASCII may change in NFC: every regex on the path is evaluated.
+  EXPECT_EQ(CandidatesOf({url(R"("https://caf\u00e9.example/")")}), Handles({1, 2, 3}));
+  EXPECT_EQ(CandidatesOf({url("5")}), Handles({}));
+  index_.Remove(3);
+  EXPECT_EQ(CandidatesOf({url(R"("https://a.evil.example/signin")")}), Handles({1, 2}));
+  index_.Remove(1);
+  index_.Remove(2);
+  EXPECT_EQ(CandidatesOf({url(R"("https://a.evil.example/signin")")}), Handles({}));
+}
+
 TEST_F(IndicatorIndexTest, PatternsWithoutFinerAtomsAreCandidatesForTheirTypesOnly) {
-  File(1, "[domain-name:value MATCHES 'example$']");
+  File(1, "[domain-name:value > 'a']");
   File(2, "[ipv4-addr:value NOT ISSUBSET '198.51.100.0/24' OR domain-name:value = 'a.example']");
   File(3, "[ipv4-addr:value = '198.51.100.7']");
   EXPECT_EQ(index_.unindexed_size(), 2u);
