@@ -2,14 +2,38 @@
 
 #include <algorithm>
 
+#include "names/folding.h"
+
 namespace kenes::names {
+
+namespace {
+
+// Where the next consonant at or after `at` is; text.size() when none is.
+size_t NextConsonant(std::string_view text, size_t at) {
+  while (at < text.size() && IsFoldedVowel(text[at])) ++at;
+  return at;
+}
+
+}  // namespace
 
 std::string Skeleton(std::string_view fold) {
   std::string skeleton;
   for (char c : fold) {
-    if (c != 'a' && c != 'e' && c != 'i' && c != 'u') skeleton.push_back(c);
+    if (!IsFoldedVowel(c)) skeleton.push_back(c);
   }
   return skeleton.empty() ? std::string(fold) : skeleton;
+}
+
+bool SameSkeleton(std::string_view left, std::string_view right) {
+  size_t l = NextConsonant(left, 0);
+  size_t r = NextConsonant(right, 0);
+  if (l == left.size() || r == right.size()) return l == left.size() && r == right.size() && left == right;
+  while (l < left.size() && r < right.size()) {
+    if (left[l] != right[r]) return false;
+    l = NextConsonant(left, l + 1);
+    r = NextConsonant(right, r + 1);
+  }
+  return l == left.size() && r == right.size();
 }
 
 std::vector<std::string> BlockingKeys(const PersonName& name) {

@@ -20,6 +20,9 @@ namespace kenes::names {
 // The fold without its vowels; the fold itself when it is all vowels.
 std::string Skeleton(std::string_view fold);
 
+// Skeleton(left) == Skeleton(right), without building either.
+bool SameSkeleton(std::string_view left, std::string_view right);
+
 // Distinct, sorted; empty only for a name without a non-patronymic token.
 std::vector<std::string> BlockingKeys(const PersonName& name);
 

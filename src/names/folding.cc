@@ -120,8 +120,6 @@ constexpr std::array kRewrites{
     Rewrite{"A", "a", "ia"}, Rewrite{"C", "c"},     Rewrite{"Y", "i", "u"},
 };
 
-bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'u'; }
-
 std::string WithoutDoubles(std::string_view text) {
   std::string out;
   for (char c : text) {
@@ -136,8 +134,8 @@ std::string WithoutDoubles(std::string_view text) {
 std::string WithoutGlides(std::string_view text) {
   std::string out;
   for (size_t i = 0; i < text.size(); ++i) {
-    const bool next_is_vowel = i + 1 < text.size() && IsVowel(text[i + 1]);
-    const bool glide = text[i] == 'i' && next_is_vowel && (out.empty() || IsVowel(out.back()));
+    const bool next_is_vowel = i + 1 < text.size() && IsFoldedVowel(text[i + 1]);
+    const bool glide = text[i] == 'i' && next_is_vowel && (out.empty() || IsFoldedVowel(out.back()));
     const bool after_u = text[i] == 'i' && i + 1 < text.size() && !next_is_vowel && !out.empty() && out.back() == 'u';
     if (!glide && !after_u) out.push_back(text[i]);
   }

@@ -36,6 +36,9 @@ enum class Spelling {
 
 inline constexpr size_t kMaxFolds = 16;
 
+// The vowels left in folded forms: a, e, i, u (o became a, y became i).
+inline bool IsFoldedVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'u'; }
+
 // The folded forms of one token (UTF-8, any case, Latin letters with or
 // without diacritics); distinct, the most likely reading first. Empty when
 // the token holds no letter.

@@ -35,7 +35,7 @@ TokenPairing Pair(const NameToken& left, const NameToken& right) {
         best.left_fold = i;
         best.right_fold = j;
       }
-      if (!best.shares_skeleton) best.shares_skeleton = Skeleton(left.folds[i]) == Skeleton(right.folds[j]);
+      if (!best.shares_skeleton) best.shares_skeleton = SameSkeleton(left.folds[i], right.folds[j]);
     }
   }
   return best;
