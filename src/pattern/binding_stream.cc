@@ -1,6 +1,7 @@
 #include "pattern/binding_stream.h"
 
 #include <algorithm>
+#include <deque>
 #include <functional>
 
 namespace kenes::pattern {
@@ -71,13 +72,13 @@ Generator<Binding> JoinOf(Generator<Binding> left, Generator<Binding> right, Joi
 
 // An upper bound on how many pairwise disjoint bindings `bindings` can provide (the reference's
 // _bound_largest_combination): smaller bindings are counted first, as they use fewer instances.
-int64_t LargestCombinationBound(const std::vector<Binding>& bindings) {
+int64_t LargestCombinationBound(const std::vector<const Binding*>& bindings) {
   if (bindings.empty()) return 0;
   size_t largest = 0;
-  for (const Binding& binding : bindings) largest = std::max(largest, binding.size());
+  for (const Binding* binding : bindings) largest = std::max(largest, binding->size());
   std::vector<std::vector<Instance>> by_size(largest + 1);
-  for (const Binding& binding : bindings) {
-    by_size[binding.size()].insert(by_size[binding.size()].end(), binding.begin(), binding.end());
+  for (const Binding* binding : bindings) {
+    by_size[binding->size()].insert(by_size[binding->size()].end(), binding->begin(), binding->end());
   }
   std::vector<Instance> consumed;
   int64_t count = 0;
@@ -100,11 +101,19 @@ int64_t LargestCombinationBound(const std::vector<Binding>& bindings) {
 }
 
 // Combinations of `count` pairwise disjoint bindings of `bindings`, in list order, flattened (the
-// reference's _filtered_combinations_from_list). When it can tell early that too few exist it
-// stops and sets *missing to how many bindings it lacks, which lets its caller prune too.
-Generator<Binding> CombinationsOf(std::vector<Binding> bindings, int64_t count, int64_t* missing, SearchBudget& budget) {
+// reference's _filtered_combinations_from_list). Each is yielded as `prefix` with the combination
+// appended, so that the levels of the recursion share one buffer instead of copying. When it can
+// tell early that too few exist it stops and sets *missing to how many bindings it lacks, which
+// lets its caller prune too. The bindings pointed to must outlive the generator.
+Generator<Binding> CombinationsOf(std::vector<const Binding*> bindings, int64_t count, int64_t* missing,
+                                  SearchBudget& budget, Binding& prefix) {
+  const size_t mark = prefix.size();
   if (count == 1) {
-    for (const Binding& binding : bindings) co_yield binding;
+    for (const Binding* binding : bindings) {
+      prefix.insert(prefix.end(), binding->begin(), binding->end());
+      co_yield prefix;
+      prefix.resize(mark);
+    }
     co_return;
   }
   if (const int64_t bound = LargestCombinationBound(bindings); bound < count) {
@@ -113,20 +122,22 @@ Generator<Binding> CombinationsOf(std::vector<Binding> bindings, int64_t count, 
   }
   const int64_t last_start = static_cast<int64_t>(bindings.size()) + 1 - count;
   for (int64_t i = 0; i < last_start; ++i) {
-    const Binding& head = bindings[i];
-    std::vector<Binding> rest;
+    const Binding& head = *bindings[i];
+    std::vector<const Binding*> rest;
     for (size_t j = i + 1; j < bindings.size(); ++j) {
       if (!budget.Spend()) co_return;
-      if (Disjoint(head, bindings[j])) rest.push_back(bindings[j]);
+      if (Disjoint(head, *bindings[j])) rest.push_back(bindings[j]);
     }
     const int64_t dropped = static_cast<int64_t>(bindings.size() - (i + 1) - rest.size());
     int64_t sub_missing = 0;
     bool yielded = false;
-    Generator<Binding> tails = CombinationsOf(std::move(rest), count - 1, &sub_missing, budget);
+    prefix.insert(prefix.end(), head.begin(), head.end());
+    Generator<Binding> tails = CombinationsOf(std::move(rest), count - 1, &sub_missing, budget, prefix);
     while (tails.Next()) {
-      co_yield Concat(head, tails.value());
+      co_yield tails.value();
       yielded = true;
     }
+    prefix.resize(mark);
     if (sub_missing == 0 || yielded) continue;
     // The bindings dropped for meeting `head` could add at most this many to a combination.
     const int64_t could_add = std::min(dropped, static_cast<int64_t>(head.size()));
@@ -184,18 +195,24 @@ Generator<Binding> Repeated(Generator<Binding> bindings, int64_t count, SearchBu
     while (bindings.Next()) co_yield bindings.value();
     co_return;
   }
-  std::vector<Binding> seen;
+  std::deque<Binding> seen;  // a deque: the combinations point into it while it grows
   for (int64_t i = 0; i < count - 1 && bindings.Next(); ++i) seen.push_back(bindings.value());
   while (bindings.Next()) {
     const Binding newest = bindings.value();
-    std::vector<Binding> compatible;
+    std::vector<const Binding*> compatible;
     for (const Binding& binding : seen) {
       if (!budget.Spend()) co_return;
-      if (Disjoint(binding, newest)) compatible.push_back(binding);
+      if (Disjoint(binding, newest)) compatible.push_back(&binding);
     }
     int64_t missing = 0;
-    Generator<Binding> heads = CombinationsOf(std::move(compatible), count - 1, &missing, budget);
-    while (heads.Next()) co_yield Concat(heads.value(), newest);
+    Binding combination;
+    Generator<Binding> heads = CombinationsOf(std::move(compatible), count - 1, &missing, budget, combination);
+    while (heads.Next()) {
+      // heads.value() is `combination`, which the generator trims back when resumed.
+      combination.insert(combination.end(), newest.begin(), newest.end());
+      co_yield combination;
+      combination.resize(combination.size() - newest.size());
+    }
     seen.push_back(newest);
   }
 }
