@@ -90,8 +90,7 @@ std::optional<std::string_view> SegwitChainOf(std::string_view address) {
 bool LooksSegwit(std::string_view address) {
   std::string lower = AsciiLower(address.substr(0, 4));
   return std::any_of(std::begin(kSegwitPrefixes), std::end(kSegwitPrefixes), [&lower](const SegwitPrefix& prefix) {
-    return lower.compare(0, prefix.human_readable_part.size() + 1, std::string(prefix.human_readable_part) + "1") ==
-           0;
+    return lower.compare(0, prefix.human_readable_part.size() + 1, std::string(prefix.human_readable_part) + "1") == 0;
   });
 }
 
@@ -112,11 +111,13 @@ Result<NormalisedWallet> NormaliseWalletAddress(std::string_view text, std::stri
     return Status::InvalidArgument("a wallet address has at most " + std::to_string(kLongestAddress) + " characters");
   }
   bool hex_form = address.size() >= 2 && address[0] == '0' && ToAsciiLower(address[1]) == 'x';
-  if (IsEvmChain(chain) || (chain.empty() && hex_form)) return NormaliseEvm(address, chain.empty() ? "ethereum" : chain);
+  if (IsEvmChain(chain) || (chain.empty() && hex_form))
+    return NormaliseEvm(address, chain.empty() ? "ethereum" : chain);
   if (LooksSegwit(address) && (chain.empty() || IsBase58Chain(chain))) {
     std::optional<std::string_view> segwit_chain = SegwitChainOf(address);
     if (!segwit_chain) return Invalid(address, chain, "its Bech32/Bech32m checksum or program does not match");
-    if (!chain.empty() && *segwit_chain != chain) return Invalid(address, chain, "it is a " + std::string(*segwit_chain) + " address");
+    if (!chain.empty() && *segwit_chain != chain)
+      return Invalid(address, chain, "it is a " + std::string(*segwit_chain) + " address");
     return NormalisedWallet{std::string(*segwit_chain), AsciiLower(address)};
   }
   std::optional<std::vector<uint8_t>> raw = DecodeBase58(address);
@@ -124,7 +125,8 @@ Result<NormalisedWallet> NormaliseWalletAddress(std::string_view text, std::stri
   if (IsBase58Chain(chain) || (chain.empty() && base58_address_sized)) {
     std::optional<std::string_view> found = Base58ChainOf(address, chain);
     if (!found) return Invalid(address, chain, "its Base58Check checksum does not match");
-    if (!chain.empty() && *found != chain) return Invalid(address, chain, "it is a " + std::string(*found) + " address");
+    if (!chain.empty() && *found != chain)
+      return Invalid(address, chain, "it is a " + std::string(*found) + " address");
     return NormalisedWallet{std::string(*found), std::string(address)};
   }
   return NormalisedWallet{chain, std::string(address)};

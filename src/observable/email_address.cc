@@ -23,8 +23,9 @@ Result<std::string> NormaliseEmailAddress(std::string_view text) {
   }
   std::string_view local = address.substr(0, at);
   if (local.empty() || local.size() > 64) {
-    return Status::InvalidArgument(QuoteForMessage(text) + " is not an email address: the part before '@' must be "
-                                                            "1-64 characters");
+    return Status::InvalidArgument(QuoteForMessage(text) +
+                                   " is not an email address: the part before '@' must be "
+                                   "1-64 characters");
   }
   bool dots_well_placed = local.front() != '.' && local.back() != '.' && local.find("..") == std::string_view::npos;
   for (char c : local) {

@@ -20,18 +20,21 @@ struct HashAlgorithm {
 bool AllHex(std::string_view text) { return std::all_of(text.begin(), text.end(), IsAsciiHexDigit); }
 
 Status CheckTlsh(std::string_view value) {
-  std::string_view digits = value.size() == 72 && (value.substr(0, 2) == "T1" || value.substr(0, 2) == "t1")
-                                ? value.substr(2)
-                                : value;
+  std::string_view digits =
+      value.size() == 72 && (value.substr(0, 2) == "T1" || value.substr(0, 2) == "t1") ? value.substr(2) : value;
   if (digits.size() == 70 && AllHex(digits)) return Status::Ok();
   return Status::InvalidArgument(QuoteForMessage(value) + " is not a TLSH digest (70 hex digits, or 72 with T1)");
 }
 
 constexpr HashAlgorithm kAlgorithms[] = {
-    {"MD5", "md5", 32, HashCase::kLower},          {"SHA-1", "sha1", 40, HashCase::kLower},
-    {"SHA-256", "sha256", 64, HashCase::kLower},   {"SHA-512", "sha512", 128, HashCase::kLower},
-    {"SHA3-256", "sha3256", 64, HashCase::kLower}, {"SHA3-512", "sha3512", 128, HashCase::kLower},
-    {"TLSH", "tlsh", 0, HashCase::kUpper, CheckTlsh},        {"SSDEEP", "ssdeep", 0, HashCase::kAsGiven},
+    {"MD5", "md5", 32, HashCase::kLower},
+    {"SHA-1", "sha1", 40, HashCase::kLower},
+    {"SHA-256", "sha256", 64, HashCase::kLower},
+    {"SHA-512", "sha512", 128, HashCase::kLower},
+    {"SHA3-256", "sha3256", 64, HashCase::kLower},
+    {"SHA3-512", "sha3512", 128, HashCase::kLower},
+    {"TLSH", "tlsh", 0, HashCase::kUpper, CheckTlsh},
+    {"SSDEEP", "ssdeep", 0, HashCase::kAsGiven},
 };
 
 const HashAlgorithm* FindAlgorithm(std::string_view name) {

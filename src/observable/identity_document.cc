@@ -8,9 +8,9 @@
 namespace kenes::observable {
 namespace {
 
-constexpr std::string_view kDocumentKinds[] = {
-    "passport",         "national-id-card", "residence-permit",  "driving-licence", "travel-document",
-    "seafarer-identity-document", "military-id", "birth-certificate", "other"};
+constexpr std::string_view kDocumentKinds[] = {"passport",        "national-id-card",  "residence-permit",
+                                               "driving-licence", "travel-document",   "seafarer-identity-document",
+                                               "military-id",     "birth-certificate", "other"};
 
 constexpr size_t kMinimumNumberLength = 3;
 constexpr size_t kMaximumNumberLength = 20;

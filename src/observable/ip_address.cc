@@ -55,8 +55,6 @@ Result<std::string> NormaliseIpv4(std::string_view text) {
   return Normalise<AF_INET, 32>(text, "an IPv4 address (dotted quad, no leading zeros)");
 }
 
-Result<std::string> NormaliseIpv6(std::string_view text) {
-  return Normalise<AF_INET6, 128>(text, "an IPv6 address");
-}
+Result<std::string> NormaliseIpv6(std::string_view text) { return Normalise<AF_INET6, 128>(text, "an IPv6 address"); }
 
 }  // namespace kenes::observable

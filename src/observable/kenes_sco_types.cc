@@ -1,8 +1,5 @@
 #include "observable/kenes_sco_types.h"
 
-#include <mutex>
-#include <unordered_set>
-
 #include "observable/country_code.h"
 #include "observable/crypto_wallet.h"
 #include "observable/iban.h"
@@ -142,9 +139,8 @@ Status RegisterAll() {
   std::vector<TypeTable> tables = TypeTables();
   for (size_t i = 0; i < tables.size(); ++i) {
     const KenesScoType& type = kTypes[i];
-    validation::TypeDefinition definition =
-        validation::DefineType(type.type, validation::Category::kSco, std::move(tables[i].properties),
-                               {tables[i].rule});
+    validation::TypeDefinition definition = validation::DefineType(type.type, validation::Category::kSco,
+                                                                   std::move(tables[i].properties), {tables[i].rule});
     definition.defined_by_extension = true;
     KENES_RETURN_IF_ERROR(stix::RegisterType(std::move(definition)));
   }

@@ -145,8 +145,7 @@ Status IdentityDocumentKeys(simdjson::dom::object object, Keys& keys) {
                          Normalised(object, "document_number", NormaliseDocumentNumber));
   if (!number) return Status::Ok();
   KENES_ASSIGN_OR_RETURN(std::string kind, Needed(object, "document_type", "document_number", NormaliseDocumentKind));
-  KENES_ASSIGN_OR_RETURN(std::string country,
-                         Needed(object, "issuing_country", "document_number", IssuingCountry));
+  KENES_ASSIGN_OR_RETURN(std::string country, Needed(object, "issuing_country", "document_number", IssuingCountry));
   keys.push_back({"identity-document", country + ":" + kind + ":" + *number});
   return Status::Ok();
 }

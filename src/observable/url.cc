@@ -16,11 +16,8 @@ bool IsUnreserved(char c) { return IsAsciiAlnum(c) || c == '-' || c == '.' || c 
 
 // Characters RFC 3986 allows to appear literally (unreserved, reserved and '%').
 bool MayAppearLiterally(unsigned char c) {
-  if (c <= 0x20 || c >= 0x7f) return false;
-  switch (c) {
-    case '"': case '<': case '>': case '\\': case '^': case '`': case '{': case '|': case '}': return false;
-    default: return true;
-  }
+  static constexpr std::string_view kExcluded = "\"<>\\^`{|}";
+  return c > 0x20 && c < 0x7f && kExcluded.find(static_cast<char>(c)) == std::string_view::npos;
 }
 
 int HexValue(char c) {

@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "observable/extension_definitions.h"
 #include "object_cases.h"
+#include "observable/extension_definitions.h"
 #include "stix/validator.h"
 
 namespace kenes::observable {

@@ -60,7 +60,8 @@ TEST(CorrelationKeys, ParsedObjectIsReadFromItsText) {
   stix::Object object;
   object.id = "phone-number--0d9b4f4a-7d36-5f38-9e53-bf87c1c6e9fb";
   object.type = "phone-number";
-  object.json = R"({"type":"phone-number","id":"phone-number--0d9b4f4a-7d36-5f38-9e53-bf87c1c6e9fb","value":"8 701 123 45 67"})";
+  object.json =
+      R"({"type":"phone-number","id":"phone-number--0d9b4f4a-7d36-5f38-9e53-bf87c1c6e9fb","value":"8 701 123 45 67"})";
   Result<std::vector<CorrelationKey>> keys = KeysOf(object);
   ASSERT_TRUE(keys.ok()) << keys.status().ToString();
   EXPECT_EQ(*keys, (std::vector<CorrelationKey>{{"phone-number", "+77011234567"}}));
