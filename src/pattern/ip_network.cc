@@ -6,21 +6,22 @@
 #include <algorithm>
 #include <charconv>
 #include <cstring>
-#include <string>
 
 namespace kenes::pattern {
 namespace {
 
 bool ParseAddress(std::string_view text, IpNetwork& network) {
-  // inet_aton and inet_pton need a terminated string.
-  const std::string terminated(text);
-  if (terminated.find('\0') != std::string::npos) return false;
-  if (terminated.find(':') != std::string::npos) {
+  // inet_aton and inet_pton need a terminated string; addresses are short, so no allocation.
+  char terminated[64];
+  if (text.size() >= sizeof terminated || text.find('\0') != std::string_view::npos) return false;
+  std::memcpy(terminated, text.data(), text.size());
+  terminated[text.size()] = '\0';
+  if (text.find(':') != std::string_view::npos) {
     network.v6 = true;
-    return inet_pton(AF_INET6, terminated.c_str(), network.address.data()) == 1;
+    return inet_pton(AF_INET6, terminated, network.address.data()) == 1;
   }
   in_addr address{};
-  if (inet_aton(terminated.c_str(), &address) == 0) return false;
+  if (inet_aton(terminated, &address) == 0) return false;
   std::memcpy(network.address.data(), &address.s_addr, 4);  // s_addr is in network order already
   return true;
 }
