@@ -151,7 +151,11 @@ MatchResult MatchAsWritten(const PersonName& left, const PersonName& right) {
         result.score *= kStructuralPenalty;
       }
     }
-    if (left_core.size() != right_core.size()) {
+    // A lone name says too little against one with a patronymic (Aigerim,
+    // Aigerim Nurlankyzy: in Kazakhstan often the surname).
+    const bool lone_against_more =
+        left_core.size() == 1 && right_core.size() == 1 && left.tokens.size() != right.tokens.size();
+    if (left_core.size() != right_core.size() || lone_against_more) {
       reasons.push_back("one name has a token the other lacks");
       result.score *= kStructuralPenalty;
     }
