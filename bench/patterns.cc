@@ -6,8 +6,8 @@
 // The indicators (default 100,000) are mostly equality on IPv4 addresses, domains, SHA-256 hashes,
 // phone numbers (x-kenes-phone-number, E.164), e-mail addresses, URLs and network-traffic
 // destinations, some IN lists, ORs, an equality ANDed with LIKE or MATCHES, two-observation
-// patterns with WITHIN, and 0.15% with nothing to index (LIKE, MATCHES, ISSUBSET alone), which the
-// index files under their object type. The observations (default 1,000,000) are 2.1 bundles, each
+// patterns with WITHIN, and 0.15% with LIKE, MATCHES or ISSUBSET alone (no value to look up; the
+// index files them by the text, regex literals or block they need). The observations (default 1,000,000) are 2.1 bundles, each
 // an observed-data with object_refs and its 1-3 observables; about 3% carry a value an indicator
 // names. Texts are generated before each timed chunk, deterministically from the seed.
 //
@@ -147,7 +147,7 @@ class IndicatorMaker {
   explicit IndicatorMaker(uint64_t seed) : random_(seed) {}
 
   std::string Next(size_t position) {
-    // 0.15% spread evenly: patterns with nothing to index.
+    // 0.15% spread evenly: patterns without an `=`.
     const size_t unindexed_every = 2000;
     if (position % unindexed_every < 3) return Unindexed(position % unindexed_every, position);
     const uint32_t roll = random_() % 1000;

@@ -2,22 +2,25 @@
 // can match it, so that the matcher runs only on those.
 //
 // Each pattern is reduced to its atoms (pattern_cover.h): `=` and `IN` comparisons on an object
-// path, e.g. ipv4-addr:value = '198.51.100.7' or file:hashes.'SHA-256' IN (...), and, for the
-// other comparisons, their object type. A pattern is filed under a set of atoms (a "cover") such
-// that it cannot match a set of observations in which the observation takes part unless one of
-// that observation's observables satisfies one of the atoms:
+// path, e.g. ipv4-addr:value = '198.51.100.7' or file:hashes.'SHA-256' IN (...); the text a LIKE
+// fixes at its start or end; the block of an ISSUBSET; the literals a MATCHES regex needs
+// (regex_filter.h); and, for every other comparison, its object type. A pattern is filed under a
+// set of atoms (a "cover") such that it cannot match a set of observations in which the
+// observation takes part unless one of that observation's observables satisfies one of the atoms:
 // - in a comparison expression, AND needs the cover of one operand (the cheapest: a type atom
 //   weighs as much as many value atoms), OR the union of its operands' covers;
 // - between observations, AND, OR and FOLLOWEDBY all take the union, since the
 //   new observation may be the one that satisfies any operand;
-// - a comparison that is not `=`/`IN`, or is negated, or whose literal the matcher reads rather
-//   than compares as text (timestamps, binary, hex, `_hex`/`_bin` properties), gives only its
-//   object type: the matcher tests a comparison only on observables of that type. Patterns filed
-//   under such a type atom are "unindexed": candidates for every observation with an observable
-//   of that type, to be evaluated in full.
+// - a comparison that is negated, or uses another operator, or whose literal the matcher reads
+//   rather than compares as text (timestamps, binary, hex, `_hex`/`_bin` properties), gives only
+//   its object type: the matcher tests a comparison only on observables of that type. Patterns
+//   filed under such a type atom are "unindexed": candidates for every observation with an
+//   observable of that type, to be evaluated in full.
 // Candidates are a superset of the patterns that match: the caller evaluates
 // each with its Matcher. Values are compared as the matcher compares them with
-// `=` (strings exactly, numbers by value across integer and float).
+// `=` (strings exactly, numbers by value across integer and float), addresses as its
+// ParseIpNetwork reads them; strings beyond ASCII, which the matcher puts in NFC before LIKE and
+// MATCHES, make every LIKE and MATCHES on their path a candidate.
 //
 // Not thread-safe for Add/Remove; Candidates is const and may run on many
 // threads at once while no one writes.
@@ -49,7 +52,7 @@ class IndicatorIndex {
 
   // Appends to `out`, without duplicates, every handle whose pattern can match a set of
   // observations in which observation `index` of `set` takes part: those with an atom one of
-  // its observables satisfies (a value at a path, or for unindexed patterns just its type).
+  // its observables satisfies (for unindexed patterns, just by its type).
   void Candidates(const ObservationSet& set, size_t index, std::vector<Handle>* out) const;
 
   size_t size() const;            // patterns filed

@@ -8,6 +8,7 @@
 #include <random>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "pattern/indicator_index.h"
@@ -345,6 +346,28 @@ TEST_F(IndicatorIndexTest, RemovedPatternsAreNoLongerCandidates) {
   // A handle may be filed again once removed.
   File(1, "[domain-name:value = 'b.example']");
   EXPECT_EQ(CandidatesOf({ip, domain}), Handles({1}));
+}
+
+// Candidates is const and runs on many threads at once, also the first time after changes, when
+// a path's regex filter is rebuilt.
+TEST_F(IndicatorIndexTest, ListsCandidatesOnManyThreadsAtOnce) {
+  for (IndicatorIndex::Handle handle = 0; handle < 50; ++handle) {
+    File(handle, "[url:value MATCHES 'evil" + std::to_string(handle) + "\\\\.example']");
+  }
+  ObservationSet set;
+  ASSERT_TRUE(set.AddJson(Observation({R"({"type": "url", "id": "url--1", "value": "https://evil7.example/"})"})).ok());
+  std::vector<std::vector<IndicatorIndex::Handle>> found(4);
+  std::vector<std::thread> threads;
+  for (auto& out : found) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 100; ++i) {
+        out.clear();
+        index_.Candidates(set, 0, &out);
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (const auto& out : found) EXPECT_EQ(out, Handles({7}));
 }
 
 TEST_F(IndicatorIndexTest, KeepsWhatTheCallerAlreadyHasInOut) {
