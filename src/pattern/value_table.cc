@@ -15,7 +15,7 @@ size_t ValueTable::Find(std::string_view key, uint32_t hash) const {
   for (size_t i = hash & mask;; i = (i + 1) & mask) {
     const Slot& slot = slots_[i];
     if (slot.entry == kFree) return i;
-    if (slot.hash == hash && entries_[slot.entry].key == key) return i;
+    if (slot.hash == hash && KeyOf(entries_[slot.entry]) == key) return i;
   }
 }
 
@@ -38,8 +38,16 @@ uint32_t ValueTable::Add(std::string_view key, Handle handle) {
   const size_t i = Find(key, hash);
   if (slots_[i].entry != kFree) {
     Entry& entry = entries_[slots_[i].entry];
-    if (!entry.more) entry.more = std::make_unique<std::vector<Handle>>();
-    entry.more->push_back(handle);
+    if (entry.more == 0) {
+      if (free_more_.empty()) {
+        more_.emplace_back();
+        entry.more = static_cast<uint32_t>(more_.size());
+      } else {
+        entry.more = free_more_.back() + 1;
+        free_more_.pop_back();
+      }
+    }
+    more_[entry.more - 1].push_back(handle);
     return slots_[i].entry;
   }
   uint32_t number;
@@ -50,8 +58,8 @@ uint32_t ValueTable::Add(std::string_view key, Handle handle) {
     number = free_entries_.back();
     free_entries_.pop_back();
   }
-  entries_[number].key.assign(key);
-  entries_[number].first = handle;
+  entries_[number] = {static_cast<uint32_t>(keys_.size()), static_cast<uint32_t>(key.size()), handle, 0};
+  keys_.append(key);
   slots_[i] = {hash, number};
   ++size_;
   return number;
@@ -59,22 +67,24 @@ uint32_t ValueTable::Add(std::string_view key, Handle handle) {
 
 void ValueTable::Remove(uint32_t number, Handle handle) {
   Entry& entry = entries_[number];
-  if (entry.more && !entry.more->empty()) {
-    if (entry.first == handle) {
-      entry.first = entry.more->back();
-      entry.more->pop_back();
-    } else {
-      std::erase(*entry.more, handle);
-    }
-    return;
+  if (entry.more == 0) return Release(number);
+  std::vector<Handle>& more = more_[entry.more - 1];
+  if (entry.first == handle) {
+    entry.first = more.back();
+    more.pop_back();
+  } else {
+    std::erase(more, handle);
   }
-  Release(number);
+  if (!more.empty()) return;
+  more.shrink_to_fit();
+  free_more_.push_back(entry.more - 1);
+  entry.more = 0;
 }
 
 void ValueTable::Release(uint32_t number) {
   Entry& entry = entries_[number];
   const size_t mask = slots_.size() - 1;
-  size_t hole = Find(entry.key, Hash(entry.key));
+  size_t hole = Find(KeyOf(entry), Hash(KeyOf(entry)));
   // Backward shift: pull later slots of the probe run into the hole unless that would put them
   // before their home slot, so that no search stops early at the hole.
   for (size_t next = (hole + 1) & mask; slots_[next].entry != kFree; next = (next + 1) & mask) {
@@ -85,11 +95,24 @@ void ValueTable::Release(uint32_t number) {
     hole = next;
   }
   slots_[hole] = Slot{};
-  entry.key.clear();
-  entry.key.shrink_to_fit();
-  entry.more.reset();
+  removed_key_bytes_ += entry.key_size;
+  entry = Entry{};
   free_entries_.push_back(number);
   --size_;
+  if (removed_key_bytes_ > 4096 && removed_key_bytes_ * 2 > keys_.size()) CompactKeys();
+}
+
+void ValueTable::CompactKeys() {
+  std::string kept;
+  kept.reserve(keys_.size() - removed_key_bytes_);
+  for (Entry& entry : entries_) {
+    if (entry.key_size == 0) continue;
+    const std::string_view key = KeyOf(entry);
+    entry.key_offset = static_cast<uint32_t>(kept.size());
+    kept.append(key);
+  }
+  keys_ = std::move(kept);
+  removed_key_bytes_ = 0;
 }
 
 bool ValueTable::AppendHandles(std::string_view key, std::vector<Handle>* out) const {
@@ -98,18 +121,15 @@ bool ValueTable::AppendHandles(std::string_view key, std::vector<Handle>* out) c
   if (slots_[i].entry == kFree) return false;
   const Entry& entry = entries_[slots_[i].entry];
   out->push_back(entry.first);
-  if (entry.more) out->insert(out->end(), entry.more->begin(), entry.more->end());
+  if (entry.more != 0) out->insert(out->end(), more_[entry.more - 1].begin(), more_[entry.more - 1].end());
   return true;
 }
 
 size_t ValueTable::MemoryBytes() const {
-  size_t bytes = slots_.capacity() * sizeof(Slot) + entries_.capacity() * sizeof(Entry) +
-                 free_entries_.capacity() * sizeof(uint32_t);
-  for (const Entry& entry : entries_) {
-    // Short keys live inside the string itself.
-    if (entry.key.capacity() > 15) bytes += entry.key.capacity() + 1;
-    if (entry.more) bytes += sizeof(*entry.more) + entry.more->capacity() * sizeof(Handle);
-  }
+  size_t bytes = slots_.capacity() * sizeof(Slot) + entries_.capacity() * sizeof(Entry) + keys_.capacity() +
+                 (free_entries_.capacity() + free_more_.capacity()) * sizeof(uint32_t) +
+                 more_.capacity() * sizeof(more_[0]);
+  for (const std::vector<Handle>& more : more_) bytes += more.capacity() * sizeof(Handle);
   return bytes;
 }
 

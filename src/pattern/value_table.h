@@ -4,7 +4,9 @@
 // An open-addressing hash table (linear probing, backward-shift deletion) whose slots hold 32
 // bits of the key's hash beside the entry's number. Most observed values are named by no
 // pattern, so the lookup that matters is the one that fails: it reads the slots of one cache line
-// and no key, where a node-based map reads a bucket and then a node in two other places.
+// and no key, where a node-based map reads a bucket and then a node in two other places. Keys
+// live back to back in one buffer, compacted when removed ones take half of it: 16 bytes an
+// entry and the key's bytes, not a string and a heap block each.
 //
 // Not thread-safe for Add/Remove; lookups are const and may run on many threads at once while no
 // one writes.
@@ -12,7 +14,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,14 +41,17 @@ class ValueTable {
     uint32_t hash = 0;
     uint32_t entry = kFree;
   };
-  // Nearly every value is named by one pattern: its handle is inline, others take an allocation.
+  // Nearly every value is named by one pattern: its handle is inline, others go to a list.
   struct Entry {
-    std::string key;
+    uint32_t key_offset = 0;  // in keys_
+    uint32_t key_size = 0;    // 0: a free entry (keys are never empty: they start with a tag)
     Handle first = 0;
-    std::unique_ptr<std::vector<Handle>> more;
+    uint32_t more = 0;  // 0, or 1 + the index of the other handles' list in more_
   };
 
   static uint32_t Hash(std::string_view key);
+  std::string_view KeyOf(const Entry& entry) const { return std::string_view(keys_).substr(entry.key_offset, entry.key_size); }
+  void CompactKeys();
   // The slot holding entry `entry` or, with entry kFree, the key `key`; or the free slot where
   // the search ended.
   size_t Find(std::string_view key, uint32_t hash) const;
@@ -57,6 +61,10 @@ class ValueTable {
   std::vector<Slot> slots_;  // a power of two of them, or none
   std::vector<Entry> entries_;
   std::vector<uint32_t> free_entries_;
+  std::string keys_;
+  size_t removed_key_bytes_ = 0;  // in keys_, until CompactKeys
+  std::vector<std::vector<Handle>> more_;
+  std::vector<uint32_t> free_more_;
   size_t size_ = 0;
 };
 
