@@ -246,12 +246,12 @@ Result<bool> Matcher::Compiled::EvaluatePredicate(const ComparisonPredicate& pre
 
 // The positions satisfying `node` in the order the reference lists them: ascending for a
 // comparison, the first operand's order for AND, and for OR each operand's order in turn, skipping
-// positions already listed.
+// positions already listed. One observation needs no ordering (the common case when ingesting).
 void Matcher::Compiled::AppendOrder(int node, const Scratch& scratch, std::vector<uint32_t>& out) const {
   const ExpressionNode& expression = nodes[node];
   const size_t count = scratch.observations.size();
   const uint8_t* satisfied = &scratch.satisfied[node * count];
-  if (expression.kind == ComparisonExpressionKind::kComparison) {
+  if (expression.kind == ComparisonExpressionKind::kComparison || count == 1) {
     for (size_t position = 0; position < count; ++position) {
       if (satisfied[position]) out.push_back(static_cast<uint32_t>(position));
     }

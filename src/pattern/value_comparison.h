@@ -35,7 +35,6 @@ struct PreparedLiteral {
   std::optional<std::string> latin1;
   int64_t microseconds = 0;  // kTimestamp
 
-  bool IsNumber() const { return kind == LiteralKind::kInteger || kind == LiteralKind::kFloat; }
   bool IsBytes() const { return kind == LiteralKind::kBinary || kind == LiteralKind::kHex; }
 };
 
