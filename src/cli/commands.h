@@ -63,6 +63,17 @@ struct DemoCommand {
 };
 int RunDemo(const DemoCommand& command);
 
+// `kenes pattern check PATTERN`: 0 valid, 1 invalid (the error says where and what was expected).
+// `kenes pattern match PATTERN FILE...`: 0 and the matching observed-data ids on standard output,
+// 1 no match, 2 the pattern or the data is in error.
+struct PatternCommand {
+  std::string pattern;
+  std::string stix_version = "2.1";
+  std::vector<std::string> files;  // match only; "-" reads standard input
+};
+int RunPatternCheck(const PatternCommand& command);
+int RunPatternMatch(const PatternCommand& command);
+
 // Prints the score and the folded forms of two person names; 0 when they are
 // judged the same name, 1 when not.
 struct NamesCompareCommand {

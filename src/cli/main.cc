@@ -82,6 +82,23 @@ int main(int argc, char** argv) {
   demo->add_option("--seed", demo_command.seed, "Seed: the same seed gives the same data");
   demo->add_option("--count", demo_command.count, "Total objects, scaling the scenario up (0: base scenario only)");
 
+  PatternCommand pattern_command;
+  auto* pattern = app.add_subcommand("pattern", "Check STIX patterns and match them against observed-data");
+  pattern->require_subcommand(1);
+  auto* pattern_check = pattern->add_subcommand("check", "Check a pattern's syntax: exit 0 valid, 1 invalid");
+  auto* pattern_match = pattern->add_subcommand(
+      "match", "Print the observed-data ids a pattern matches in FILEs: exit 0 match, 1 none, 2 error");
+  for (CLI::App* command : {pattern_check, pattern_match}) {
+    command->add_option("pattern", pattern_command.pattern, "The pattern, e.g. \"[ipv4-addr:value = '203.0.113.7']\"")
+        ->required();
+    command->add_option("--stix-version", pattern_command.stix_version, "2.0 or 2.1 (default 2.1)")
+        ->check(CLI::IsMember({"2.0", "2.1"}));
+  }
+  pattern_match
+      ->add_option("files", pattern_command.files,
+                   "Observed-data objects or bundles, alone or in a JSON array; - reads standard input")
+      ->required();
+
   NamesCompareCommand names_compare_command;
   auto* names = app.add_subcommand("names", "Person names across scripts and transliterations");
   names->require_subcommand(1);
@@ -100,6 +117,8 @@ int main(int argc, char** argv) {
   if (*validate) return RunValidate(validate_command);
   if (*demo) return RunDemo(demo_command);
   if (*names_compare) return RunNamesCompare(names_compare_command);
+  if (*pattern_check) return RunPatternCheck(pattern_command);
+  if (*pattern_match) return RunPatternMatch(pattern_command);
 
   kenes::Result<Config> config = ResolveConfig(config_file, data_dir);
   if (!config.ok()) {

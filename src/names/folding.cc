@@ -19,7 +19,7 @@ struct LetterSpelling {
 };
 constexpr std::array kLetterSpellings{
     // Turkmen ä is Cyrillic я after a consonant as often as ә: a placeholder the rewrites read.
-    LetterSpelling{U'ä', "A"},    LetterSpelling{U'ş', "sh"}, LetterSpelling{U'ș', "sh"}, LetterSpelling{U'š', "sh"},
+    LetterSpelling{U'ä', "A"},    LetterSpelling{U'ş', "S"},  LetterSpelling{U'ș', "S"},  LetterSpelling{U'š', "S"},
     LetterSpelling{U'ŝ', "shch"}, LetterSpelling{U'ç', "C"},  LetterSpelling{U'č', "C"},  LetterSpelling{U'ž', "zh"},
     LetterSpelling{U'ı', "i"},    LetterSpelling{U'ə', "a"},  LetterSpelling{U'æ', "a"},  LetterSpelling{U'ø', "o"},
     LetterSpelling{U'ɵ', "o"},    LetterSpelling{U'ŋ', "n"},  LetterSpelling{U'ë', "yo"}, LetterSpelling{U'ĭ', "y"},
@@ -42,25 +42,33 @@ bool IsApostrophe(UChar32 c) {
 // BGN's primes for the soft and hard signs: they say nothing.
 bool IsPrime(UChar32 c) { return c == U'ʹ' || c == U'ʺ'; }
 
-// An apostrophe after a letter: Uzbek oʻ is the placeholder O, gʻ is g;
+// An apostrophe after a letter, before `next`: Uzbek oʻ is the placeholder
+// O, gʻ is g, and s'h is с+ҳ (spelled skh, so that h is read alone);
 // Kazakh's 2017 alphabet wrote ш, ч and ә as s', c', a' (and marked n', u',
 // i', g' that fold as the bare letter).
-void ReadApostrophe(icu::UnicodeString& spelled) {
+void ReadApostrophe(icu::UnicodeString& spelled, UChar32 next) {
   if (spelled.isEmpty()) return;
   const int32_t last = spelled.length() - 1;
   switch (spelled.charAt(last)) {
     case u'o': spelled.setCharAt(last, u'O'); break;
     case u'c': spelled.setCharAt(last, u'C'); break;
     case u'a': spelled.setCharAt(last, u'A'); break;
-    case u's': spelled.append(u'h'); break;
+    case u's':
+      if (next == u'h') {
+        spelled.append(u'k');
+      } else {
+        spelled.setCharAt(last, u'S');
+      }
+      break;
     default: break;
   }
 }
 
 // Lower-case ASCII letters only: diacritics spelled out or stripped,
 // apostrophes read, with placeholders for the rewrites: A for ä, O for
-// Uzbek o', C for ç and č (which, unlike ch, are never French or German), Y
-// for ý (Turkmen й, but Kazakh у in the 2018 alphabet).
+// Uzbek o', C for ç and č and S for ş and š (which, unlike ch and sh, are
+// never read otherwise), Y for ý (Turkmen й, but Kazakh у in the 2018
+// alphabet).
 std::string ToAsciiLetters(std::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
@@ -77,7 +85,8 @@ std::string ToAsciiLetters(std::string_view text) {
     if (found != kLetterSpellings.end()) {
       spelled.append(icu::UnicodeString::fromUTF8(icu::StringPiece(found->ascii.data(), found->ascii.size())));
     } else if (IsApostrophe(c)) {
-      ReadApostrophe(spelled);
+      const int32_t next = composed.moveIndex32(i, 1);
+      ReadApostrophe(spelled, next < composed.length() ? composed.char32At(next) : U_SENTINEL);
     } else if (!IsPrime(c)) {
       spelled.append(c);
     }
@@ -87,7 +96,7 @@ std::string ToAsciiLetters(std::string_view text) {
   std::string ascii;
   for (int32_t i = 0; i < decomposed.length(); ++i) {
     const char16_t c = decomposed.charAt(i);
-    if ((c >= u'a' && c <= u'z') || c == u'A' || c == u'O' || c == u'C' || c == u'Y') {
+    if ((c >= u'a' && c <= u'z') || c == u'A' || c == u'O' || c == u'C' || c == u'S' || c == u'Y') {
       ascii.push_back(static_cast<char>(c));
     }
   }
@@ -106,18 +115,18 @@ struct Rewrite {
 
 // Longest `from` first, so that "tsch" wins over "sch" and "sh". Typed ch is
 // English ч, French ш or German х; x is Uzbek х or ks; j is ж or German й;
-// sch and z are German ш or ж and з or ц;
+// sch and z are German ш or ж and з or ц; sh may be с+х (Ishaq);
 // Uzbek o' (ў) is Russian у or, in Russian spellings of Uzbek names, о
 // (Xo'jayev, Ходжаев); ä is ә or я; ý is й or у.
 constexpr std::array kRewrites{
     Rewrite{"schtsch", "x"}, Rewrite{"chtch", "x"}, Rewrite{"shch", "x"},     Rewrite{"tsch", "c"},
     Rewrite{"dsch", "j"},    Rewrite{"dzh", "j"},   Rewrite{"sch", "x", "j"}, Rewrite{"tch", "c"},
-    Rewrite{"gue", "ge"},    Rewrite{"gui", "gi"},  Rewrite{"sh", "x"},       Rewrite{"zh", "j"},
+    Rewrite{"gue", "ge"},    Rewrite{"gui", "gi"},  Rewrite{"sh", "x", "sh"}, Rewrite{"zh", "j"},
     Rewrite{"dj", "j"},      Rewrite{"kh", "h"},    Rewrite{"gh", "g"},       Rewrite{"ch", "c", "x", "h"},
     Rewrite{"tz", "ts"},     Rewrite{"ph", "f"},    Rewrite{"ck", "k"},       Rewrite{"ou", "u"},
     Rewrite{"q", "k"},       Rewrite{"w", "v"},     Rewrite{"x", "h", "ks"},  Rewrite{"j", "j", "i"},
     Rewrite{"y", "i"},       Rewrite{"o", "a"},     Rewrite{"z", "s", "ts"},  Rewrite{"O", "u", "a"},
-    Rewrite{"A", "a", "ia"}, Rewrite{"C", "c"},     Rewrite{"Y", "i", "u"},
+    Rewrite{"A", "a", "ia"}, Rewrite{"C", "c"},     Rewrite{"S", "x"},        Rewrite{"Y", "i", "u"},
 };
 
 std::string WithoutDoubles(std::string_view text) {

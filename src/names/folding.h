@@ -18,7 +18,7 @@
 // A spelling from one of our transliterators (romanizer.h) is read in its one
 // convention. A Latin spelling as people typed it is ambiguous: j may be
 // German y, ch may be French sh or German kh, German sch may be zh and z
-// ts, x may be ks; each reading
+// ts, sh may be s+h, x may be ks; each reading
 // gives one more form, at most kMaxFolds. Pure functions: safe from any
 // thread.
 #pragma once

@@ -61,7 +61,7 @@ Alignment Align(const PersonName& left, const PersonName& right, const std::vect
                 const std::vector<size_t>& right_core) {
   const bool left_shorter = left_core.size() <= right_core.size();
   const std::vector<size_t>& rows = left_shorter ? left_core : right_core;
-  std::vector<size_t> columns = left_shorter ? right_core : left_core;
+  const std::vector<size_t>& columns = left_shorter ? right_core : left_core;
   std::vector<std::vector<TokenPairing>> matrix(rows.size(), std::vector<TokenPairing>(columns.size()));
   for (size_t r = 0; r < rows.size(); ++r) {
     for (size_t c = 0; c < columns.size(); ++c) {

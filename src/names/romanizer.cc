@@ -17,10 +17,11 @@ constexpr std::array<std::string_view, 5> kCyrillicSystems{"ru-ru_Latn/BGN", "kk
 
 // Letters of Tajik, Kazakh, Kyrgyz and Uzbek that another language's
 // transform leaves in Cyrillic (ў as the о Russian spells it with: Хўжаев,
-// Ходжаев; the Uzbek transform gives its own oʻ); then whatever is still Cyrillic (the Turkmen
+// Ходжаев; the Uzbek transform gives its own oʻ; ҳ as kh, so that Исҳоқ is
+// not read with ш); then whatever is still Cyrillic (the Turkmen
 // transform keeps и and й) goes through the Russian transform and Any-Latin.
 constexpr std::string_view kLeftoverLetters =
-    "ҷ > j; ҳ > h; ӣ > i; ӯ > u; ғ > gh; қ > q; ұ > u; ү > u; ө > o; ә > a; і > i; ң > n; һ > h; ў > o;"
+    "ҷ > j; ҳ > kh; ӣ > i; ӯ > u; ғ > gh; қ > q; ұ > u; ү > u; ө > o; ә > a; і > i; ң > n; һ > kh; ў > o;"
     ":: ru-ru_Latn/BGN; :: Any-Latin;";
 
 Result<std::unique_ptr<icu::Transliterator>> FromRules(const std::string& rules, const std::string& name) {
