@@ -85,8 +85,19 @@ SurnameGender GenderOf(const NameToken& token) {
   return SurnameGender::kUnknown;
 }
 
-bool IsSeparator(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == ';' || c == '/' || c == '(' || c == ')';
+// How many bytes of a separator start at `at`: white space (with the
+// no-break and typographic spaces that names pasted from documents carry),
+// and , ; / ( ); 0 for none.
+size_t SeparatorLength(std::string_view text, size_t at) {
+  constexpr std::string_view kAsciiSeparators = " \t\n\r,;/()";
+  if (kAsciiSeparators.find(text[at]) != std::string_view::npos) return 1;
+  const std::string_view rest = text.substr(at);
+  if (rest.starts_with("\u00A0")) return 2;
+  if (rest.starts_with("\u202F") || rest.starts_with("\u3000")) return 3;
+  const bool typographic_space = rest.size() >= 3 && rest.starts_with("\xE2\x80") &&
+                                 static_cast<unsigned char>(rest[2]) >= 0x80 &&
+                                 static_cast<unsigned char>(rest[2]) <= 0x8A;
+  return typographic_space ? 3 : 0;
 }
 
 }  // namespace
@@ -100,9 +111,9 @@ PersonName NameAnalyzer::Analyze(std::string_view name) const {
   PersonName person{std::string(name), {}};
   size_t at = 0;
   while (at < name.size()) {
-    while (at < name.size() && IsSeparator(name[at])) ++at;
+    while (at < name.size() && SeparatorLength(name, at) > 0) at += SeparatorLength(name, at);
     size_t end = at;
-    while (end < name.size() && !IsSeparator(name[end])) ++end;
+    while (end < name.size() && SeparatorLength(name, end) == 0) ++end;
     if (end == at) break;
     NameToken token{std::string(name.substr(at, end - at)), {}, false, SurnameGender::kUnknown};
     at = end;

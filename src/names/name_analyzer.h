@@ -21,8 +21,8 @@ class NameAnalyzer {
 
   NameAnalyzer Clone() const { return NameAnalyzer(romanizer_.Clone()); }
 
-  // Tokens are split at white space and , ; / ( ); tokens without a letter
-  // are dropped.
+  // Tokens are split at white space (no-break spaces too) and , ; / ( );
+  // tokens without a letter are dropped.
   PersonName Analyze(std::string_view name) const;
 
  private:
