@@ -1,12 +1,11 @@
 // `kenes names compare LEFT RIGHT`: the person-name matcher (src/names) on
 // two names, for analysts and for scripts (the exit code is the verdict).
-#include <fmt/format.h>
-
 #include <cstdio>
 
+#include <fmt/format.h>
+
 #include "cli/commands.h"
-#include "names/name_analyzer.h"
-#include "names/name_matcher.h"
+#include "names/names.h"
 
 namespace kenes::cli {
 

@@ -143,12 +143,11 @@ MatchResult MatchAsWritten(const PersonName& left, const PersonName& right) {
       left_fold[l] = pairing.left_fold;
       right_fold[r] = pairing.right_fold;
       shares_skeleton = shares_skeleton || pairing.shares_skeleton;
-      if (pairing.similarity < kSameNameThreshold) {
-        reasons.push_back(left.tokens[l].text + " and " + right.tokens[r].text + " differ");
-      }
       if (GenderFormsDiffer(left.tokens[l], right.tokens[r], pairing)) {
         reasons.push_back(left.tokens[l].text + " and " + right.tokens[r].text + " are different gender forms");
         result.score *= kStructuralPenalty;
+      } else if (pairing.similarity < kSameNameThreshold) {
+        reasons.push_back(left.tokens[l].text + " and " + right.tokens[r].text + " differ");
       }
     }
     // A lone name says too little against one with a patronymic (Aigerim,
