@@ -37,6 +37,7 @@ Status ApplySetting(const std::string& key, std::string_view value, Config& conf
     return text(config.data_dir);
   }
   if (key == "import.batch_size") return ParseCount(key, value, 1, 1'000'000, config.import_batch_size);
+  if (key == "hunt.window_days") return ParseCount(key, value, 1, 3650, config.hunt_window_days);
   ServeConfig& serve = config.serve;
   if (key == "serve.listen") {
     if (value.rfind(':') == std::string_view::npos) return Status::InvalidArgument("serve.listen must be address:port");

@@ -8,6 +8,8 @@
 //   data_dir = /var/lib/kenes
 //   [import]
 //   batch_size = 50000
+//   [hunt]
+//   window_days = 90    # how far back a new indicator looks for observed-data
 //   [serve]
 //   listen = 127.0.0.1:8080
 //   tls_certificate = /etc/kenes/node.pem   # with tls_key: HTTPS only
@@ -16,6 +18,7 @@
 // the config file, built-in defaults. Plain value type; thread-compatible.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <filesystem>
 #include <string>
@@ -40,9 +43,11 @@ struct ServeConfig {
 struct Config {
   std::filesystem::path data_dir;   // holds kenes.db and its WAL files
   size_t import_batch_size = 50000;  // objects per store transaction during import (measured best, bench/ingest)
+  size_t hunt_window_days = 90;      // automatic sightings: retro-hunt window (sight/hunter.h)
   ServeConfig serve;
 
   std::filesystem::path DatabasePath() const { return data_dir / "kenes.db"; }
+  std::chrono::seconds HuntWindow() const { return std::chrono::hours(24) * hunt_window_days; }
 };
 
 // The built-in defaults: data under $XDG_DATA_HOME/kenes (~/.local/share/kenes).

@@ -17,6 +17,7 @@
 #include "share/write_labeller.h"
 #include "share/audit_log.h"
 #include "share/marking.h"
+#include "sight/hunter.h"
 
 namespace kenes::cli {
 namespace {
@@ -81,6 +82,12 @@ int RunImport(const Config& config, const std::string& as_user, const ImportComm
   options.batch_size = config.import_batch_size;
   options.assign_missing_sco_ids = command.assign_ids;
   options.label = std::move(labeller).value();
+  sight::Hunter hunter(*session->store, *session->community, {config.HuntWindow()});
+  options.on_batch = [&hunter](const ingest::StoredBatch& batch) {
+    if (Status hunted = hunter.Observe(batch); !hunted.ok()) {
+      fmt::print(stderr, "error: the objects are stored, but hunting them for sightings failed: {}\n", hunted.message());
+    }
+  };
   ingest::Importer importer(session->store.get(), options, [&](const ingest::ImportMessage& message) {
     if (message.is_error || !command.quiet) fmt::print(stderr, "{}: {}\n", message.is_error ? "error" : "warning",
                                                        message.text);
@@ -94,6 +101,11 @@ int RunImport(const Config& config, const std::string& as_user, const ImportComm
   const ingest::ImportTotals& totals = importer.totals();
   fmt::print("imported {} objects: {} stored, {} already stored, {} invalid, {} refused, {} warnings\n",
              totals.read, totals.stored, totals.duplicates, totals.invalid, totals.refused, totals.warnings);
+  sight::HuntTotals hunt = hunter.totals();
+  if (hunt.sightings + hunt.duplicates > 0) {
+    fmt::print("sightings: {} new, {} already stored\n", hunt.sightings, hunt.duplicates);
+  }
+  if (hunt.failures > 0) fmt::print(stderr, "warning: {} hunts failed, the last: {}\n", hunt.failures, hunt.last_failure);
   share::AuditEvent event;
   event.actor = session->actor;
   event.action = "object.write";

@@ -186,6 +186,7 @@ Status Importer::AwaitStoring() {
     }
     if (options_.on_outcome) options_.on_outcome(outcome);
   }
+  if (options_.on_batch) options_.on_batch(StoredBatch{storing_, storing_labels_, *results});
   storing_.clear();
   return Status::Ok();
 }

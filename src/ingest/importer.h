@@ -16,6 +16,7 @@
 #include <functional>
 #include <future>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +41,14 @@ struct ObjectOutcome {
   std::string message;                  // why, for kInvalid and kRefused
 };
 
+// One batch as the store took it: the objects, their labels (empty when
+// ImportOptions::label is unset) and the store's result for each.
+struct StoredBatch {
+  std::span<const stix::Object> objects;
+  std::span<const store::AccessLabel> labels;
+  std::span<const store::WriteResult> results;
+};
+
 struct ImportOptions {
   size_t batch_size = 50000;            // objects per store transaction: larger batches rewrite fewer index pages per object
   bool assign_missing_sco_ids = false;  // give SCOs that arrive without an id their deterministic id
@@ -52,6 +61,10 @@ struct ImportOptions {
   // caller's thread (a stored object's by Finish() at the latest). Without
   // a store, only refused objects have one.
   std::function<void(const ObjectOutcome&)> on_outcome;
+  // Optional: told each batch once it is durable, on the caller's thread,
+  // after its outcomes (automatic sightings hang here: sight/hunter.h).
+  // Whatever it does, the batch stays stored and counted.
+  std::function<void(const StoredBatch&)> on_batch;
 };
 
 // One finding about one object (or the input itself), ready to show a person.

@@ -55,7 +55,7 @@ Api::Api(store::Store& store, share::Community& community, ApiOptions options)
     : store_(store),
       community_(community),
       options_(std::move(options)),
-      writes_(store, community, options_.on_stored) {}
+      writes_(store, community, options_.on_stored, options_.on_batch) {}
 
 void Api::Register(http::Router& router) {
   using http::Auth;

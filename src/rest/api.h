@@ -41,6 +41,7 @@
 #include <string_view>
 
 #include "http/router.h"
+#include "ingest/importer.h"
 #include "rest/object_write.h"
 #include "share/community.h"
 #include "share/viewer_cache.h"
@@ -56,6 +57,8 @@ struct ApiOptions {
   size_t max_facet_versions = 10000;  // objects a search's facets count at most; REQUIRES: > 0
   // Learns how many versions each write stored (the server's metrics); may be empty.
   std::function<void(size_t stored)> on_stored;
+  // Told each stored batch (automatic sightings); may be empty.
+  std::function<void(const ingest::StoredBatch&)> on_batch;
 };
 
 class Api {

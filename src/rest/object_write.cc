@@ -229,8 +229,9 @@ Status CheckMarkingsAgree(const WriteDraft& draft, simdjson::dom::element object
 
 }  // namespace
 
-ObjectWrite::ObjectWrite(store::Store& store, share::Community& community, std::function<void(size_t)> on_stored)
-    : store_(store), community_(community), on_stored_(std::move(on_stored)) {}
+ObjectWrite::ObjectWrite(store::Store& store, share::Community& community, std::function<void(size_t)> on_stored,
+                         std::function<void(const ingest::StoredBatch&)> on_batch)
+    : store_(store), community_(community), on_stored_(std::move(on_stored)), on_batch_(std::move(on_batch)) {}
 
 Result<WriteDraft> ObjectWrite::Prepare(const share::Principal& principal, const store::Viewer* viewer,
                                         std::string_view body, std::string_view revised_id) {
@@ -279,6 +280,7 @@ ObjectWrite::Imported ObjectWrite::Import(const share::Principal& principal, con
   Status refusal;  // why the sharing rules refused the object
   ingest::ImportOptions options;
   options.batch_size = 1;
+  options.on_batch = on_batch_;
   options.label = [&](stix::Object& object) -> Result<store::AccessLabel> {
     Result<store::AccessLabel> label = labeller(object);
     if (label.ok()) {

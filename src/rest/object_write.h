@@ -35,6 +35,7 @@
 #include <string_view>
 
 #include "http/message.h"
+#include "ingest/importer.h"
 #include "share/community.h"
 #include "share/principal.h"
 #include "share/write_labeller.h"
@@ -46,8 +47,10 @@ struct WriteDraft;  // a write request as the server completed it (object_write.
 
 class ObjectWrite {
  public:
-  // `on_stored` (optional) learns how many versions each write stored.
-  ObjectWrite(store::Store& store, share::Community& community, std::function<void(size_t)> on_stored);
+  // `on_stored` (optional) learns how many versions each write stored,
+  // `on_batch` (optional) the batch stored (ingest::ImportOptions::on_batch).
+  ObjectWrite(store::Store& store, share::Community& community, std::function<void(size_t)> on_stored,
+              std::function<void(const ingest::StoredBatch&)> on_batch = {});
 
   // POST /api/v1/objects.
   http::Response Create(const share::Principal& principal, const store::Viewer* viewer, std::string_view body);
@@ -78,6 +81,7 @@ class ObjectWrite {
   store::Store& store_;
   share::Community& community_;
   std::function<void(size_t)> on_stored_;
+  std::function<void(const ingest::StoredBatch&)> on_batch_;
 };
 
 }  // namespace kenes::rest

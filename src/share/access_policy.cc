@@ -85,7 +85,14 @@ store::Viewer StoreViewer(const ViewerFacts& viewer) {
     grant.group = key.group;
     filter.grants.push_back(std::move(grant));
   }
+  if (!viewer.organisation.empty()) {
+    filter.grants.push_back({kAddressedAudience, (1u << kTlpLevels) - 1, viewer.organisation});
+  }
   return filter;
+}
+
+store::AccessLabel AddressedLabel(std::string author, std::string recipient, Tlp tlp) {
+  return {std::move(author), kAddressedAudience, static_cast<int>(tlp), std::move(recipient)};
 }
 
 std::optional<store::Viewer> StoreViewerFor(const Principal& principal, const ViewerFacts& viewer) {

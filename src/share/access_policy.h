@@ -31,6 +31,13 @@
 // child is not reached. Node administrators read without a viewer (every
 // version); roles within an organisation do not change what it sees.
 //
+// Besides these labels there are objects addressed to one organisation
+// (AddressedLabel): the sightings Kenes writes tell an indicator's author
+// that its indicator was seen, and no one else but the observer. Every
+// organisation's StoreViewer admits what is addressed to it, at any TLP
+// level; no distribution reaches such an object, so MayView, which decides
+// about distributions, never sees one.
+//
 // Pure functions over values; thread-safe.
 #pragma once
 
@@ -57,6 +64,14 @@ struct ViewerFacts {
   CommunityPlace place;      // all false and empty for an outsider
   std::optional<CommunityPlace> parent;
 };
+
+// The store audience of objects addressed to one organisation, whose
+// identity id is the label's group; beyond the distribution kinds.
+inline constexpr int kAddressedAudience = kDistributionKinds;
+
+// The label of an object `author` addresses to organisation `recipient`
+// (identity ids), seen by the two of them only.
+store::AccessLabel AddressedLabel(std::string author, std::string recipient, Tlp tlp);
 
 // The decision: may `viewer` see a version labelled `label`?
 bool MayView(const ViewerFacts& viewer, const Label& label);

@@ -278,6 +278,7 @@ http::Response Service::AddObjects(const http::Request& request) {
   ingest::ImportOptions import_options;
   import_options.label = std::move(labeller).value();
   import_options.on_outcome = [&outcomes](const ingest::ObjectOutcome& outcome) { outcomes.push_back(outcome); };
+  import_options.on_batch = options_.on_batch;
   ingest::Importer importer(&store_, std::move(import_options), {});
   Status imported = importer.ImportBuffer(objects, "envelope");
   if (imported.ok()) imported = importer.Finish();

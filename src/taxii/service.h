@@ -60,6 +60,7 @@
 #include <string_view>
 
 #include "http/router.h"
+#include "ingest/importer.h"
 #include "share/community.h"
 #include "store/clock.h"
 #include "store/store.h"
@@ -76,6 +77,7 @@ struct ServiceOptions {
   size_t status_capacity = 10000;        // status resources kept
   std::chrono::seconds status_retention = std::chrono::hours(24);
   std::function<void(size_t stored)> on_stored;  // after each POST, the new versions stored (metrics)
+  std::function<void(const ingest::StoredBatch&)> on_batch;  // each stored batch (automatic sightings)
   std::string title = "Kenes";
   std::string description = "Kenes threat-intelligence sharing node";
   store::Clock* clock = nullptr;  // for status retention; nullptr: the system clock
