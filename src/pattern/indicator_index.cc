@@ -56,7 +56,7 @@ class LengthsInUse {
 };
 
 // A network atom's length, with the family: IPv4 /n is n, IPv6 /n is 256 + n.
-uint32_t NetworkLength(bool v6, int prefix) { return (v6 ? 256u : 0u) + static_cast<uint32_t>(prefix); }
+constexpr uint32_t NetworkLength(bool v6, int prefix) { return (v6 ? 256u : 0u) + static_cast<uint32_t>(prefix); }
 
 struct TypeEntry;
 
@@ -84,8 +84,33 @@ struct TypeEntry {
 struct Placement {
   void* place;      // the TypeEntry of a type atom, the IndexedPath of the others
   uint32_t entry;   // in IndexedPath::keys
-  uint16_t length;  // of a prefix, suffix or network atom (LengthsInUse)
+  uint16_t length;  // of a prefix or suffix (at most kMaxAffix) or network atom (LengthsInUse)
   Kind kind;
+};
+static_assert(kMaxAffix <= UINT16_MAX && NetworkLength(true, 128) <= UINT16_MAX);
+
+// The placements of one handle: nearly always one, kept inline.
+class Filing {
+ public:
+  void Add(const Placement& placement) {
+    if (count_++ == 0) {
+      first_ = placement;
+      return;
+    }
+    if (!more_) more_ = std::make_unique<std::vector<Placement>>();
+    more_->push_back(placement);
+  }
+  template <typename Visit>
+  void ForEach(Visit visit) const {
+    if (count_ > 0) visit(first_);
+    if (more_) std::for_each(more_->begin(), more_->end(), visit);
+  }
+  size_t HeapBytes() const { return more_ ? sizeof(*more_) + more_->capacity() * sizeof(Placement) : 0; }
+
+ private:
+  Placement first_{};
+  uint32_t count_ = 0;
+  std::unique_ptr<std::vector<Placement>> more_;
 };
 
 void AddOnce(std::vector<Handle>& handles, Handle handle) {
@@ -165,7 +190,7 @@ struct Gathering {
 
 struct IndicatorIndex::State {
   TextMap<TypeEntry> types;
-  std::unordered_map<Handle, std::vector<Placement>> filed;
+  std::unordered_map<Handle, Filing> filed;
   size_t unindexed = 0;  // patterns with a type atom
 
   IndexedPath& PathOf(TypeEntry& type, const std::vector<PathStep>& steps) {
@@ -252,12 +277,13 @@ IndicatorIndex& IndicatorIndex::operator=(IndicatorIndex&&) noexcept = default;
 
 void IndicatorIndex::Add(Handle handle, const Pattern& pattern) {
   State& state = *state_;
-  std::vector<Placement>& placements = state.filed[handle];
-  for (CoverAtom& atom : CoverOf(pattern)) placements.push_back(state.File(handle, atom));
-  placements.shrink_to_fit();
-  if (std::any_of(placements.begin(), placements.end(), [](const Placement& p) { return p.kind == Kind::kType; })) {
-    ++state.unindexed;
+  Filing& filing = state.filed[handle];
+  bool by_type = false;
+  for (CoverAtom& atom : CoverOf(pattern)) {
+    by_type |= atom.IsTypeAtom();
+    filing.Add(state.File(handle, atom));
   }
+  if (by_type) ++state.unindexed;
 }
 
 void IndicatorIndex::Remove(Handle handle) {
@@ -265,10 +291,10 @@ void IndicatorIndex::Remove(Handle handle) {
   const auto found = state.filed.find(handle);
   if (found == state.filed.end()) return;
   bool by_type = false;
-  for (const Placement& placement : found->second) {
+  found->second.ForEach([&](const Placement& placement) {
     by_type |= placement.kind == Kind::kType;
     state.Unfile(handle, placement);
-  }
+  });
   if (by_type) --state.unindexed;
   state.filed.erase(found);
 }
@@ -320,7 +346,7 @@ size_t IndicatorIndex::MemoryBytes() const {
       for (const PathStep& step : path->steps) bytes += sizeof(PathStep) + StringHeapBytes(step.key);
     }
   }
-  for (const auto& [handle, placements] : state.filed) bytes += placements.capacity() * sizeof(Placement);
+  for (const auto& [handle, filing] : state.filed) bytes += filing.HeapBytes();
   return bytes;
 }
 

@@ -28,8 +28,10 @@ std::optional<CoverAtom> LikeAtom(const Comparison& comparison) {
   const std::string& like = comparison.value.text;
   const size_t first = like.find_first_of("%_");
   const size_t last = like.find_last_of("%_");
-  const std::string_view prefix = std::string_view(like).substr(0, first);
-  const std::string_view suffix = last == std::string::npos ? std::string_view(like) : std::string_view(like).substr(last + 1);
+  // Beyond kMaxAffix characters a text adds little to tell values apart; the index keeps it short.
+  const std::string_view prefix = std::string_view(like).substr(0, std::min(first, kMaxAffix));
+  std::string_view suffix = last == std::string::npos ? std::string_view(like) : std::string_view(like).substr(last + 1);
+  suffix.remove_prefix(suffix.size() - std::min(suffix.size(), kMaxAffix));
   const bool use_prefix = IsAscii(prefix) && !prefix.empty() && (prefix.size() >= suffix.size() || !IsAscii(suffix));
   const bool use_suffix = !use_prefix && IsAscii(suffix) && !suffix.empty();
   if (!use_prefix && !use_suffix) return std::nullopt;

@@ -6,8 +6,8 @@
 // - a value atom: the value at a path has a key (value_key.h). From an `=` or `IN` comparison
 //   whose literals are strings, numbers or booleans;
 // - a prefix or suffix atom: the string at a path starts (ends) with a text. From LIKE, whose
-//   literal fixes the text before its first wildcard and after its last; only ASCII texts, which
-//   the matcher's NFC normalisation leaves alone;
+//   literal fixes the text before its first wildcard and after its last (at most kMaxAffix
+//   characters of it); only ASCII texts, which the matcher's NFC normalisation leaves alone;
 // - a network atom: the IP address or block at a path lies within a block. From ISSUBSET;
 // - a regex atom: the string at a path may match a regular expression (regex_filter.h). From
 //   MATCHES;
@@ -24,6 +24,7 @@
 // Pure functions of the tree: call from any thread.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -33,7 +34,7 @@
 namespace kenes::pattern {
 
 struct CoverAtom {
-  enum class Kind { kValue, kPrefix, kSuffix, kNetwork, kRegex, kType };
+  enum class Kind : uint8_t { kValue, kPrefix, kSuffix, kNetwork, kRegex, kType };
   Kind kind = Kind::kType;
   std::string object_type;
   std::vector<PathStep> steps;  // empty for a type atom
@@ -47,6 +48,9 @@ struct CoverAtom {
 // it makes a pattern a candidate for, roughly; a type atom, all with an observable of the type.
 inline constexpr size_t kTextAtomWeight = 20;  // prefix, suffix, network and regex atoms
 inline constexpr size_t kTypeAtomWeight = 1000;
+
+// The longest text a prefix or suffix atom keeps.
+inline constexpr size_t kMaxAffix = 64;
 
 // A text naming `steps`, equal for equal paths only: the index's name for a path.
 std::string StepsKey(const std::vector<PathStep>& steps);

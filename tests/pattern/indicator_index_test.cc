@@ -97,6 +97,9 @@ TEST(PatternCover, LikeFilesTheLongerFixedEnd) {
   EXPECT_EQ(Cover("[url:value LIKE 'https://%/x_y']"), Atoms({"url:value LIKE 'https://%'"}));
   EXPECT_EQ(Cover("[url:value LIKE 'a%b_cdef']"), Atoms({"url:value LIKE '%cdef'"}));
   EXPECT_EQ(Cover("[url:value LIKE 'abc']"), Atoms({"url:value LIKE 'abc%'"}));
+  const std::string long_text(100, 'a');
+  EXPECT_EQ(Cover("[url:value LIKE '" + long_text + "%']"), Atoms({"url:value LIKE '" + long_text.substr(0, kMaxAffix) + "%'"}));
+  EXPECT_EQ(Cover("[url:value LIKE '%b" + long_text + "']"), Atoms({"url:value LIKE '%" + long_text.substr(0, kMaxAffix) + "'"}));
   // The matcher puts text in NFC before LIKE: only ASCII is sure to stay as written.
   EXPECT_EQ(Cover("[x:s LIKE 'caf\u00e9%.fr']"), Atoms({"x:s LIKE '%.fr'"}));
   EXPECT_EQ(Cover("[x:s LIKE 'caf\u00e9%']"), Atoms({"x:*"}));
