@@ -44,7 +44,7 @@ bench: build
 # and our own pattern seeds; new inputs found go to $(FUZZ_BUILD_DIR)/corpus.
 FUZZ_BUILD_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := stix_reader_fuzz pattern_parser_fuzz
+FUZZ_TARGETS := stix_reader_fuzz pattern_parser_fuzz pattern_matcher_fuzz
 fuzz-build: bootstrap
 	@CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKENES_FUZZ=ON > /dev/null
 	@cmake --build $(FUZZ_BUILD_DIR) -j $(JOBS) --target $(FUZZ_TARGETS)
@@ -53,11 +53,13 @@ fuzz: fuzz-build
 	@$(MAKE) --no-print-directory fuzz-run
 
 fuzz-run:
-	@mkdir -p $(FUZZ_BUILD_DIR)/corpus/stix $(FUZZ_BUILD_DIR)/corpus/pattern
+	@mkdir -p $(FUZZ_BUILD_DIR)/corpus/stix $(FUZZ_BUILD_DIR)/corpus/pattern $(FUZZ_BUILD_DIR)/corpus/matcher
 	@$(FUZZ_BUILD_DIR)/fuzz/stix_reader_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 \
 	  $(FUZZ_BUILD_DIR)/corpus/stix ../shared/stix2-json-schemas/examples ../shared/stix2-json-schemas/examples/threat-reports
 	@$(FUZZ_BUILD_DIR)/fuzz/pattern_parser_fuzz -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
 	  $(FUZZ_BUILD_DIR)/corpus/pattern fuzz/corpus/pattern
+	@$(FUZZ_BUILD_DIR)/fuzz/pattern_matcher_fuzz -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	  $(FUZZ_BUILD_DIR)/corpus/matcher fuzz/corpus/pattern
 
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_BUILD_DIR) $(FUZZ_BUILD_DIR)
