@@ -16,10 +16,10 @@ constexpr std::array<std::string_view, 5> kCyrillicSystems{"ru-ru_Latn/BGN", "kk
                                                            "tk_Cyrl-tk/BGN", "uz_Cyrl-uz_Latn"};
 
 // Letters of Tajik, Kazakh, Kyrgyz and Uzbek that another language's
-// transform leaves in Cyrillic (ў as the о Russian spells it with: Хўжаев,
-// Ходжаев; the Uzbek transform gives its own oʻ; ө as the у Russian
-// spells it with: Төлеген, Тулеген, while the Kazakh and Kirghiz transforms
-// give ö; ҳ as kh, so that Исҳоқ is not read with ш); then whatever is still Cyrillic (the Turkmen
+// transform leaves in Cyrillic, spelled as Russian documents spell them:
+// ў as о (Хўжаев, Ходжаев) and ө as у (Төлеген, Тулеген), while the Uzbek,
+// Kazakh and Kirghiz transforms give their own oʻ and ö; ҳ as kh, so that
+// Исҳоқ is not read with ш. Then whatever is still Cyrillic (the Turkmen
 // transform keeps и and й) goes through the Russian transform and Any-Latin.
 constexpr std::string_view kLeftoverLetters =
     "ҷ > j; ҳ > kh; ӣ > i; ӯ > u; ғ > gh; қ > q; ұ > u; ү > u; ө > u; ә > a; і > i; ң > n; һ > kh; ў > o;"
