@@ -92,11 +92,8 @@ class Translation {
     i += 2;
     if (next == 'Z' && !in_class_) {
       out_ += "\\z";
-    } else if (text_ && (next == 'd' || next == 'w' || ((next == 'D' || next == 'W') && !in_class_))) {
-      // Python's \d and \w on text are Unicode digits and word characters; RE2's are ASCII.
-      const bool word = next == 'w' || next == 'W';
-      const bool negated = next == 'D' || next == 'W';
-      const std::string_view members = word ? "\\p{L}\\p{N}_" : "\\p{Nd}";
+    } else if (const std::string_view members = ClassMembers(next); !members.empty()) {
+      const bool negated = std::isupper(static_cast<unsigned char>(next));
       out_ += in_class_ ? std::string(members) : fmt::format("[{}{}]", negated ? "^" : "", members);
     } else {
       out_ += '\\';
@@ -143,6 +140,18 @@ class Translation {
     out_ += c;
     ++i;
     return Status::Ok();
+  }
+
+  // What Python's \d, \w, \s (and, outside a class, \D, \W, \S) stand for where RE2's differ: on
+  // text they are Unicode classes, RE2's are ASCII; RE2's \s also lacks \v. Empty where they agree.
+  std::string_view ClassMembers(char escape) const {
+    const char lower = static_cast<char>(std::tolower(static_cast<unsigned char>(escape)));
+    if (escape != lower && in_class_) return {};  // [\D] has no member list; RE2's is close
+    if (lower == 's') return text_ ? "\\t\\n\\v\\f\\r \\x{1c}-\\x{1f}\\x{85}\\p{Z}" : "\\t\\n\\v\\f\\r ";
+    if (!text_) return {};
+    if (lower == 'd') return "\\p{Nd}";
+    if (lower == 'w') return "\\p{L}\\p{N}_";
+    return {};
   }
 
   // Whether the '?' at `at` makes the quantifier before it lazy (then "?+" is "lazy, then +").

@@ -4,8 +4,8 @@
 // is never silently matched differently: backreferences (\1, (?P=name)),
 // lookahead and lookbehind, atomic groups, possessive quantifiers, conditional
 // groups and verbose mode. What differs only in spelling is rewritten: \Z, \uXXXX, octal escapes,
-// {,n}, Python's `$` (which also matches before a final newline) and, for text,
-// Python's Unicode-aware \d and \w. Stateless and thread-safe.
+// {,n}, Python's `$` (which also matches before a final newline), \s (which includes \v) and,
+// for text, Python's Unicode-aware \d, \w and \s. Stateless and thread-safe.
 #pragma once
 
 #include <string>
