@@ -41,6 +41,10 @@ constexpr size_t kRootsPerChunk = 64;
 // Steps a search may take before Evaluate gives up: far beyond what the reference's own
 // combinatorial cases need (under a million), and about a second at most.
 constexpr int64_t kSearchBudget = 5'000'000;
+// Each observation expression nests one more generator, and resuming the outermost runs down the
+// whole chain on the stack; real indicators have a handful (and the reference's recursion limit
+// stops near a thousand too).
+constexpr size_t kMostObservations = 1000;
 
 Status QualifierError(const Qualifier& qualifier, std::string_view message) {
   return Status::InvalidArgument(fmt::format("at offset {}: {}", qualifier.offset, message));
@@ -310,6 +314,10 @@ Result<Matcher> Matcher::Create(Pattern pattern) {
   auto compiled = std::make_unique<Compiled>();
   compiled->pattern = std::move(pattern);
   KENES_ASSIGN_OR_RETURN(compiled->root, compiled->CompileObservation(compiled->pattern.root));
+  if (compiled->bracket_roots.size() > kMostObservations) {
+    return Status::InvalidArgument(fmt::format("more than {} observation expressions ([...]) in one pattern",
+                                               kMostObservations));
+  }
   return Matcher(std::move(compiled));
 }
 

@@ -54,6 +54,22 @@ TEST(MatcherEvaluate, LooksOnlyAmongTheObservationsGiven) {
   EXPECT_FALSE(matcher.Evaluate(ObservationSet()).value().has_value());
 }
 
+TEST(MatcherEvaluate, RefusesPatternsOfThousandsOfObservations) {
+  std::string text = "[person:age = 0]";
+  for (int i = 1; i < 1001; ++i) text += " OR [person:age = " + std::to_string(i) + "]";
+  Result<Pattern> pattern = Parse(text);
+  ASSERT_TRUE(pattern.ok());
+  EXPECT_EQ(Matcher::Create(std::move(pattern).value()).status().code(), StatusCode::kInvalidArgument);
+
+  text = "[person:age = 0]";
+  for (int i = 1; i < 1000; ++i) text += " OR [person:age = " + std::to_string(i) + "]";
+  ObservationSet set;
+  ASSERT_TRUE(set.AddJson(People(2)).ok());
+  const Result<std::optional<Match>> match = MatcherFor(text).Evaluate(set);
+  ASSERT_TRUE(match.ok() && match.value().has_value());
+  EXPECT_EQ(match.value()->observations, std::vector<size_t>{0});
+}
+
 TEST(MatcherEvaluate, KeepsItsPattern) {
   const Matcher matcher = MatcherFor("[person:age = 1] REPEATS 2 TIMES");
   ASSERT_EQ(matcher.pattern().root.qualifiers.size(), 1u);
