@@ -21,6 +21,15 @@ Result<std::vector<CorrelationKey>> KeysOf(simdjson::dom::element element) {
   return keys;
 }
 
+Result<CorrelationKey> KeyOfValue(std::string_view kind, std::string_view text) {
+  ValueNormaliser normalise = FindValueNormaliser(kind);
+  if (normalise == nullptr) {
+    return Status::InvalidArgument("'" + std::string(kind) + "' is not a key kind made of a single value");
+  }
+  KENES_ASSIGN_OR_RETURN(std::string value, normalise(text));
+  return CorrelationKey{std::string(kind), std::move(value)};
+}
+
 Result<std::vector<CorrelationKey>> KeysOf(const stix::Object& object) {
   // One parser per thread: its buffers are reused, and the keys are copied
   // out before the next parse invalidates the document.

@@ -50,4 +50,12 @@ Result<std::vector<CorrelationKey>> KeysOf(simdjson::dom::element object);
 // The same for a parsed object, read from its original JSON text.
 Result<std::vector<CorrelationKey>> KeysOf(const stix::Object& object);
 
+// The key of one value of a key kind made of a single value (ipv4-addr,
+// ipv6-addr, domain-name, url, email-addr, phone-number in international
+// form, iban, bank-account-number, cryptocurrency-wallet, vehicle-vin), for
+// looking a value up: a search for "+7 701 123-45-67" finds the objects of
+// ("phone-number", "+77011234567"). InvalidArgument for a malformed value
+// or another kind.
+Result<CorrelationKey> KeyOfValue(std::string_view kind, std::string_view text);
+
 }  // namespace kenes::observable

@@ -170,7 +170,34 @@ constexpr ObservableKind kKinds[] = {
     {"identity-document", IdentityDocumentKeys},
 };
 
+Result<std::string> InternationalPhoneNumber(std::string_view text) { return NormalisePhoneNumber(text); }
+
+Result<std::string> WalletAddress(std::string_view text) {
+  KENES_ASSIGN_OR_RETURN(NormalisedWallet wallet, NormaliseWalletAddress(text));
+  return std::move(wallet.address);
+}
+
+constexpr std::pair<std::string_view, ValueNormaliser> kValueNormalisers[] = {
+    {"ipv4-addr", NormaliseIpv4},
+    {"ipv6-addr", NormaliseIpv6},
+    {"domain-name", NormaliseDomainName},
+    {"url", NormaliseUrl},
+    {"email-addr", NormaliseEmailAddress},
+    {"phone-number", InternationalPhoneNumber},
+    {"iban", NormaliseIban},
+    {"bank-account-number", NormaliseAccountNumber},
+    {"cryptocurrency-wallet", WalletAddress},
+    {"vehicle-vin", NormaliseVin},
+};
+
 }  // namespace
+
+ValueNormaliser FindValueNormaliser(std::string_view kind) {
+  for (const auto& [name, normaliser] : kValueNormalisers) {
+    if (name == kind) return normaliser;
+  }
+  return nullptr;
+}
 
 const ObservableKind* FindObservableKind(std::string_view type) {
   for (const ObservableKind& kind : kKinds) {

@@ -26,4 +26,8 @@ struct ObservableKind {
 // nullptr for types without correlation keys.
 const ObservableKind* FindObservableKind(std::string_view type);
 
+// The normaliser of a key kind made of a single value; nullptr for others.
+using ValueNormaliser = Result<std::string> (*)(std::string_view);
+ValueNormaliser FindValueNormaliser(std::string_view kind);
+
 }  // namespace kenes::observable

@@ -3,7 +3,8 @@
 // fails with a message containing the expected words.
 //
 // Columns, tab-separated: normaliser, input, context (the region of a phone
-// number, the algorithm of a hash, the chain of a wallet; "-" for none),
+// number, the algorithm of a hash, the chain of a wallet, the kind of a key;
+// "-" for none),
 // expected (the canonical text, or "!" and words of the error message).
 // Lines starting with '#' and empty lines are skipped.
 #include <gtest/gtest.h>
@@ -22,6 +23,7 @@
 #include "observable/iban.h"
 #include "observable/identity_document.h"
 #include "observable/ip_address.h"
+#include "observable/observable.h"
 #include "observable/phone_number.h"
 #include "observable/url.h"
 #include "observable/vehicle_plate.h"
@@ -66,6 +68,10 @@ const std::map<std::string, Normaliser>& Normalisers() {
       {"document-number", [](const std::string& in, const std::string&) { return NormaliseDocumentNumber(in); }},
       {"document-kind", [](const std::string& in, const std::string&) { return NormaliseDocumentKind(in); }},
       {"country", [](const std::string& in, const std::string&) { return NormaliseCountryCode(in, "a country"); }},
+      {"key",
+       [](const std::string& in, const std::string& kind) {
+         return Joined(KeyOfValue(kind, in), &CorrelationKey::kind, &CorrelationKey::value);
+       }},
   };
   return kNormalisers;
 }
