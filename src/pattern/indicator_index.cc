@@ -68,6 +68,7 @@ struct IndexedPath {
   ValueTable keys;  // value, prefix, suffix and network keys (value_key.h)
   LengthsInUse prefixes, suffixes, networks;
   RegexFilter regexes;
+  size_t atoms = 0;  // filed here: the path goes when the last one does
   // Patterns with prefix or suffix atoms here, for strings the matcher would NFC-normalise (not
   // ASCII), and with network atoms, for strings ParseIpNetwork refuses (the matcher then errs):
   // those are evaluated rather than looked up.
@@ -213,6 +214,7 @@ struct IndicatorIndex::State {
       return {&type->second, 0, 0, atom.kind};
     }
     IndexedPath& path = PathOf(type->second, atom.steps);
+    ++path.atoms;
     std::string key;
     uint32_t length = 0;
     switch (atom.kind) {
@@ -258,6 +260,7 @@ struct IndicatorIndex::State {
         std::erase(path.network_fallback, handle);
         break;
       case Kind::kRegex:
+        // Takes all of the handle's regexes here at once; the next of its placements finds none.
         path.regexes.Remove(handle);
         break;
       case Kind::kValue:
@@ -265,7 +268,7 @@ struct IndicatorIndex::State {
         break;
     }
     if (placement.kind != Kind::kRegex) path.keys.Remove(placement.entry, handle);
-    if (path.keys.size() != 0 || !path.regexes.empty()) return;
+    if (--path.atoms != 0) return;
     std::erase_if(path.type->paths, [&](const auto& held) { return held.get() == &path; });
   }
 };

@@ -269,7 +269,7 @@ void CrossCheck(uint32_t seed, int pattern_count, int set_count) {
 TEST(IndexedMatching, FindsWhatEvaluatingEveryPatternFinds) {
   for (uint32_t seed : {1u, 2u, 3u}) {
     SCOPED_TRACE(seed);
-    CrossCheck(seed, 600, 250);
+    CrossCheck(seed, 500, 200);
     if (HasFatalFailure()) return;
   }
 }

@@ -296,6 +296,10 @@ TEST_F(IndicatorIndexTest, FindsMatchesPatternsByTheLiteralsTheirRegexesNeed) {
   // Text beyond ASCII may change in NFC: every regex on the path is evaluated.
   EXPECT_EQ(CandidatesOf({url(R"("https://caf\u00e9.example/")")}), Handles({1, 2, 3}));
   EXPECT_EQ(CandidatesOf({url("5")}), Handles({}));
+  // Two regexes of one pattern on one path go together.
+  File(4, "[url:value MATCHES 'signin' OR url:value MATCHES 'evil']");
+  EXPECT_EQ(CandidatesOf({url(R"("https://a.evil.example/signin")")}), Handles({1, 2, 3, 4}));
+  index_.Remove(4);
   index_.Remove(3);
   EXPECT_EQ(CandidatesOf({url(R"("https://a.evil.example/signin")")}), Handles({1, 2}));
   index_.Remove(1);
