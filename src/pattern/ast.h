@@ -48,7 +48,7 @@ struct PathStep {
   enum class Kind { kKey, kIndex, kAnyIndex };
   Kind kind = Kind::kKey;
   std::string key;    // kKey
-  int64_t index = 0;  // kIndex; negative indexes count from the end
+  int64_t index = 0;  // kIndex; the grammar allows a negative index, which selects nothing (as in the reference matcher)
 
   // A key ending in _ref or _refs names other objects: the matcher follows it before the next step.
   bool IsReference() const;
