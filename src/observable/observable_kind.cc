@@ -150,26 +150,6 @@ Status IdentityDocumentKeys(simdjson::dom::object object, Keys& keys) {
   return Status::Ok();
 }
 
-constexpr ObservableKind kKinds[] = {
-    {"ipv4-addr", +[](simdjson::dom::object o, Keys& k) { return AddKey(o, "value", "ipv4-addr", NormaliseIpv4, k); }},
-    {"ipv6-addr", +[](simdjson::dom::object o, Keys& k) { return AddKey(o, "value", "ipv6-addr", NormaliseIpv6, k); }},
-    {"domain-name",
-     +[](simdjson::dom::object o, Keys& k) { return AddKey(o, "value", "domain-name", NormaliseDomainName, k); }},
-    {"url", +[](simdjson::dom::object o, Keys& k) { return AddKey(o, "value", "url", NormaliseUrl, k); }},
-    {"email-addr",
-     +[](simdjson::dom::object o, Keys& k) { return AddKey(o, "value", "email-addr", NormaliseEmailAddress, k); }},
-    {"autonomous-system", AutonomousSystemKeys},
-    {"user-account", UserAccountKeys},
-    {"file", HashKeys},
-    {"artifact", HashKeys},
-    {"x509-certificate", HashKeys},
-    {"phone-number", PhoneNumberKeys},
-    {"bank-account", BankAccountKeys},
-    {"cryptocurrency-wallet", WalletKeys},
-    {"vehicle", VehicleKeys},
-    {"identity-document", IdentityDocumentKeys},
-};
-
 Result<std::string> InternationalPhoneNumber(std::string_view text) { return NormalisePhoneNumber(text); }
 
 Result<std::string> WalletAddress(std::string_view text) {
@@ -188,6 +168,29 @@ constexpr std::pair<std::string_view, ValueNormaliser> kValueNormalisers[] = {
     {"bank-account-number", NormaliseAccountNumber},
     {"cryptocurrency-wallet", WalletAddress},
     {"vehicle-vin", NormaliseVin},
+};
+
+// The key of types whose `value` is their one key, named as the type.
+Status ValueKey(simdjson::dom::object object, std::string_view type, Keys& keys) {
+  return AddKey(object, "value", type, FindValueNormaliser(type), keys);
+}
+
+constexpr ObservableKind kKinds[] = {
+    {"ipv4-addr", +[](simdjson::dom::object o, Keys& k) { return ValueKey(o, "ipv4-addr", k); }},
+    {"ipv6-addr", +[](simdjson::dom::object o, Keys& k) { return ValueKey(o, "ipv6-addr", k); }},
+    {"domain-name", +[](simdjson::dom::object o, Keys& k) { return ValueKey(o, "domain-name", k); }},
+    {"url", +[](simdjson::dom::object o, Keys& k) { return ValueKey(o, "url", k); }},
+    {"email-addr", +[](simdjson::dom::object o, Keys& k) { return ValueKey(o, "email-addr", k); }},
+    {"autonomous-system", AutonomousSystemKeys},
+    {"user-account", UserAccountKeys},
+    {"file", HashKeys},
+    {"artifact", HashKeys},
+    {"x509-certificate", HashKeys},
+    {"phone-number", PhoneNumberKeys},
+    {"bank-account", BankAccountKeys},
+    {"cryptocurrency-wallet", WalletKeys},
+    {"vehicle", VehicleKeys},
+    {"identity-document", IdentityDocumentKeys},
 };
 
 }  // namespace
