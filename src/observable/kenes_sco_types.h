@@ -7,9 +7,10 @@
 // ID contributing properties, from which stix::ScoId makes their
 // deterministic ids.
 //
-// RegisterKenesScoTypes() is called once at start-up by whatever validates
-// or assigns ids (the CLI, the server, tests); it is safe to call from any
-// thread and any number of times.
+// Whatever validates objects or assigns their ids calls
+// RegisterKenesScoTypes() at start-up, before the first object; until then
+// these types are custom objects to the validator and have random ids. It is
+// safe to call from any thread and any number of times.
 #pragma once
 
 #include <span>
