@@ -9,7 +9,7 @@
 //
 // Whatever validates objects or assigns their ids calls
 // RegisterKenesScoTypes() at start-up, before the first object; until then
-// these types are custom objects to the validator and have random ids. It is
+// these types are custom objects to the validator and unknown to ScoId. It is
 // safe to call from any thread and any number of times.
 #pragma once
 
