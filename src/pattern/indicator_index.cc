@@ -65,7 +65,9 @@ struct IndexedPath {
   TypeEntry* type;
   std::string steps_key;
   std::vector<PathStep> steps;
-  ValueTable keys;  // value, prefix, suffix and network keys (value_key.h)
+  // Value keys, and apart from them prefix, suffix and network keys (value_key.h): a string is
+  // looked up under several of those, and their table, usually small, then stays in cache.
+  ValueTable values, texts;
   LengthsInUse prefixes, suffixes, networks;
   RegexFilter regexes;
   size_t atoms = 0;  // filed here: the path goes when the last one does
@@ -84,7 +86,7 @@ struct TypeEntry {
 // map and unique_ptrs keep these addresses stable while other entries come and go.
 struct Placement {
   void* place;      // the TypeEntry of a type atom, the IndexedPath of the others
-  uint32_t entry;   // in IndexedPath::keys
+  uint32_t entry;   // in IndexedPath::values (kValue) or texts
   uint16_t length;  // of a prefix or suffix (at most kMaxAffix) or network atom (LengthsInUse)
   Kind kind;
 };
@@ -153,7 +155,7 @@ struct Gathering {
     path.prefixes.ForEach([&](uint32_t length) {
       if (length > text.size()) return;
       PrefixKey(std::string_view(text).substr(0, length), &key);
-      LookUp(path.keys);
+      LookUp(path.texts);
     });
     // LIKE's pattern ends like Python's '$', which also matches before a final newline.
     const std::string_view before_newline =
@@ -162,7 +164,7 @@ struct Gathering {
       for (std::string_view end : {std::string_view(text), before_newline}) {
         if (length > end.size()) continue;
         SuffixKey(end.substr(end.size() - length), &key);
-        LookUp(path.keys);
+        LookUp(path.texts);
       }
     });
   }
@@ -174,12 +176,12 @@ struct Gathering {
       const int prefix = static_cast<int>(length & 255);
       if (NetworkLength(network->v6, prefix) != length || prefix > network->prefix) return;
       NetworkKey(*network, prefix, &key);
-      LookUp(path.keys);
+      LookUp(path.texts);
     });
   }
 
   void Value(const IndexedPath& path, const JsonValue& value) {
-    if (ObservedValueKey(value, &key)) LookUp(path.keys);
+    if (ObservedValueKey(value, &key)) LookUp(path.values);
     if (value.kind != JsonValue::Kind::kString) return;
     if (!path.prefixes.empty() || !path.suffixes.empty()) Texts(path, value.text);
     if (!path.networks.empty()) Networks(path, value.text);
@@ -240,7 +242,8 @@ struct IndicatorIndex::State {
       case Kind::kType:
         break;
     }
-    return {&path, path.keys.Add(key, handle), static_cast<uint16_t>(length), atom.kind};
+    ValueTable& table = atom.kind == Kind::kValue ? path.values : path.texts;
+    return {&path, table.Add(key, handle), static_cast<uint16_t>(length), atom.kind};
   }
 
   void Unfile(Handle handle, const Placement& placement) {
@@ -267,7 +270,9 @@ struct IndicatorIndex::State {
       case Kind::kType:
         break;
     }
-    if (placement.kind != Kind::kRegex) path.keys.Remove(placement.entry, handle);
+    if (placement.kind != Kind::kRegex) {
+      (placement.kind == Kind::kValue ? path.values : path.texts).Remove(placement.entry, handle);
+    }
     if (--path.atoms != 0) return;
     std::erase_if(path.type->paths, [&](const auto& held) { return held.get() == &path; });
   }
@@ -342,7 +347,7 @@ size_t IndicatorIndex::MemoryBytes() const {
   for (const auto& [name, type] : state.types) {
     bytes += StringHeapBytes(name) + type.paths.capacity() * sizeof(void*) + type.any_value.capacity() * sizeof(Handle);
     for (const auto& path : type.paths) {
-      bytes += sizeof(IndexedPath) + StringHeapBytes(path->steps_key) + path->keys.MemoryBytes() +
+      bytes += sizeof(IndexedPath) + StringHeapBytes(path->steps_key) + path->values.MemoryBytes() + path->texts.MemoryBytes() +
                path->prefixes.HeapBytes() + path->suffixes.HeapBytes() + path->networks.HeapBytes() +
                path->regexes.MemoryBytes() +
                (path->text_fallback.capacity() + path->network_fallback.capacity()) * sizeof(Handle);
