@@ -1,6 +1,7 @@
 #include "pattern/value_table.h"
 
 #include <algorithm>
+#include <bit>
 #include <functional>
 
 namespace kenes::pattern {
@@ -29,6 +30,17 @@ void ValueTable::Grow() {
     while (slots_[i].entry != kFree) i = (i + 1) & mask;
     slots_[i] = slot;
   }
+  RebuildFilter();
+}
+
+void ValueTable::RebuildFilter() {
+  const size_t bits = slots_.size() * 16;
+  filter_.assign(bits / 64, 0);
+  filter_shift_ = 64 - std::countr_zero(bits);
+  for (const Slot& slot : slots_) {
+    if (slot.entry != kFree) Mark(slot.hash);
+  }
+  removed_since_rebuild_ = 0;
 }
 
 uint32_t ValueTable::Add(std::string_view key, Handle handle) {
@@ -61,6 +73,7 @@ uint32_t ValueTable::Add(std::string_view key, Handle handle) {
   entries_[number] = {static_cast<uint32_t>(keys_.size()), static_cast<uint32_t>(key.size()), handle, 0};
   keys_.append(key);
   slots_[i] = {hash, number};
+  Mark(hash);
   ++size_;
   return number;
 }
@@ -99,6 +112,8 @@ void ValueTable::Release(uint32_t number) {
   entry = Entry{};
   free_entries_.push_back(number);
   --size_;
+  // Bits of removed keys only let lookups through to the slots; many of them would let most.
+  if (++removed_since_rebuild_ > size_ / 2 + 64) RebuildFilter();
   if (removed_key_bytes_ > 4096 && removed_key_bytes_ * 2 > keys_.size()) CompactKeys();
 }
 
@@ -117,7 +132,9 @@ void ValueTable::CompactKeys() {
 
 bool ValueTable::AppendHandles(std::string_view key, std::vector<Handle>* out) const {
   if (size_ == 0) return false;
-  const size_t i = Find(key, Hash(key));
+  const uint32_t hash = Hash(key);
+  if (!MayHold(hash)) return false;
+  const size_t i = Find(key, hash);
   if (slots_[i].entry == kFree) return false;
   const Entry& entry = entries_[slots_[i].entry];
   out->push_back(entry.first);
@@ -126,7 +143,8 @@ bool ValueTable::AppendHandles(std::string_view key, std::vector<Handle>* out) c
 }
 
 size_t ValueTable::MemoryBytes() const {
-  size_t bytes = slots_.capacity() * sizeof(Slot) + entries_.capacity() * sizeof(Entry) + keys_.capacity() +
+  size_t bytes = slots_.capacity() * sizeof(Slot) + filter_.capacity() * sizeof(uint64_t) +
+                 entries_.capacity() * sizeof(Entry) + keys_.capacity() +
                  (free_entries_.capacity() + free_more_.capacity()) * sizeof(uint32_t) +
                  more_.capacity() * sizeof(more_[0]);
   for (const std::vector<Handle>& more : more_) bytes += more.capacity() * sizeof(Handle);

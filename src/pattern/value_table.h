@@ -6,7 +6,9 @@
 // pattern, so the lookup that matters is the one that fails: it reads the slots of one cache line
 // and no key, where a node-based map reads a bucket and then a node in two other places. Keys
 // live back to back in one buffer, compacted when removed ones take half of it: 16 bytes an
-// entry and the key's bytes, not a string and a heap block each.
+// entry and the key's bytes, not a string and a heap block each. In front of the slots, a bitset
+// of 16 bits a slot (a Bloom filter with one hash) answers most failed lookups from a quarter of
+// the slots' memory, which stays in cache where the slots would not.
 //
 // Not thread-safe for Add/Remove; lookups are const and may run on many threads at once while no
 // one writes.
@@ -52,6 +54,11 @@ class ValueTable {
   static uint32_t Hash(std::string_view key);
   std::string_view KeyOf(const Entry& entry) const { return std::string_view(keys_).substr(entry.key_offset, entry.key_size); }
   void CompactKeys();
+  // The filter's bit for `hash`: from its high bits after mixing, where the slot comes from its low ones.
+  size_t FilterBit(uint32_t hash) const { return (hash * uint64_t{0x9E3779B97F4A7C15}) >> filter_shift_; }
+  bool MayHold(uint32_t hash) const { return (filter_[FilterBit(hash) / 64] >> (FilterBit(hash) % 64)) & 1; }
+  void Mark(uint32_t hash) { filter_[FilterBit(hash) / 64] |= uint64_t{1} << (FilterBit(hash) % 64); }
+  void RebuildFilter();
   // The slot holding entry `entry` or, with entry kFree, the key `key`; or the free slot where
   // the search ended.
   size_t Find(std::string_view key, uint32_t hash) const;
@@ -59,6 +66,9 @@ class ValueTable {
   void Release(uint32_t entry);
 
   std::vector<Slot> slots_;  // a power of two of them, or none
+  std::vector<uint64_t> filter_;  // 16 bits a slot; keys removed leave their bits until RebuildFilter
+  int filter_shift_ = 64;
+  size_t removed_since_rebuild_ = 0;
   std::vector<Entry> entries_;
   std::vector<uint32_t> free_entries_;
   std::string keys_;
