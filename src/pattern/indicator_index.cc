@@ -130,10 +130,6 @@ size_t MapBytes(const Map& map) {
 
 size_t StringHeapBytes(const std::string& text) { return text.capacity() > 15 ? text.capacity() + 1 : 0; }
 
-bool IsAscii(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
 // What Candidates gathers for one observation. Each list it appends holds a handle once, so with
 // a single list appended there is nothing to deduplicate.
 struct Gathering {

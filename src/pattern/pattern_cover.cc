@@ -18,10 +18,6 @@ size_t Weight(const std::vector<CoverAtom>& atoms) {
   return weight;
 }
 
-bool IsAscii(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
 // The longer of the texts a LIKE literal fixes at its start and at its end, or nullopt when both
 // are empty or not ASCII. The matcher reads no escapes in LIKE: only % and _ are wildcards.
 std::optional<CoverAtom> LikeAtom(const Comparison& comparison) {

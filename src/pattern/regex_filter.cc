@@ -7,6 +7,7 @@
 
 #include "pattern/nfc_text.h"
 #include "pattern/python_regex.h"
+#include "pattern/value_key.h"
 
 namespace kenes::pattern {
 
@@ -66,8 +67,7 @@ const RegexFilter::Compiled& RegexFilter::Current() const {
 bool RegexFilter::AppendCandidates(std::string_view text, std::vector<Handle>* out) const {
   if (regexes_.empty()) return false;
   const Compiled& compiled = Current();
-  const bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (!ascii) {
+  if (!IsAscii(text)) {
     out->insert(out->end(), compiled.all.begin(), compiled.all.end());
     return true;
   }

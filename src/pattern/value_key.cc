@@ -73,6 +73,10 @@ bool ObservedValueKey(const JsonValue& value, std::string* key) {
   return false;
 }
 
+bool IsAscii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
 void PrefixKey(std::string_view text, std::string* key) {
   key->assign(1, kPrefixTag);
   key->append(text);

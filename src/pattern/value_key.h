@@ -33,4 +33,7 @@ void PrefixKey(std::string_view text, std::string* key);
 void SuffixKey(std::string_view text, std::string* key);
 void NetworkKey(const IpNetwork& network, int prefix, std::string* key);
 
+// Whether `text` is all ASCII: the only text the matcher's NFC normalisation surely leaves as it is.
+bool IsAscii(std::string_view text);
+
 }  // namespace kenes::pattern
