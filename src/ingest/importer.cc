@@ -186,13 +186,16 @@ Status Importer::AwaitStoring() {
     }
     if (options_.on_outcome) options_.on_outcome(outcome);
   }
-  if (options_.on_batch) options_.on_batch(StoredBatch{storing_, storing_labels_, *results});
+  if (options_.on_batch) {
+    options_.on_batch(StoredBatch{storing_, storing_labels_, *results, finishing_ && pending_.empty()});
+  }
   storing_.clear();
   return Status::Ok();
 }
 
 Status Importer::Finish() {
   if (!store_status_.ok()) return store_status_;
+  finishing_ = true;
   store_status_ = StorePendingInBackground();
   if (store_status_.ok()) store_status_ = AwaitStoring();
   return store_status_;

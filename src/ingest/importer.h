@@ -47,6 +47,7 @@ struct StoredBatch {
   std::span<const stix::Object> objects;
   std::span<const store::AccessLabel> labels;
   std::span<const store::WriteResult> results;
+  bool last = false;  // the import's final batch, stored by Finish(): work kept for the end may run now
 };
 
 struct ImportOptions {
@@ -128,6 +129,7 @@ class Importer {
   std::vector<store::AccessLabel> storing_labels_;
   std::future<Result<std::vector<store::WriteResult>>> stored_;
   Status store_status_;  // the first store failure, which stops the import
+  bool finishing_ = false;  // in Finish(): the batch stored once nothing is pending is the last
   ImportTotals totals_;
 };
 

@@ -77,7 +77,8 @@ Result<std::optional<ActiveIndicator>> ReadIndicator(std::string_view json, std:
   Result<pattern::Matcher> matcher = pattern::Matcher::Create(std::move(parsed).value());
   if (!matcher.ok()) return Status::InvalidArgument(fmt::format("{}: pattern: {}", id, matcher.status().message()));
   return std::optional<ActiveIndicator>(ActiveIndicator{std::string(id), *version, std::move(origin.author),
-                                                        origin.tlp, TimestampMember(object, "valid_from"),
+                                                        origin.tlp, std::move(origin.label),
+                                                        TimestampMember(object, "valid_from"),
                                                         valid_until, needs_context, within,
                                                         std::move(matcher).value()});
 }

@@ -27,6 +27,7 @@
 #include "base/timestamp.h"
 #include "pattern/matcher.h"
 #include "share/marking.h"
+#include "store/store.h"
 
 namespace kenes::sight {
 
@@ -35,6 +36,7 @@ struct ActiveIndicator {
   Timestamp version;             // modified, else created
   std::string author;            // identity id of the author organisation; empty: none
   share::Tlp tlp = share::Tlp::kAmber;
+  std::optional<store::AccessLabel> label;  // as stored, when known (it came through the hunter)
   std::optional<Timestamp> valid_from;
   std::optional<Timestamp> valid_until;
   bool needs_context = false;          // not single-observation (above)
@@ -49,6 +51,7 @@ struct ActiveIndicator {
 struct IndicatorOrigin {
   std::string author;
   share::Tlp tlp = share::Tlp::kAmber;
+  std::optional<store::AccessLabel> label;  // the store label itself, when known
 };
 
 // The indicator in `json` (an indicator object of `spec_version`) ready to

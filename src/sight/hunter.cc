@@ -1,5 +1,6 @@
 #include "sight/hunter.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -25,6 +26,15 @@ std::optional<Timestamp> TimestampMember(const pattern::JsonValue& object, std::
 
 share::Tlp TlpOfMarkings(std::span<const std::string> marking_refs) {
   return share::StrictestTlp(marking_refs).value_or(share::Tlp::kAmber);
+}
+
+// Whether the store shows a version labelled `label` to `viewer`, by the rule
+// store.h states, without asking the store.
+bool Admits(const store::Viewer& viewer, const store::AccessLabel& label) {
+  if (!viewer.author.empty() && viewer.author == label.author) return true;
+  return std::any_of(viewer.grants.begin(), viewer.grants.end(), [&label](const store::AccessGrant& grant) {
+    return grant.audience == label.audience && (grant.levels >> label.level & 1) != 0 && grant.group == label.group;
+  });
 }
 
 // The store query for an observer's latest observed-data added within the window.
@@ -67,7 +77,7 @@ Status Hunter::Observe(const ingest::StoredBatch& batch) {
   KENES_RETURN_IF_ERROR(LoadIndicators(now));
   KENES_RETURN_IF_ERROR(RefreshVisibility());
   contexts_.clear();
-  std::vector<IndicatorTable::Handle> fresh = FileIndicators(batch, now);
+  FileIndicators(batch, now);
 
   LocalObjects local;
   for (const stix::Object& object : batch.objects) local.emplace(object.id, &object);
@@ -88,7 +98,14 @@ Status Hunter::Observe(const ingest::StoredBatch& batch) {
   if (!hunted.observers.empty()) {
     KENES_RETURN_IF_ERROR(HuntAll(hunted, table_.index(), now, found));
   }
-  if (!fresh.empty()) KENES_RETURN_IF_ERROR(RetroHunt(fresh, now, found));
+  if (batch.last && !unhunted_.empty()) {
+    std::vector<IndicatorTable::Handle> fresh;
+    for (const std::string& id : unhunted_) {
+      if (std::optional<IndicatorTable::Handle> handle = table_.HandleOf(id)) fresh.push_back(*handle);
+    }
+    unhunted_.clear();
+    KENES_RETURN_IF_ERROR(RetroHunt(fresh, now, found));
+  }
   contexts_.clear();
   return Write(found);
 }
@@ -104,8 +121,8 @@ Status Hunter::LoadIndicators(const Timestamp& now) {
     for (const store::StoredVersion& version : page.versions) {
       if (!version.version || !table_.Advance(version.id, *version.version)) continue;
       Result<std::optional<ActiveIndicator>> indicator = ReadIndicator(
-          version.json, version.spec_version, {version.created_by_ref, TlpOfMarkings(version.object_marking_refs)},
-          now);
+          version.json, version.spec_version,
+          {version.created_by_ref, TlpOfMarkings(version.object_marking_refs), std::nullopt}, now);
       if (!indicator.ok()) {
         ++totals_.unusable;
       } else if (indicator->has_value()) {
@@ -129,8 +146,7 @@ Status Hunter::RefreshVisibility() {
   return Status::Ok();
 }
 
-std::vector<IndicatorTable::Handle> Hunter::FileIndicators(const ingest::StoredBatch& batch, const Timestamp& now) {
-  std::vector<IndicatorTable::Handle> fresh;
+void Hunter::FileIndicators(const ingest::StoredBatch& batch, const Timestamp& now) {
   for (size_t i = 0; i < batch.objects.size(); ++i) {
     const stix::Object& object = batch.objects[i];
     std::optional<Timestamp> version = object.VersionTimestamp();
@@ -138,20 +154,22 @@ std::vector<IndicatorTable::Handle> Hunter::FileIndicators(const ingest::StoredB
     if (!table_.Advance(object.id, *version)) {
       // Loaded from the store a moment ago, with this batch in it: still new.
       std::optional<IndicatorTable::Handle> loaded = table_.HandleOf(object.id);
-      if (loaded && table_.at(*loaded).indicator.version == *version) fresh.push_back(*loaded);
+      if (loaded && table_.at(*loaded).indicator.version == *version) unhunted_.insert(object.id);
       continue;
     }
-    IndicatorOrigin origin{object.created_by_ref, TlpOfMarkings(object.object_marking_refs)};
-    if (!batch.labels.empty()) origin = {batch.labels[i].author, static_cast<share::Tlp>(batch.labels[i].level)};
+    IndicatorOrigin origin{object.created_by_ref, TlpOfMarkings(object.object_marking_refs), std::nullopt};
+    if (!batch.labels.empty()) {
+      origin = {batch.labels[i].author, static_cast<share::Tlp>(batch.labels[i].level), batch.labels[i]};
+    }
     Result<std::optional<ActiveIndicator>> indicator = ReadIndicator(object.json, object.spec_version, origin, now);
     if (!indicator.ok()) {
       ++totals_.unusable;
       Fail(indicator.status());
     } else if (indicator->has_value()) {
-      fresh.push_back(table_.Add(std::move(**indicator)));
+      table_.Add(std::move(**indicator));
+      unhunted_.insert(object.id);
     }
   }
-  return fresh;
 }
 
 Result<bool> Hunter::MaySee(IndicatorTable::Entry& entry, const std::string& organisation) {
@@ -163,10 +181,16 @@ Result<bool> Hunter::MaySee(IndicatorTable::Entry& entry, const std::string& org
     KENES_ASSIGN_OR_RETURN(share::ViewerFacts facts, share::ViewerFactsOf(community_, organisation));
     viewer = viewers_.emplace(organisation, share::StoreViewer(facts)).first;
   }
-  Result<store::StoredVersion> seen = store_.Version(entry.indicator.id, entry.indicator.version, &viewer->second);
-  if (!seen.ok() && seen.status().code() != StatusCode::kNotFound) return seen.status();
-  entry.visible_to.emplace(organisation, seen.ok());
-  return seen.ok();
+  bool visible = false;
+  if (entry.indicator.label) {
+    visible = Admits(viewer->second, *entry.indicator.label);
+  } else {
+    Result<store::StoredVersion> seen = store_.Version(entry.indicator.id, entry.indicator.version, &viewer->second);
+    if (!seen.ok() && seen.status().code() != StatusCode::kNotFound) return seen.status();
+    visible = seen.ok();
+  }
+  entry.visible_to.emplace(organisation, visible);
+  return visible;
 }
 
 Status Hunter::HuntAll(Observations& observations, const pattern::IndicatorIndex& index, const Timestamp& now,
@@ -265,9 +289,8 @@ Status Hunter::RetroHunt(const std::vector<IndicatorTable::Handle>& handles, con
   KENES_ASSIGN_OR_RETURN(std::vector<share::Organisation> organisations, community_.Organisations());
   for (const share::Organisation& organisation : organisations) {
     bool sees_any = false;
-    for (IndicatorTable::Handle handle : handles) {
-      KENES_ASSIGN_OR_RETURN(bool visible, MaySee(table_.at(handle), organisation.id));
-      sees_any = sees_any || visible;
+    for (size_t i = 0; i < handles.size() && !sees_any; ++i) {
+      KENES_ASSIGN_OR_RETURN(sees_any, MaySee(table_.at(handles[i]), organisation.id));
     }
     if (!sees_any) continue;
     store::ListQuery query = ObservedDataOf(organisation.id, Minus(now, options_.window));

@@ -84,16 +84,22 @@ Status ObservationGatherer::AddQueued() {
   for (size_t start = 0; start < from_store.size(); start += kIdsPerQuery) {
     store::ListQuery query;
     query.ids.assign(from_store.begin() + start, from_store.begin() + std::min(from_store.size(), start + kIdsPerQuery));
-    query.versions.last = true;
     query.limit = kIdsPerQuery;
+    // Every version, the latest picked here: asking the store for the latest costs a subquery per
+    // row, and observables, nearly all that is referenced, have one version only.
+    std::unordered_map<std::string, store::StoredVersion> latest;
     do {
       KENES_ASSIGN_OR_RETURN(store::Page page, store_.List(query));
       for (store::StoredVersion& version : page.versions) {
-        if (set_.AddJson(version.json).ok()) unresolved_jsons_.push_back(std::move(version.json));
+        auto [kept, inserted] = latest.try_emplace(version.id);
+        if (inserted || kept->second.version < version.version) kept->second = std::move(version);
       }
       query.cursor = page.cursor;
       if (!page.more) break;
     } while (true);
+    for (auto& [id, version] : latest) {
+      if (set_.AddJson(version.json).ok()) unresolved_jsons_.push_back(std::move(version.json));
+    }
   }
   return Status::Ok();
 }

@@ -142,6 +142,14 @@ TEST_F(HunterTest, ANewIndicatorFindsWhatWasObservedWithinTheWindow) {
   EXPECT_EQ(Member(sightings[0], "observed_data_refs"), "[\"" + observed_ + "\"]");
 }
 
+TEST_F(HunterTest, AnImportRetroHuntsItsIndicatorsOnceItsLastBatchIsStored) {
+  Import({Address("198.51.100.7"), ObservedData(observed_, Org("KG"), {AddressId("198.51.100.7")}),
+          Indicator(indicator_, Org("KZ"), kPattern), Address("203.0.113.9")},
+         share::Tlp::kGreen, share::DistributionKind::kCommunity, 1);
+  EXPECT_EQ(lasts_, (std::vector<bool>{false, false, false, true}));
+  EXPECT_EQ(Sightings().size(), 1u);
+}
+
 TEST_F(HunterTest, TheRetroHuntLooksOnlyAtObserversWhoMaySeeTheIndicator) {
   Import({Address("198.51.100.7"), ObservedData(observed_, Org("EU"), {AddressId("198.51.100.7")})});
   Import({Indicator(indicator_, Org("KZ"), kPattern)}, share::Tlp::kGreen, share::DistributionKind::kMembers);

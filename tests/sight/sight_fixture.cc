@@ -48,14 +48,16 @@ std::string SightFixture::Org(const std::string& code) {
 }
 
 void SightFixture::Import(const std::vector<std::string>& objects, share::Tlp tlp,
-                          share::DistributionKind distribution) {
+                          share::DistributionKind distribution, size_t batch_size) {
   share::Principal actor = share::NodeOperator("test");
   share::LabelDefaults defaults{"", tlp, {distribution, ""}};
   Result<share::WriteLabel> labeller = share::WriteLabeller(*store_, *community_, actor, defaults);
   ASSERT_TRUE(labeller.ok()) << labeller.status().ToString();
   ingest::ImportOptions options;
   options.label = std::move(labeller).value();
+  options.batch_size = batch_size;
   options.on_batch = [this](const ingest::StoredBatch& batch) {
+    lasts_.push_back(batch.last);
     Status hunted = hunter_->Observe(batch);
     EXPECT_TRUE(hunted.ok()) << hunted.ToString();
   };

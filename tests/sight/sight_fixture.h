@@ -30,10 +30,10 @@ class SightFixture : public ::testing::Test {
 
   // Imports `objects` (one JSON text each) as the node operator does, with
   // their created_by_ref as authors and `tlp` and `distribution` where their
-  // markings do not say, every stored batch told to the hunter. Fails the
-  // test when an object is not stored.
+  // markings do not say, every stored batch told to the hunter (and its
+  // `last` flag kept in lasts_). Fails the test when an object is not stored.
   void Import(const std::vector<std::string>& objects, share::Tlp tlp = share::Tlp::kGreen,
-              share::DistributionKind distribution = share::DistributionKind::kCommunity);
+              share::DistributionKind distribution = share::DistributionKind::kCommunity, size_t batch_size = 1000);
 
   // Every stored sighting (latest versions), as the node reads them.
   std::vector<store::StoredVersion> Sightings();
@@ -47,6 +47,7 @@ class SightFixture : public ::testing::Test {
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<share::Community> community_;
   std::unique_ptr<Hunter> hunter_;
+  std::vector<bool> lasts_;  // StoredBatch::last of every batch imported
 };
 
 // "ipv4-addr--<its deterministic id>" and the object.
