@@ -16,6 +16,8 @@
 //   POST /api/v1/groups, PUT|DELETE /api/v1/groups/{group}/members/{organisation}   sharing groups
 //   GET  /api/v1/keys, POST /api/v1/keys, DELETE /api/v1/keys/{key_id}   API keys (the caller's, or those it manages)
 //   GET  /api/v1/audit                    the audit log, newest first (admins)
+//   GET  /api/v1/correlations             who holds a value (kind, value), as the caller may see it
+//   GET  /api/v1/objects/{id}/correlations   who else holds the values an object holds
 //
 // Every read goes through the access decision inside the store query
 // (share::StoreViewerOf), so pages, cursors, links and graphs hold only
@@ -47,6 +49,10 @@
 #include "share/viewer_cache.h"
 #include "store/store.h"
 
+namespace kenes::correlate {
+class Correlator;
+}
+
 namespace kenes::rest {
 
 struct ApiOptions {
@@ -59,6 +65,8 @@ struct ApiOptions {
   std::function<void(size_t stored)> on_stored;
   // Told each stored batch (automatic sightings); may be empty.
   std::function<void(const ingest::StoredBatch&)> on_batch;
+  // The correlation index the correlation routes read; null: they answer 503.
+  correlate::Correlator* correlator = nullptr;
 };
 
 class Api {
@@ -107,6 +115,10 @@ class Api {
   Result<http::Response> CreateKey(const Caller& caller, const http::Request& request);
   Result<http::Response> RevokeKey(const Caller& caller, const http::Request& request);
   Result<http::Response> ReadAudit(const Caller& caller, const http::Request& request);
+  // correlation_routes.cc
+  void RegisterCorrelationRoutes(http::Router& router);
+  Result<http::Response> ReadCorrelations(const Caller& caller, const http::Request& request);
+  Result<http::Response> ReadObjectCorrelations(const Caller& caller, const http::Request& request);
 
   store::Store& store_;
   share::Community& community_;

@@ -114,6 +114,40 @@ constexpr std::string_view kDocument = R"json({
         }
       }
     },
+    "/api/v1/objects/{id}/correlations": {
+      "parameters": [{"$ref": "#/components/parameters/Id"}],
+      "get": {
+        "tags": ["objects"],
+        "operationId": "getObjectCorrelations",
+        "summary": "The correlation keys the object holds (and its person name), each with the other objects and organisations holding it",
+        "description": "An object the caller may not see appears only as its organisation holding a match (visible false), once per organisation, without id or type.",
+        "responses": {
+          "200": {"description": "The correlations", "content": {"application/json": {"schema": {"type": "object", "required": ["object_id", "correlations"], "properties": {"object_id": {"type": "string"}, "correlations": {"type": "array", "items": {"$ref": "#/components/schemas/Correlation"}}}}}}},
+          "400": {"$ref": "#/components/responses/Error"},
+          "401": {"$ref": "#/components/responses/Error"},
+          "404": {"$ref": "#/components/responses/Error"},
+          "503": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/api/v1/correlations": {
+      "get": {
+        "tags": ["objects"],
+        "operationId": "getCorrelations",
+        "summary": "Who holds a value: the objects and organisations holding its correlation key",
+        "description": "The value is normalised as the kind's observables are (a phone number in any international form, a domain in any case or script). An object the caller may not see appears only as its organisation holding a match (visible false).",
+        "parameters": [
+          {"name": "kind", "in": "query", "required": true, "description": "ipv4-addr, ipv6-addr, domain-name, url, email-addr, phone-number, cryptocurrency-wallet, iban, bank-account-number, vehicle (COUNTRY:PLATE), vehicle-vin, identity-document (COUNTRY:TYPE:NUMBER), autonomous-system, hash:ALGORITHM, or person-name", "schema": {"type": "string"}},
+          {"name": "value", "in": "query", "required": true, "description": "The value as written; a malformed one is a 400 naming the problem", "schema": {"type": "string"}}
+        ],
+        "responses": {
+          "200": {"description": "The holdings", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Correlation"}}}},
+          "400": {"$ref": "#/components/responses/Error"},
+          "401": {"$ref": "#/components/responses/Error"},
+          "503": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
     "/api/v1/validate": {
       "post": {
         "tags": ["objects"],
@@ -396,6 +430,22 @@ constexpr std::string_view kDocument = R"json({
       },
       "ObjectPage": {
         "allOf": [{"$ref": "#/components/schemas/Entry"}, {"type": "object", "required": ["links", "links_truncated"], "properties": {"links": {"type": "array", "items": {"$ref": "#/components/schemas/Link"}}, "links_truncated": {"type": "boolean"}}}]
+      },
+      "Correlation": {
+        "type": "object",
+        "required": ["kind", "value", "holdings"],
+        "properties": {
+          "kind": {"type": "string"},
+          "value": {"type": "string", "description": "Canonical (normalised)"},
+          "warning": {"type": "string", "nullable": true, "description": "Why the value never correlates (a warning list: private range, very common domain, placeholder number)"},
+          "over_correlated": {"type": "boolean", "description": "Held by more objects than the node's cap: no more alerts"},
+          "holdings": {"type": "array", "items": {"type": "object", "required": ["organisation", "visible"], "properties": {
+            "organisation": {"type": "string", "description": "Identity id of the organisation holding the value"},
+            "visible": {"type": "boolean"},
+            "object_id": {"type": "string", "description": "Only when visible"},
+            "type": {"type": "string", "description": "Only when visible"},
+            "score": {"type": "number", "description": "person-name: the name matcher's score"}}}}
+        }
       },
       "Graph": {
         "type": "object", "required": ["nodes", "edges", "truncated"],

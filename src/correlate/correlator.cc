@@ -1,0 +1,119 @@
+#include "correlate/correlator.h"
+
+#include "correlate/object_keys.h"
+
+namespace kenes::correlate {
+
+Result<std::unique_ptr<Correlator>> Correlator::Create(store::Store& store, share::Community& community,
+                                                       IndexLimits limits, LinkSink sink) {
+  KENES_ASSIGN_OR_RETURN(std::unique_ptr<PersonIndex> persons, PersonIndex::Create());
+  return std::unique_ptr<Correlator>(new Correlator(store, community, limits, std::move(sink), std::move(persons)));
+}
+
+Correlator::Correlator(store::Store& store, share::Community& community, IndexLimits limits, LinkSink sink,
+                       std::unique_ptr<PersonIndex> persons)
+    : store_(store), community_(community), index_(limits), persons_(std::move(persons)), sink_(std::move(sink)) {}
+
+Result<std::shared_ptr<const std::unordered_set<std::string>>> Correlator::Organisations() {
+  KENES_ASSIGN_OR_RETURN(uint64_t generation, community_.Generation());
+  std::lock_guard lock(mutex_);
+  if (!organisations_ || generation != generation_) {
+    KENES_ASSIGN_OR_RETURN(std::vector<share::Organisation> organisations, community_.Organisations());
+    auto ids = std::make_shared<std::unordered_set<std::string>>();
+    // Every organisation of the community is a member or a partner (share/organisation.h).
+    for (const share::Organisation& organisation : organisations) ids->insert(organisation.id);
+    organisations_ = std::move(ids);
+    generation_ = generation;
+  }
+  return organisations_;
+}
+
+void Correlator::Fail(const Status& status) {
+  std::lock_guard lock(mutex_);
+  ++totals_.failures;
+  totals_.last_failure = status.message();
+}
+
+void Correlator::File(const stix::Object& object, const std::string& organisation,
+                      std::vector<CrossBorderLink>& links) {
+  if (object.revoked) {
+    index_.Remove(object.id);
+    persons_->Remove(object.id);
+    return;
+  }
+  Result<ObjectKeys> keys = ObjectKeysOf(object);
+  if (!keys.ok()) return Fail(keys.status());
+  Holding holding{object.id, organisation};
+  if (keys->person_name) {
+    for (CrossBorderLink& link : persons_->Add(holding, *keys->person_name)) links.push_back(std::move(link));
+  }
+  Result<std::vector<CrossBorderLink>> made =
+      keys->versioned ? index_.Replace(holding, keys->keys) : index_.Add(holding, keys->keys);
+  if (!made.ok()) return Fail(made.status());
+  for (CrossBorderLink& link : *made) links.push_back(std::move(link));
+}
+
+Status Correlator::Observe(const ingest::StoredBatch& batch) {
+  KENES_ASSIGN_OR_RETURN(auto organisations, Organisations());
+  std::vector<CrossBorderLink> links;
+  size_t correlated = 0;
+  for (size_t i = 0; i < batch.objects.size(); ++i) {
+    const stix::Object& object = batch.objects[i];
+    store::WriteOutcome outcome = batch.results[i].outcome;
+    std::optional<Timestamp> version = object.VersionTimestamp();
+    // A duplicate version was correlated when first stored; only an
+    // observable's may come from another organisation.
+    bool new_holding = outcome == store::WriteOutcome::kStored || (outcome == store::WriteOutcome::kDuplicate && !version);
+    if (!new_holding) continue;
+    const std::string& organisation = batch.labels.empty() ? object.created_by_ref : batch.labels[i].author;
+    if (!organisations->contains(organisation)) continue;
+    if (version) {
+      Result<store::StoredVersion> latest = store_.Latest(object.id);
+      if (!latest.ok()) return latest.status();
+      if (latest->version != version) continue;  // history filled in behind the latest version
+    }
+    File(object, organisation, links);
+    ++correlated;
+  }
+  if (!links.empty() && sink_) sink_(links);
+  std::lock_guard lock(mutex_);
+  totals_.objects += correlated;
+  totals_.links += links.size();
+  return Status::Ok();
+}
+
+Result<RebuildTotals> Correlator::Rebuild(size_t page_size) {
+  auto started = std::chrono::steady_clock::now();
+  KENES_ASSIGN_OR_RETURN(auto organisations, Organisations());
+  RebuildTotals totals;
+  std::vector<CrossBorderLink> ignored;  // reported when the objects came in
+  for (const std::string& organisation : *organisations) {
+    store::ListQuery query;
+    query.types = CorrelatedTypes();
+    query.versions.last = true;
+    query.label_author = organisation;
+    query.limit = page_size;
+    for (bool more = true; more;) {
+      KENES_ASSIGN_OR_RETURN(store::Page page, store_.List(query));
+      for (store::StoredVersion& version : page.versions) {
+        stix::Object object{std::move(version.id), std::move(version.type), std::move(version.spec_version),
+                            std::nullopt, version.version, {}, version.revoked, {}, std::move(version.json)};
+        File(object, organisation, ignored);
+        ignored.clear();
+        ++totals.objects;
+      }
+      more = page.more;
+      query.cursor = std::move(page.cursor);
+    }
+  }
+  totals.failures = this->totals().failures;
+  totals.elapsed = std::chrono::steady_clock::now() - started;
+  return totals;
+}
+
+CorrelationTotals Correlator::totals() {
+  std::lock_guard lock(mutex_);
+  return totals_;
+}
+
+}  // namespace kenes::correlate

@@ -1,0 +1,119 @@
+#include "correlate_fixture.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include "ingest/importer.h"
+#include "observable/kenes_sco_types.h"
+#include "share/default_community.h"
+#include "share/write_labeller.h"
+#include "stix/sco_id.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace kenes::correlate {
+
+void CorrelateFixture::SetUp() {
+  ASSERT_TRUE(observable::RegisterKenesScoTypes().ok());  // phone-number and the other Kenes observables
+  directory_ = std::filesystem::temp_directory_path() /
+               ("kenes-correlate-" + std::to_string(::getpid()) + "-" +
+                ::testing::UnitTest::GetInstance()->current_test_info()->name());
+  std::filesystem::remove_all(directory_);
+  std::filesystem::create_directories(directory_);
+  Result<std::unique_ptr<store::Store>> store = store::OpenSqliteStore(directory_ / "kenes.db", {});
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  store_ = std::move(store).value();
+  Result<std::unique_ptr<share::Community>> community =
+      share::Community::Open(share::Community::FileIn(directory_), *store_);
+  ASSERT_TRUE(community.ok()) << community.status().ToString();
+  community_ = std::move(community).value();
+  ASSERT_TRUE(community_->Found(share::NodeOperator("test"), share::DefaultCommunity()).ok());
+  correlator_ = NewCorrelator();
+}
+
+void CorrelateFixture::TearDown() {
+  correlator_.reset();
+  community_.reset();
+  store_.reset();
+  std::filesystem::remove_all(directory_);
+}
+
+std::unique_ptr<Correlator> CorrelateFixture::NewCorrelator() {
+  Result<std::unique_ptr<Correlator>> correlator =
+      Correlator::Create(*store_, *community_, IndexLimits{}, [this](const std::vector<CrossBorderLink>& links) {
+        links_.insert(links_.end(), links.begin(), links.end());
+      });
+  EXPECT_TRUE(correlator.ok()) << correlator.status().ToString();
+  return correlator.ok() ? std::move(correlator).value() : nullptr;
+}
+
+std::string CorrelateFixture::Org(const std::string& code) {
+  Result<share::Organisation> organisation = community_->FindOrganisation(code);
+  EXPECT_TRUE(organisation.ok()) << code;
+  return organisation.ok() ? organisation->id : "";
+}
+
+void CorrelateFixture::Import(const std::string& code, const std::vector<std::string>& objects, share::Tlp tlp,
+                              share::DistributionKind distribution) {
+  share::LabelDefaults defaults{Org(code), tlp, {distribution, ""}};
+  Result<share::WriteLabel> labeller =
+      share::WriteLabeller(*store_, *community_, share::NodeOperator("test"), defaults);
+  ASSERT_TRUE(labeller.ok()) << labeller.status().ToString();
+  ingest::ImportOptions options;
+  options.assign_missing_sco_ids = true;
+  options.label = std::move(labeller).value();
+  options.on_batch = [this](const ingest::StoredBatch& batch) {
+    Status observed = correlator_->Observe(batch);
+    EXPECT_TRUE(observed.ok()) << observed.ToString();
+  };
+  std::vector<std::string> errors;
+  ingest::Importer importer(store_.get(), options, [&errors](const ingest::ImportMessage& message) {
+    if (message.is_error) errors.push_back(message.text);
+  });
+  std::string input;
+  for (const std::string& object : objects) input += object + "\n";
+  ASSERT_TRUE(importer.ImportBuffer(input, "test").ok());
+  ASSERT_TRUE(importer.Finish().ok());
+  EXPECT_TRUE(errors.empty()) << fmt::format("{}", fmt::join(errors, "\n"));
+}
+
+std::string Phone(const std::string& value, const std::string& country) {
+  std::string id = "phone-number--" + stix::UuidV5(fmt::format(R"({{"value":"{}"}})", value));
+  return fmt::format(
+      R"({{"type":"phone-number","spec_version":"2.1","id":"{}","value":"{}"{},"extensions":{{)"
+      R"("extension-definition--27692277-b1e4-4708-9108-6c7c921a0e1e":{{"extension_type":"new-sco"}}}}}})",
+      id, value, country.empty() ? "" : R"(,"country":")" + country + "\"");
+}
+
+std::string Address(const std::string& value) {
+  return fmt::format(R"({{"type":"ipv4-addr","spec_version":"2.1","value":"{}"}})", value);
+}
+
+std::string AddressId(const std::string& value) {
+  return "ipv4-addr--" + stix::UuidV5(fmt::format(R"({{"value":"{}"}})", value));
+}
+
+std::string SdoId(const std::string& type, int number) {
+  return fmt::format("{}--6f1c2a3b-4d5e-4f60-8a7b-{:012d}", type, number);
+}
+
+std::string Sdo(const std::string& type, int number, const std::string& author, const std::string& members,
+                const std::string& modified) {
+  return fmt::format(
+      R"({{"type":"{}","spec_version":"2.1","id":"{}","created_by_ref":"{}",)"
+      R"("created":"2026-05-01T00:00:00.000Z","modified":"{}",{}}})",
+      type, SdoId(type, number), author, modified, members);
+}
+
+std::string Indicator(int number, const std::string& author, const std::string& pattern, const std::string& modified,
+                      const std::string& extra) {
+  return Sdo("indicator", number, author,
+             fmt::format(R"("name":"i","pattern":"{}","pattern_type":"stix","valid_from":"2026-05-01T00:00:00Z"{})",
+                         pattern, extra),
+             modified);
+}
+
+std::string Person(int number, const std::string& author, const std::string& name) {
+  return Sdo("identity", number, author, fmt::format(R"("name":"{}","identity_class":"individual")", name));
+}
+
+}  // namespace kenes::correlate
