@@ -50,12 +50,14 @@ store::ListQuery ObservedDataOf(const std::string& observer, const Timestamp& si
 
 }  // namespace
 
-bool Hunter::Observations::Add(std::string_view id, std::string_view json, std::string observer, share::Tlp tlp) {
+bool Hunter::Observations::Add(std::string_view id, std::string_view json, std::string observer, share::Tlp tlp,
+                               std::optional<Timestamp> date_added) {
   if (positions.contains(std::string(id)) || !gatherer.AddObservedData(json)) return false;
   positions.emplace(std::string(id), observers.size());
   observers.push_back(std::move(observer));
   tlps.push_back(tlp);
   texts.push_back(json);
+  added.push_back(date_added);
   return true;
 }
 
@@ -92,7 +94,7 @@ Status Hunter::Observe(const ingest::StoredBatch& batch) {
     std::string observer = batch.labels.empty() ? object.created_by_ref : batch.labels[i].author;
     share::Tlp tlp = batch.labels.empty() ? TlpOfMarkings(object.object_marking_refs)
                                           : static_cast<share::Tlp>(batch.labels[i].level);
-    if (!observer.empty()) hunted.Add(object.id, object.json, std::move(observer), tlp);
+    if (!observer.empty()) hunted.Add(object.id, object.json, std::move(observer), tlp, std::nullopt);
   }
   Found found;
   if (!hunted.observers.empty()) {
@@ -147,6 +149,12 @@ Status Hunter::RefreshVisibility() {
 }
 
 void Hunter::FileIndicators(const ingest::StoredBatch& batch, const Timestamp& now) {
+  std::optional<Timestamp> batch_added;  // the first date_added of the batch's new versions
+  for (const store::WriteResult& result : batch.results) {
+    if (result.outcome == store::WriteOutcome::kStored && (!batch_added || result.date_added < *batch_added)) {
+      batch_added = result.date_added;
+    }
+  }
   for (size_t i = 0; i < batch.objects.size(); ++i) {
     const stix::Object& object = batch.objects[i];
     std::optional<Timestamp> version = object.VersionTimestamp();
@@ -154,7 +162,10 @@ void Hunter::FileIndicators(const ingest::StoredBatch& batch, const Timestamp& n
     if (!table_.Advance(object.id, *version)) {
       // Loaded from the store a moment ago, with this batch in it: still new.
       std::optional<IndicatorTable::Handle> loaded = table_.HandleOf(object.id);
-      if (loaded && table_.at(*loaded).indicator.version == *version) unhunted_.insert(object.id);
+      if (loaded && table_.at(*loaded).indicator.version == *version) {
+        table_.at(*loaded).hunted_since = batch_added;
+        unhunted_.insert(object.id);
+      }
       continue;
     }
     IndicatorOrigin origin{object.created_by_ref, TlpOfMarkings(object.object_marking_refs), std::nullopt};
@@ -166,7 +177,7 @@ void Hunter::FileIndicators(const ingest::StoredBatch& batch, const Timestamp& n
       ++totals_.unusable;
       Fail(indicator.status());
     } else if (indicator->has_value()) {
-      table_.Add(std::move(**indicator));
+      table_.Add(std::move(**indicator), batch_added);
       unhunted_.insert(object.id);
     }
   }
@@ -216,6 +227,8 @@ Status Hunter::Hunt(Observations& observations, size_t index, const std::vector<
       if (indicator.valid_until && *indicator.valid_until <= now) table_.Remove(handle);  // for good
       continue;
     }
+    const std::optional<Timestamp>& added = observations.added[index];
+    if (entry.hunted_since && added && *added >= *entry.hunted_since) continue;  // hunted with it already
     KENES_ASSIGN_OR_RETURN(bool visible, MaySee(entry, observer));
     if (!visible) continue;
 
@@ -265,7 +278,7 @@ Result<Hunter::Observations*> Hunter::ContextOf(const std::string& observer, con
   for (size_t i = 0; i < known.size(); ++i) {
     if (hunted.observers[i] != observer) continue;
     context->hunted_texts.emplace_back(hunted.texts[i]);
-    context->observations.Add(known[i].id, context->hunted_texts.back(), observer, hunted.tlps[i]);
+    context->observations.Add(known[i].id, context->hunted_texts.back(), observer, hunted.tlps[i], hunted.added[i]);
   }
   store::ListQuery query = ObservedDataOf(observer, Minus(now, options_.window));
   size_t listed = 0;
@@ -273,7 +286,8 @@ Result<Hunter::Observations*> Hunter::ContextOf(const std::string& observer, con
     KENES_ASSIGN_OR_RETURN(store::Page page, store_.List(query));
     for (const store::StoredVersion& version : page.versions) {
       if (++listed > options_.max_context) break;
-      context->observations.Add(version.id, version.json, observer, TlpOfMarkings(version.object_marking_refs));
+      context->observations.Add(version.id, version.json, observer, TlpOfMarkings(version.object_marking_refs),
+                                version.date_added);
     }
     context->pages.push_back(std::move(page.versions));
     query.cursor = page.cursor;
@@ -285,7 +299,16 @@ Result<Hunter::Observations*> Hunter::ContextOf(const std::string& observer, con
 
 Status Hunter::RetroHunt(const std::vector<IndicatorTable::Handle>& handles, const Timestamp& now, Found& found) {
   pattern::IndicatorIndex index;
-  for (IndicatorTable::Handle handle : handles) index.Add(handle, table_.at(handle).indicator.matcher.pattern());
+  // What the node added after this was hunted with every one of them (Hunt skips the rest).
+  std::optional<Timestamp> hunted_before;
+  bool bounded = true;
+  for (IndicatorTable::Handle handle : handles) {
+    const IndicatorTable::Entry& entry = table_.at(handle);
+    index.Add(handle, entry.indicator.matcher.pattern());
+    bounded = bounded && entry.hunted_since.has_value();
+    if (bounded && (!hunted_before || *hunted_before < *entry.hunted_since)) hunted_before = entry.hunted_since;
+  }
+  if (!bounded) hunted_before.reset();
   KENES_ASSIGN_OR_RETURN(std::vector<share::Organisation> organisations, community_.Organisations());
   for (const share::Organisation& organisation : organisations) {
     bool sees_any = false;
@@ -294,11 +317,13 @@ Status Hunter::RetroHunt(const std::vector<IndicatorTable::Handle>& handles, con
     }
     if (!sees_any) continue;
     store::ListQuery query = ObservedDataOf(organisation.id, Minus(now, options_.window));
+    query.added_before = hunted_before;
     while (true) {
       KENES_ASSIGN_OR_RETURN(store::Page page, store_.List(query));
       Observations observations(store_, nullptr);
       for (const store::StoredVersion& version : page.versions) {
-        observations.Add(version.id, version.json, organisation.id, TlpOfMarkings(version.object_marking_refs));
+        observations.Add(version.id, version.json, organisation.id, TlpOfMarkings(version.object_marking_refs),
+                         version.date_added);
       }
       KENES_RETURN_IF_ERROR(HuntAll(observations, index, now, found));
       query.cursor = page.cursor;

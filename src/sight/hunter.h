@@ -16,8 +16,9 @@
 //
 // When the retro-hunt runs: at the end of an import (the batch marked
 // `last`), for every indicator filed since the previous retro-hunt, in one
-// pass over the stored observed-data: a bulk import scans the window once,
-// not once per batch. Its cost grows with the observed-data in the window
+// pass over the stored observed-data the node added before the indicator's
+// batch (what came later was hunted with the indicator filed): a bulk
+// import scans the window once, not once per batch. Its cost grows with the observed-data in the window
 // (about 0.1 ms each here), and a POST of one indicator pays it in full.
 // Only organisations of the community are retro-hunted for.
 //
@@ -108,8 +109,10 @@ class Hunter {
     std::vector<std::string> observers;  // by position in gatherer.set().observed_data()
     std::vector<share::Tlp> tlps;
     std::vector<std::string_view> texts;
+    std::vector<std::optional<Timestamp>> added;  // date_added of stored ones, unset for the batch's
     std::unordered_map<std::string, size_t> positions;  // by observed-data id
-    bool Add(std::string_view id, std::string_view json, std::string observer, share::Tlp tlp);
+    bool Add(std::string_view id, std::string_view json, std::string observer, share::Tlp tlp,
+             std::optional<Timestamp> date_added);
   };
   // An observer's context: its observations and the texts they hold.
   struct Context {
@@ -127,7 +130,7 @@ class Hunter {
 
   Status LoadIndicators(const Timestamp& now);
   Status RefreshVisibility();
-  // Files the batch's new indicator versions, to be retro-hunted.
+  // Files the batch's new indicator versions, to be retro-hunted (at the batch's first date_added).
   void FileIndicators(const ingest::StoredBatch& batch, const Timestamp& now);
   Result<bool> MaySee(IndicatorTable::Entry& entry, const std::string& organisation);
   // Resolves the references of `observations` and hunts each with the candidates `index` lists.

@@ -12,7 +12,7 @@ bool IndicatorTable::Advance(std::string_view id, const Timestamp& version) {
   return true;
 }
 
-IndicatorTable::Handle IndicatorTable::Add(ActiveIndicator indicator) {
+IndicatorTable::Handle IndicatorTable::Add(ActiveIndicator indicator, std::optional<Timestamp> hunted_since) {
   Handle handle;
   if (free_.empty()) {
     handle = static_cast<Handle>(entries_.size());
@@ -23,7 +23,7 @@ IndicatorTable::Handle IndicatorTable::Add(ActiveIndicator indicator) {
   }
   index_.Add(handle, indicator.matcher.pattern());
   filed_[indicator.id] = handle;
-  entries_[handle].emplace(Entry{std::move(indicator), {}});
+  entries_[handle].emplace(Entry{std::move(indicator), {}, hunted_since});
   return handle;
 }
 

@@ -30,6 +30,10 @@ class IndicatorTable {
   struct Entry {
     ActiveIndicator indicator;
     std::unordered_map<std::string, bool> visible_to;  // by organisation identity id
+    // Observed-data the node added from this time on was hunted with this
+    // indicator filed, so its retro-hunt need not look at it; unset for
+    // indicators loaded from the store.
+    std::optional<Timestamp> hunted_since;
   };
 
   // Whether `version` of `id` is newer than any the table has seen. If so,
@@ -39,7 +43,7 @@ class IndicatorTable {
 
   // Files `indicator`. REQUIRES: Advance(indicator.id, indicator.version)
   // was the last word about this id.
-  Handle Add(ActiveIndicator indicator);
+  Handle Add(ActiveIndicator indicator, std::optional<Timestamp> hunted_since = std::nullopt);
 
   // Takes `handle` out (an expired indicator); the table still remembers its version.
   void Remove(Handle handle);
