@@ -1,8 +1,7 @@
 #include "sight/active_indicator.h"
 
-#include <simdjson.h>
-
 #include <fmt/format.h>
+#include <simdjson.h>
 
 #include "pattern/pattern.h"
 
@@ -76,11 +75,9 @@ Result<std::optional<ActiveIndicator>> ReadIndicator(std::string_view json, std:
   const std::optional<double> within = WithinOf(*parsed);
   Result<pattern::Matcher> matcher = pattern::Matcher::Create(std::move(parsed).value());
   if (!matcher.ok()) return Status::InvalidArgument(fmt::format("{}: pattern: {}", id, matcher.status().message()));
-  return std::optional<ActiveIndicator>(ActiveIndicator{std::string(id), *version, std::move(origin.author),
-                                                        origin.tlp, std::move(origin.label),
-                                                        TimestampMember(object, "valid_from"),
-                                                        valid_until, needs_context, within,
-                                                        std::move(matcher).value()});
+  return std::optional<ActiveIndicator>(ActiveIndicator{
+      std::string(id), *version, std::move(origin.author), origin.tlp, std::move(origin.label),
+      TimestampMember(object, "valid_from"), valid_until, needs_context, within, std::move(matcher).value()});
 }
 
 }  // namespace kenes::sight

@@ -33,14 +33,14 @@ namespace kenes::sight {
 
 struct ActiveIndicator {
   std::string id;
-  Timestamp version;             // modified, else created
-  std::string author;            // identity id of the author organisation; empty: none
+  Timestamp version;   // modified, else created
+  std::string author;  // identity id of the author organisation; empty: none
   share::Tlp tlp = share::Tlp::kAmber;
   std::optional<store::AccessLabel> label;  // as stored, when known (it came through the hunter)
   std::optional<Timestamp> valid_from;
   std::optional<Timestamp> valid_until;
-  bool needs_context = false;          // not single-observation (above)
-  std::optional<double> within;        // seconds, from the root's WITHIN qualifier
+  bool needs_context = false;    // not single-observation (above)
+  std::optional<double> within;  // seconds, from the root's WITHIN qualifier
   pattern::Matcher matcher;
 
   // Whether the indicator is in force at `now`.

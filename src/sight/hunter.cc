@@ -1,9 +1,9 @@
 #include "sight/hunter.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-
-#include <fmt/format.h>
 
 #include "share/access_viewer.h"
 
@@ -122,9 +122,9 @@ Status Hunter::LoadIndicators(const Timestamp& now) {
     KENES_ASSIGN_OR_RETURN(store::Page page, store_.List(query));
     for (const store::StoredVersion& version : page.versions) {
       if (!version.version || !table_.Advance(version.id, *version.version)) continue;
-      Result<std::optional<ActiveIndicator>> indicator = ReadIndicator(
-          version.json, version.spec_version,
-          {version.created_by_ref, TlpOfMarkings(version.object_marking_refs), std::nullopt}, now);
+      Result<std::optional<ActiveIndicator>> indicator =
+          ReadIndicator(version.json, version.spec_version,
+                        {version.created_by_ref, TlpOfMarkings(version.object_marking_refs), std::nullopt}, now);
       if (!indicator.ok()) {
         ++totals_.unusable;
       } else if (indicator->has_value()) {
@@ -237,8 +237,8 @@ Status Hunter::Hunt(Observations& observations, size_t index, const std::vector<
     if (indicator.needs_context) {
       KENES_ASSIGN_OR_RETURN(matched_in, ContextOf(observer, observations, now));
       // Observations further apart than the pattern allows never match together.
-      const int64_t reach = static_cast<int64_t>(
-          std::ceil(indicator.within.value_or(static_cast<double>(options_.window.count()))));
+      const int64_t reach =
+          static_cast<int64_t>(std::ceil(indicator.within.value_or(static_cast<double>(options_.window.count()))));
       Timestamp from = Minus(hunted.first_observed, std::chrono::seconds(reach));
       Timestamp to = Minus(hunted.last_observed, std::chrono::seconds(-reach));
       among.clear();

@@ -73,8 +73,8 @@ namespace kenes::sight {
 
 struct HuntOptions {
   std::chrono::seconds window = std::chrono::hours(24 * 90);  // retro-hunt and context, by date added
-  size_t max_context = 1000;       // stored observed-data a multi-observation pattern sees per observer
-  store::Clock* clock = nullptr;   // the time of the hunt; nullptr: the system clock
+  size_t max_context = 1000;      // stored observed-data a multi-observation pattern sees per observer
+  store::Clock* clock = nullptr;  // the time of the hunt; nullptr: the system clock
 };
 
 struct HuntTotals {
@@ -109,7 +109,7 @@ class Hunter {
     std::vector<std::string> observers;  // by position in gatherer.set().observed_data()
     std::vector<share::Tlp> tlps;
     std::vector<std::string_view> texts;
-    std::vector<std::optional<Timestamp>> added;  // date_added of stored ones, unset for the batch's
+    std::vector<std::optional<Timestamp>> added;        // date_added of stored ones, unset for the batch's
     std::unordered_map<std::string, size_t> positions;  // by observed-data id
     bool Add(std::string_view id, std::string_view json, std::string observer, share::Tlp tlp,
              std::optional<Timestamp> date_added);
@@ -134,8 +134,7 @@ class Hunter {
   void FileIndicators(const ingest::StoredBatch& batch, const Timestamp& now);
   Result<bool> MaySee(IndicatorTable::Entry& entry, const std::string& organisation);
   // Resolves the references of `observations` and hunts each with the candidates `index` lists.
-  Status HuntAll(Observations& observations, const pattern::IndicatorIndex& index, const Timestamp& now,
-                 Found& found);
+  Status HuntAll(Observations& observations, const pattern::IndicatorIndex& index, const Timestamp& now, Found& found);
   // Evaluates `candidates` against observation `index` of `observations`.
   Status Hunt(Observations& observations, size_t index, const std::vector<IndicatorTable::Handle>& candidates,
               const Timestamp& now, Found& found);
@@ -152,8 +151,8 @@ class Hunter {
   std::mutex mutex_;
   bool loaded_ = false;
   IndicatorTable table_;
-  std::unordered_set<std::string> unhunted_;  // ids of indicators filed since the last retro-hunt
-  uint64_t generation_ = 0;  // of the community when the viewers were worked out
+  std::unordered_set<std::string> unhunted_;                // ids of indicators filed since the last retro-hunt
+  uint64_t generation_ = 0;                                 // of the community when the viewers were worked out
   std::unordered_map<std::string, store::Viewer> viewers_;  // by organisation
   std::unordered_map<std::string, std::unique_ptr<Context>> contexts_;  // by observer, for one Observe
   HuntTotals totals_;

@@ -63,8 +63,8 @@ class IndicatorTable {
  private:
   std::vector<std::optional<Entry>> entries_;  // by handle; empty slots are free
   std::vector<Handle> free_;
-  std::unordered_map<std::string, Handle> filed_;        // id -> handle
-  std::unordered_map<std::string, Timestamp> newest_;    // id -> newest version seen
+  std::unordered_map<std::string, Handle> filed_;      // id -> handle
+  std::unordered_map<std::string, Timestamp> newest_;  // id -> newest version seen
   pattern::IndicatorIndex index_;
 };
 

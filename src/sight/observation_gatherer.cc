@@ -5,7 +5,7 @@
 namespace kenes::sight {
 namespace {
 
-constexpr int kReferenceDepth = 3;        // observed-data -> observable -> observable -> observable
+constexpr int kReferenceDepth = 3;  // observed-data -> observable -> observable -> observable
 constexpr size_t kIdsPerQuery = 500;
 
 bool EndsWith(std::string_view text, std::string_view suffix) {
@@ -83,7 +83,8 @@ Status ObservationGatherer::AddQueued() {
   queued_.clear();
   for (size_t start = 0; start < from_store.size(); start += kIdsPerQuery) {
     store::ListQuery query;
-    query.ids.assign(from_store.begin() + start, from_store.begin() + std::min(from_store.size(), start + kIdsPerQuery));
+    query.ids.assign(from_store.begin() + start,
+                     from_store.begin() + std::min(from_store.size(), start + kIdsPerQuery));
     query.limit = kIdsPerQuery;
     // Every version, the latest picked here: asking the store for the latest costs a subquery per
     // row, and observables, nearly all that is referenced, have one version only.

@@ -54,8 +54,8 @@ class ObservationGatherer {
   store::Store& store_;
   const LocalObjects* local_;
   pattern::ObservationSet set_;
-  std::unordered_set<std::string> held_;  // ids added to the set
-  std::vector<std::string> queued_;       // ids to look up next
+  std::unordered_set<std::string> held_;       // ids added to the set
+  std::vector<std::string> queued_;            // ids to look up next
   std::vector<std::string> unresolved_jsons_;  // texts added whose references are not followed yet
 };
 

@@ -1,8 +1,8 @@
 #include "sight/sighting.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "base/json_text.h"
 #include "share/access_label.h"

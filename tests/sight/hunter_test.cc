@@ -2,10 +2,9 @@
 // may see the sighting, and that hunting again changes nothing.
 #include "sight/hunter.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <simdjson.h>
-
-#include <fmt/format.h>
 
 #include "sight_fixture.h"
 #include "stix/validator.h"
@@ -110,7 +109,8 @@ TEST_F(HunterTest, ObservationsTogetherMatchAMultiObservationPattern) {
   Import({Address("198.51.100.7"), ObservedData(observed_, Org("KG"), {AddressId("198.51.100.7")})});
   EXPECT_TRUE(Sightings().empty());
   const std::string second = TestObjectId("observed-data", 2);
-  Import({Address("203.0.113.9"), ObservedData(second, Org("KG"), {AddressId("203.0.113.9")}, "2026-05-20T10:05:00.000Z")});
+  Import({Address("203.0.113.9"),
+          ObservedData(second, Org("KG"), {AddressId("203.0.113.9")}, "2026-05-20T10:05:00.000Z")});
   std::vector<store::StoredVersion> sightings = Sightings();
   ASSERT_EQ(sightings.size(), 1u);
   EXPECT_EQ(Member(sightings[0], "observed_data_refs"), fmt::format(R"(["{}","{}"])", observed_, second));
@@ -122,14 +122,16 @@ TEST_F(HunterTest, ObservationsTooFarApartOrOfAnotherObserverDoNotMatchTogether)
                     "([ipv4-addr:value = '198.51.100.7'] AND [ipv4-addr:value = '203.0.113.9']) WITHIN 600 SECONDS")});
   Import({Address("198.51.100.7"), ObservedData(observed_, Org("KG"), {AddressId("198.51.100.7")})});
   Import({Address("203.0.113.9"),
-          ObservedData(TestObjectId("observed-data", 2), Org("KG"), {AddressId("203.0.113.9")}, "2026-05-21T10:00:00.000Z"),
+          ObservedData(TestObjectId("observed-data", 2), Org("KG"), {AddressId("203.0.113.9")},
+                       "2026-05-21T10:00:00.000Z"),
           ObservedData(TestObjectId("observed-data", 3), Org("TJ"), {AddressId("203.0.113.9")})});
   EXPECT_TRUE(Sightings().empty());
 }
 
 TEST_F(HunterTest, ANewIndicatorFindsWhatWasObservedWithinTheWindow) {
   // Added 136 days before the indicator: outside the 90-day window.
-  Import({Address("198.51.100.7"), ObservedData(TestObjectId("observed-data", 9), Org("TJ"), {AddressId("198.51.100.7")})});
+  Import({Address("198.51.100.7"),
+          ObservedData(TestObjectId("observed-data", 9), Org("TJ"), {AddressId("198.51.100.7")})});
   clock_.Set(*ParseTimestamp("2026-10-01T00:00:00Z"));
   Import({ObservedData(observed_, Org("KG"), {AddressId("198.51.100.7")})});
   clock_.Set(*ParseTimestamp("2026-10-15T00:00:00Z"));
@@ -159,8 +161,8 @@ TEST_F(HunterTest, TheRetroHuntLooksOnlyAtObserversWhoMaySeeTheIndicator) {
 TEST_F(HunterTest, TheSightingIsSeenByTheObserverAndTheIndicatorsAuthorOnly) {
   Import({Indicator(indicator_, Org("KZ"), kPattern)});
   // KG keeps its observation to itself.
-  Import({Address("198.51.100.7"), ObservedData(observed_, Org("KG"), {AddressId("198.51.100.7")})},
-         share::Tlp::kAmber, share::DistributionKind::kOrganisation);
+  Import({Address("198.51.100.7"), ObservedData(observed_, Org("KG"), {AddressId("198.51.100.7")})}, share::Tlp::kAmber,
+         share::DistributionKind::kOrganisation);
   std::vector<store::StoredVersion> sightings = Sightings();
   ASSERT_EQ(sightings.size(), 1u);
   const std::vector<std::string> just_it = {sightings[0].id};

@@ -12,9 +12,9 @@
 namespace kenes::sight {
 
 void SightFixture::SetUp() {
-  directory_ = std::filesystem::temp_directory_path() /
-               ("kenes-sight-" + std::to_string(::getpid()) + "-" +
-                ::testing::UnitTest::GetInstance()->current_test_info()->name());
+  directory_ =
+      std::filesystem::temp_directory_path() / ("kenes-sight-" + std::to_string(::getpid()) + "-" +
+                                                ::testing::UnitTest::GetInstance()->current_test_info()->name());
   std::filesystem::remove_all(directory_);
   std::filesystem::create_directories(directory_);
   store::SqliteStoreOptions options;
@@ -47,8 +47,8 @@ std::string SightFixture::Org(const std::string& code) {
   return organisation.ok() ? organisation->id : "";
 }
 
-void SightFixture::Import(const std::vector<std::string>& objects, share::Tlp tlp,
-                          share::DistributionKind distribution, size_t batch_size) {
+void SightFixture::Import(const std::vector<std::string>& objects, share::Tlp tlp, share::DistributionKind distribution,
+                          size_t batch_size) {
   share::Principal actor = share::NodeOperator("test");
   share::LabelDefaults defaults{"", tlp, {distribution, ""}};
   Result<share::WriteLabel> labeller = share::WriteLabeller(*store_, *community_, actor, defaults);

@@ -20,7 +20,10 @@ SightedObservation Observation(const std::string& id, const char* when, int64_t 
 }
 
 SightingFacts Facts() {
-  return {"indicator--0b7a7a36-3a58-4b61-9d0c-3b1f5a1c0001", kKz, share::Tlp::kGreen, kKg,
+  return {"indicator--0b7a7a36-3a58-4b61-9d0c-3b1f5a1c0001",
+          kKz,
+          share::Tlp::kGreen,
+          kKg,
           {Observation("observed-data--0b7a7a36-3a58-4b61-9d0c-3b1f5a1c0002", "2026-05-20T10:00:00Z", 2),
            Observation("observed-data--0b7a7a36-3a58-4b61-9d0c-3b1f5a1c0003", "2026-05-20T10:05:00.5Z", 5)}};
 }
