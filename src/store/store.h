@@ -22,7 +22,8 @@
 // versions only and a hidden id reads exactly like an unknown one. The store
 // does not know what the labels mean (share/access_policy.h does): a version
 // is visible to a viewer whose `author` is the label's author, or whose
-// grants list the label's (audience, level, group). Reads without a viewer
+// grants list the label's (audience, level, group), or whose author was
+// granted the object (GrantObject). Reads without a viewer
 // see everything: the node's own use (export, administration).
 //
 // A write is acknowledged only after it is durable: when Put returns OK, its
@@ -219,6 +220,15 @@ class Store {
   // first. Whether `id` itself is visible is the caller's question.
   virtual Result<std::vector<StoredVersion>> ReferencedBy(std::string_view id, const Viewer* viewer,
                                                           size_t limit) = 0;
+
+  // Lets organisation `grantee` (an identity id, as Viewer::author) read
+  // every version of `id`, stored or to come, whatever its labels say: what
+  // a holder shares when it approves a request for details, without a new
+  // version of its object (SCOs have none to give). Reads with a viewer
+  // whose author is `grantee` see the object as if it were its own; Delete
+  // does not (a grant lets read, never remove). Durable when it returns;
+  // granting twice is granting once, and there is no revoking.
+  virtual Status GrantObject(std::string_view id, std::string_view grantee) = 0;
 
   // Who created `id`: the created_by_ref of its latest stored version (""
   // when that names none), nullopt when the id is not stored. Reads every

@@ -75,6 +75,16 @@ constexpr std::array<const char*, kLatestSchemaVersion> kMigrations = {
     R"sql(
       CREATE TABLE deleted_date_added(date_added INTEGER NOT NULL);
     )sql",
+    // 5: object grants (Store::GrantObject): the organisations (authors
+    // rows) that may read every version of an id whatever its labels say.
+    // Keyed by grantee first: a read looks up its viewer's grants once.
+    R"sql(
+      CREATE TABLE object_grants(
+        grantee_id INTEGER NOT NULL,
+        id_hash INTEGER NOT NULL,
+        id TEXT NOT NULL,
+        PRIMARY KEY (grantee_id, id_hash, id)) WITHOUT ROWID;
+    )sql",
 };
 
 // "KENI": the index database beside a store (schema.h).

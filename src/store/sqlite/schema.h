@@ -14,7 +14,7 @@
 namespace kenes::store::sqlite {
 
 // The schema version this release writes.
-inline constexpr int kLatestSchemaVersion = 4;
+inline constexpr int kLatestSchemaVersion = 5;
 inline constexpr int kLatestIndexSchemaVersion = 1;
 
 // Brings the database to `target_version` (at most kLatestSchemaVersion).

@@ -133,17 +133,25 @@ void BindId(Statement& statement, std::string_view id) {
 // visibility predicate compares them; audience and level are below 16.
 int64_t LabelKey(int64_t group_id, int64_t audience, int64_t level) { return group_id << 8 | audience << 4 | level; }
 
+// Why a statement asks what a viewer may see: object grants (GrantObject)
+// let their grantee read an object, never remove it.
+enum class Purpose { kRead, kRemove };
+
 // " AND <versions `alias` the viewer may see>", or nothing without a viewer.
 // Binds ?5 (the viewer's author_id) and ?6 (a JSON array of the label keys
-// its grants admit). The IN list is built once per statement run, so each
-// version costs a comparison and one lookup in a small index. (SQLite gives
-// << and | the same precedence, hence the parentheses.)
-std::string VisibleTo(const Viewer* viewer, std::string_view alias) {
+// its grants admit). The IN lists are built once per statement run, so each
+// version costs a comparison and a lookup or two in small indexes. (SQLite
+// gives << and | the same precedence, hence the parentheses.)
+std::string VisibleTo(const Viewer* viewer, std::string_view alias, Purpose purpose = Purpose::kRead) {
   if (viewer == nullptr) return "";
   return fmt::format(
       " AND ({0}.access_author = ?5 OR (({0}.access_group << 8) | ({0}.access_audience << 4) | {0}.access_level) "
-      "IN (SELECT value FROM json_each(?6)))",
-      alias);
+      "IN (SELECT value FROM json_each(?6)){1})",
+      alias,
+      purpose == Purpose::kRead
+          ? fmt::format(" OR ({0}.id_hash, {0}.id) IN (SELECT id_hash, id FROM object_grants WHERE grantee_id = ?5)",
+                        alias)
+          : "");
 }
 
 // A Viewer in the store's own numbers, for VisibleTo's parameters.
@@ -548,6 +556,23 @@ class SqliteStore final : public Store {
     return deleted.size();
   }
 
+  Status GrantObject(std::string_view id, std::string_view grantee) override {
+    std::lock_guard lock(write_mutex_);
+    return WriteInTransaction<bool>([&]() -> Result<bool> {
+             KENES_ASSIGN_OR_RETURN(int64_t grantee_id,
+                                    NameId(author_ids_, "authors", "ref", std::string(grantee)));
+             KENES_ASSIGN_OR_RETURN(
+                 Statement insert,
+                 writer_->Prepare("INSERT OR IGNORE INTO object_grants (grantee_id, id_hash, id) VALUES (?, ?, ?)"));
+             insert.BindInt(1, grantee_id);
+             insert.BindInt(2, sqlite::IdHash(id));
+             insert.BindText(3, id);
+             KENES_RETURN_IF_ERROR(insert.Run());
+             return true;
+           })
+        .status();
+  }
+
   Result<std::optional<std::string>> CreatorOf(std::string_view id) override {
     // One statement, so no explicit transaction: it reads one snapshot.
     static const std::string kCreators =
@@ -811,7 +836,7 @@ class SqliteStore final : public Store {
       KENES_ASSIGN_OR_RETURN(Statement select,
                              writer_->Prepare(fmt::format("SELECT v.date_added, v.type_id, v.json FROM versions v "
                                                           "WHERE 1{}{}",
-                                                          VisibleTo(viewer, "v"), filter->sql)));
+                                                          VisibleTo(viewer, "v", Purpose::kRemove), filter->sql)));
       resolved.Bind(select);
       filter->Bind(select);
       for (;;) {
