@@ -39,6 +39,7 @@ bench: build
 	@$(BUILD_DIR)/bench/bench_visibility
 	@$(BUILD_DIR)/bench/bench_http
 	@$(BUILD_DIR)/bench/bench_patterns
+	@$(BUILD_DIR)/bench/bench_correlate
 
 # Each libFuzzer target for FUZZ_SECONDS, built with clang, seeded with the shared OASIS examples
 # and our own pattern seeds; new inputs found go to $(FUZZ_BUILD_DIR)/corpus.

@@ -11,13 +11,13 @@
 #include <fmt/ranges.h>
 
 #include "cli/commands.h"
+#include "cli/ingest_subscribers.h"
 #include "cli/node_session.h"
 #include "cli/progress_bar.h"
 #include "ingest/importer.h"
 #include "share/write_labeller.h"
 #include "share/audit_log.h"
 #include "share/marking.h"
-#include "sight/hunter.h"
 
 namespace kenes::cli {
 namespace {
@@ -82,12 +82,13 @@ int RunImport(const Config& config, const std::string& as_user, const ImportComm
   options.batch_size = config.import_batch_size;
   options.assign_missing_sco_ids = command.assign_ids;
   options.label = std::move(labeller).value();
-  sight::Hunter hunter(*session->store, *session->community, {config.HuntWindow()});
-  options.on_batch = [&hunter](const ingest::StoredBatch& batch) {
-    if (Status hunted = hunter.Observe(batch); !hunted.ok()) {
-      fmt::print(stderr, "error: the objects are stored, but hunting them for sightings failed: {}\n", hunted.message());
-    }
-  };
+  Result<std::unique_ptr<IngestSubscribers>> subscribers =
+      IngestSubscribers::Start(*session->store, *session->community, config);
+  if (!subscribers.ok()) {
+    fmt::print(stderr, "error: {}\n", subscribers.status().message());
+    return kExitError;
+  }
+  options.on_batch = (*subscribers)->OnBatch();
   ingest::Importer importer(session->store.get(), options, [&](const ingest::ImportMessage& message) {
     if (message.is_error || !command.quiet) fmt::print(stderr, "{}: {}\n", message.is_error ? "error" : "warning",
                                                        message.text);
@@ -101,11 +102,17 @@ int RunImport(const Config& config, const std::string& as_user, const ImportComm
   const ingest::ImportTotals& totals = importer.totals();
   fmt::print("imported {} objects: {} stored, {} already stored, {} invalid, {} refused, {} warnings\n",
              totals.read, totals.stored, totals.duplicates, totals.invalid, totals.refused, totals.warnings);
-  sight::HuntTotals hunt = hunter.totals();
+  sight::HuntTotals hunt = (*subscribers)->hunter().totals();
   if (hunt.sightings + hunt.duplicates > 0) {
     fmt::print("sightings: {} new, {} already stored\n", hunt.sightings, hunt.duplicates);
   }
   if (hunt.failures > 0) fmt::print(stderr, "warning: {} hunts failed, the last: {}\n", hunt.failures, hunt.last_failure);
+  correlate::CorrelationTotals correlation = (*subscribers)->correlator().totals();
+  if (correlation.links > 0) fmt::print("cross-border links: {}\n", correlation.links);
+  if (correlation.failures > 0) {
+    fmt::print(stderr, "warning: {} objects could not be correlated, the last: {}\n", correlation.failures,
+               correlation.last_failure);
+  }
   share::AuditEvent event;
   event.actor = session->actor;
   event.action = "object.write";

@@ -12,12 +12,12 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/ingest_subscribers.h"
 #include "cli/node_session.h"
 #include "http/authenticator.h"
 #include "http/server.h"
 #include "http/server_routes.h"
 #include "rest/api.h"
-#include "sight/hunter.h"
 #include "taxii/service.h"
 
 namespace kenes::cli {
@@ -99,24 +99,22 @@ int RunServe(const Config& config) {
     return counts.ok() ? static_cast<double>(counts->objects) : -1.0;
   });
   auto count_stored = [&metrics](size_t stored) { metrics.CountStored(stored); };
-  // One hunter for every request, so the active indicators are loaded once.
-  sight::Hunter hunter(store, community, {config.HuntWindow()});
-  auto hunt = [&hunter](const ingest::StoredBatch& batch) {
-    if (Status hunted = hunter.Observe(batch); !hunted.ok()) {
-      fmt::print(stderr, "error: hunting a stored batch for sightings failed: {}\n", hunted.message());
-    }
-  };
+  // One set for every request, so the active indicators and the correlation index are loaded once.
+  Result<std::unique_ptr<IngestSubscribers>> subscribers = IngestSubscribers::Start(store, community, config);
+  if (!subscribers.ok()) return Fail(subscribers.status());
+  auto on_batch = (*subscribers)->OnBatch();
   http::Router router;
   http::RegisterServerRoutes(router, metrics);
   taxii::ServiceOptions taxii_options;
   taxii_options.max_content_length = options->max_body_bytes;
   taxii_options.on_stored = count_stored;
-  taxii_options.on_batch = hunt;
+  taxii_options.on_batch = on_batch;
   taxii::Service taxii(store, community, taxii_options);
   taxii.Register(router);
   rest::ApiOptions rest_options;
   rest_options.on_stored = count_stored;
-  rest_options.on_batch = hunt;
+  rest_options.on_batch = on_batch;
+  rest_options.correlator = &(*subscribers)->correlator();
   rest::Api api(store, community, rest_options);
   api.Register(router);
   http::Authenticator authenticator(community);

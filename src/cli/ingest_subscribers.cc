@@ -1,0 +1,32 @@
+#include "cli/ingest_subscribers.h"
+
+#include <fmt/format.h>
+
+namespace kenes::cli {
+
+Result<std::unique_ptr<IngestSubscribers>> IngestSubscribers::Start(store::Store& store, share::Community& community,
+                                                                    const Config& config, correlate::LinkSink links) {
+  KENES_ASSIGN_OR_RETURN(std::unique_ptr<correlate::Correlator> correlator,
+                         correlate::Correlator::Create(store, community, {}, std::move(links)));
+  KENES_ASSIGN_OR_RETURN(correlate::RebuildTotals rebuilt, correlator->Rebuild());
+  // A slow start is explained; a quick one needs no word.
+  if (rebuilt.elapsed >= std::chrono::seconds(1)) {
+    correlate::IndexSize size = correlator->index().Size();
+    fmt::print(stderr, "correlation index: {} keys of {} objects rebuilt in {:.2f} s ({:.0f} MB)\n", size.keys,
+               rebuilt.objects, rebuilt.elapsed.count(), size.memory_bytes / 1e6);
+  }
+  return std::unique_ptr<IngestSubscribers>(new IngestSubscribers(store, community, config, std::move(correlator)));
+}
+
+std::function<void(const ingest::StoredBatch&)> IngestSubscribers::OnBatch() {
+  return [this](const ingest::StoredBatch& batch) {
+    if (Status hunted = hunter_.Observe(batch); !hunted.ok()) {
+      fmt::print(stderr, "error: the objects are stored, but hunting them for sightings failed: {}\n", hunted.message());
+    }
+    if (Status correlated = correlator_->Observe(batch); !correlated.ok()) {
+      fmt::print(stderr, "error: the objects are stored, but correlating them failed: {}\n", correlated.message());
+    }
+  };
+}
+
+}  // namespace kenes::cli

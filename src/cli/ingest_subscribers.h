@@ -1,0 +1,51 @@
+// IngestSubscribers: everything that follows a stored batch, whichever way
+// it came in (kenes import, TAXII POST, REST writes): automatic sightings
+// (sight/hunter.h) and cross-border correlation (correlate/correlator.h).
+// A command builds one and hands OnBatch() to its importers as
+// ingest::ImportOptions::on_batch, so a new subscriber is added here once,
+// not in every caller.
+//
+// Start rebuilds the correlation index from the store (and says on
+// standard error how long it took, when it took a second or more). A subscriber's failure is reported on standard
+// error and never undoes the batch, which is stored.
+//
+// Thread-safety: OnBatch's function may run on any number of threads at
+// once (each subscriber serialises what it must). The store and community
+// must outlive this.
+#pragma once
+
+#include <functional>
+#include <memory>
+
+#include "base/status.h"
+#include "cli/config.h"
+#include "correlate/correlator.h"
+#include "ingest/importer.h"
+#include "share/community.h"
+#include "sight/hunter.h"
+#include "store/store.h"
+
+namespace kenes::cli {
+
+class IngestSubscribers {
+ public:
+  // `links` receives the cross-border links (the alert book); empty: they
+  // are only counted.
+  static Result<std::unique_ptr<IngestSubscribers>> Start(store::Store& store, share::Community& community,
+                                                          const Config& config, correlate::LinkSink links = {});
+
+  std::function<void(const ingest::StoredBatch&)> OnBatch();
+
+  sight::Hunter& hunter() { return hunter_; }
+  correlate::Correlator& correlator() { return *correlator_; }
+
+ private:
+  IngestSubscribers(store::Store& store, share::Community& community, const Config& config,
+                    std::unique_ptr<correlate::Correlator> correlator)
+      : hunter_(store, community, {config.HuntWindow()}), correlator_(std::move(correlator)) {}
+
+  sight::Hunter hunter_;
+  std::unique_ptr<correlate::Correlator> correlator_;
+};
+
+}  // namespace kenes::cli
