@@ -86,6 +86,7 @@ void Api::Register(http::Router& router) {
   router.Add(Method::kPost, "/api/v1/keys", Auth::kRequired, Handle(&Api::CreateKey));
   router.Add(Method::kDelete, "/api/v1/keys/{key_id}", Auth::kRequired, Handle(&Api::RevokeKey));
   router.Add(Method::kGet, "/api/v1/audit", Auth::kRequired, Handle(&Api::ReadAudit));
+  RegisterAlertRoutes(router);
   RegisterCorrelationRoutes(router);
 }
 

@@ -16,6 +16,9 @@
 //   POST /api/v1/groups, PUT|DELETE /api/v1/groups/{group}/members/{organisation}   sharing groups
 //   GET  /api/v1/keys, POST /api/v1/keys, DELETE /api/v1/keys/{key_id}   API keys (the caller's, or those it manages)
 //   GET  /api/v1/audit                    the audit log, newest first (admins)
+//   GET  /api/v1/alerts, POST /api/v1/alerts/{id}/acknowledge   cross-border alerts (correlate/alert_book.h)
+//   POST /api/v1/alerts/{id}/detail-requests, GET /api/v1/detail-requests,
+//   POST /api/v1/detail-requests/{id}/approve|decline   requests for details (correlate/detail_desk.h)
 //   GET  /api/v1/correlations             who holds a value (kind, value), as the caller may see it
 //   GET  /api/v1/objects/{id}/correlations   who else holds the values an object holds
 //
@@ -50,8 +53,11 @@
 #include "store/store.h"
 
 namespace kenes::correlate {
+class AlertBook;
 class Correlator;
-}
+class DetailDesk;
+struct DetailRequest;
+}  // namespace kenes::correlate
 
 namespace kenes::rest {
 
@@ -65,6 +71,10 @@ struct ApiOptions {
   std::function<void(size_t stored)> on_stored;
   // Told each stored batch (automatic sightings); may be empty.
   std::function<void(const ingest::StoredBatch&)> on_batch;
+  // Cross-border alerts and requests for details (alert_routes.cc); null:
+  // their routes answer 503. Both on the same AlertDatabase.
+  correlate::AlertBook* alerts = nullptr;
+  correlate::DetailDesk* detail_requests = nullptr;
   // The correlation index the correlation routes read; null: they answer 503.
   correlate::Correlator* correlator = nullptr;
 };
@@ -115,6 +125,16 @@ class Api {
   Result<http::Response> CreateKey(const Caller& caller, const http::Request& request);
   Result<http::Response> RevokeKey(const Caller& caller, const http::Request& request);
   Result<http::Response> ReadAudit(const Caller& caller, const http::Request& request);
+  // alert_routes.cc
+  void RegisterAlertRoutes(http::Router& router);
+  Result<http::Response> ListAlerts(const Caller& caller, const http::Request& request);
+  Result<http::Response> AcknowledgeAlert(const Caller& caller, const http::Request& request);
+  Result<http::Response> AskForDetails(const Caller& caller, const http::Request& request);
+  Result<http::Response> ListDetailRequests(const Caller& caller, const http::Request& request);
+  Result<http::Response> ApproveDetails(const Caller& caller, const http::Request& request);
+  Result<http::Response> DeclineDetails(const Caller& caller, const http::Request& request);
+  using Decision = Result<correlate::DetailRequest> (correlate::DetailDesk::*)(const share::Principal&, int64_t);
+  Result<http::Response> DecideDetails(const Caller& caller, const http::Request& request, Decision decision);
   // correlation_routes.cc
   void RegisterCorrelationRoutes(http::Router& router);
   Result<http::Response> ReadCorrelations(const Caller& caller, const http::Request& request);

@@ -13,7 +13,7 @@ constexpr std::string_view kDocument = R"json({
   },
   "servers": [{"url": "/"}],
   "security": [{"bearer": []}, {"basic": []}],
-  "tags": [{"name": "objects"}, {"name": "community"}, {"name": "meta"}],
+  "tags": [{"name": "objects"}, {"name": "community"}, {"name": "alerts"}, {"name": "meta"}],
   "paths": {
     "/api/v1/objects": {
       "get": {
@@ -369,6 +369,111 @@ constexpr std::string_view kDocument = R"json({
         }
       }
     },
+    "/api/v1/alerts": {
+      "get": {
+        "tags": ["alerts"],
+        "operationId": "listAlerts",
+        "summary": "Cross-border alerts of the caller's organisation (every organisation's for admins), newest first",
+        "description": "An alert shows the other organisation's object id only when the caller's organisation may see that object; otherwise only that the organisation holds a match (other.visible false).",
+        "parameters": [
+          {"name": "acknowledged", "in": "query", "description": "true or false: only (un)acknowledged alerts", "schema": {"type": "boolean"}},
+          {"name": "kind", "in": "query", "description": "Only this key kind (phone-number, hash:SHA-256, person-name...)", "schema": {"type": "string"}},
+          {"name": "organisation", "in": "query", "description": "Only matches with this organisation: a code or identity id", "schema": {"type": "string"}},
+          {"name": "since", "in": "query", "description": "Alerts raised at or after this RFC 3339 time", "schema": {"type": "string", "format": "date-time"}},
+          {"name": "limit", "in": "query", "description": "Alerts at most (default 50, at most 500)", "schema": {"type": "integer", "minimum": 1}},
+          {"name": "next", "in": "query", "description": "The next value of the previous page", "schema": {"type": "string"}}
+        ],
+        "responses": {
+          "200": {"description": "A page of alerts", "content": {"application/json": {"schema": {"type": "object", "required": ["alerts", "more", "next"], "properties": {"alerts": {"type": "array", "items": {"$ref": "#/components/schemas/Alert"}}, "more": {"type": "boolean"}, "next": {"type": "string", "nullable": true, "description": "Pass as next for the following page"}}}}}},
+          "400": {"$ref": "#/components/responses/Error"},
+          "401": {"$ref": "#/components/responses/Error"},
+          "503": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/api/v1/alerts/{id}/acknowledge": {
+      "parameters": [{"$ref": "#/components/parameters/Number"}],
+      "post": {
+        "tags": ["alerts"],
+        "operationId": "acknowledgeAlert",
+        "summary": "Acknowledge an alert of the caller's organisation, once",
+        "responses": {
+          "200": {"description": "The acknowledged alert", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Alert"}}}},
+          "400": {"$ref": "#/components/responses/Error"},
+          "401": {"$ref": "#/components/responses/Error"},
+          "404": {"$ref": "#/components/responses/Error"},
+          "409": {"$ref": "#/components/responses/Error"},
+          "503": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/api/v1/alerts/{id}/detail-requests": {
+      "parameters": [{"$ref": "#/components/parameters/Number"}],
+      "post": {
+        "tags": ["alerts"],
+        "operationId": "askForDetails",
+        "summary": "Ask the other organisation of an alert to share its object (analysts and org-admins)",
+        "description": "409 when the caller's organisation may already see the object, or a request for the alert is pending or was approved.",
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["reason"], "properties": {"reason": {"type": "string", "description": "Why the details are needed: what the holder decides on"}}, "additionalProperties": false}}}},
+        "responses": {
+          "201": {"description": "The pending request", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/DetailRequest"}}}},
+          "400": {"$ref": "#/components/responses/Error"},
+          "401": {"$ref": "#/components/responses/Error"},
+          "403": {"$ref": "#/components/responses/Error"},
+          "404": {"$ref": "#/components/responses/Error"},
+          "409": {"$ref": "#/components/responses/Error"},
+          "415": {"$ref": "#/components/responses/Error"},
+          "503": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/api/v1/detail-requests": {
+      "get": {
+        "tags": ["alerts"],
+        "operationId": "listDetailRequests",
+        "summary": "Requests for details the caller's organisation made (outgoing) or received (incoming), newest first; every request for admins",
+        "responses": {
+          "200": {"description": "The requests", "content": {"application/json": {"schema": {"type": "object", "required": ["detail_requests"], "properties": {"detail_requests": {"type": "array", "items": {"$ref": "#/components/schemas/DetailRequest"}}}}}}},
+          "400": {"$ref": "#/components/responses/Error"},
+          "401": {"$ref": "#/components/responses/Error"},
+          "503": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/api/v1/detail-requests/{id}/approve": {
+      "parameters": [{"$ref": "#/components/parameters/Number"}],
+      "post": {
+        "tags": ["alerts"],
+        "operationId": "approveDetails",
+        "summary": "Approve an incoming request (the holder's analysts and org-admins): the requester may read the object from now on, audited",
+        "responses": {
+          "200": {"description": "The approved request", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/DetailRequest"}}}},
+          "400": {"$ref": "#/components/responses/Error"},
+          "401": {"$ref": "#/components/responses/Error"},
+          "403": {"$ref": "#/components/responses/Error"},
+          "404": {"$ref": "#/components/responses/Error"},
+          "409": {"$ref": "#/components/responses/Error"},
+          "503": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/api/v1/detail-requests/{id}/decline": {
+      "parameters": [{"$ref": "#/components/parameters/Number"}],
+      "post": {
+        "tags": ["alerts"],
+        "operationId": "declineDetails",
+        "summary": "Decline an incoming request (the holder's analysts and org-admins), audited",
+        "responses": {
+          "200": {"description": "The declined request", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/DetailRequest"}}}},
+          "400": {"$ref": "#/components/responses/Error"},
+          "401": {"$ref": "#/components/responses/Error"},
+          "403": {"$ref": "#/components/responses/Error"},
+          "404": {"$ref": "#/components/responses/Error"},
+          "409": {"$ref": "#/components/responses/Error"},
+          "503": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
     "/api/v1/openapi.json": {
       "get": {
         "tags": ["meta"],
@@ -385,13 +490,49 @@ constexpr std::string_view kDocument = R"json({
       "basic": {"type": "http", "scheme": "basic", "description": "The user name and an API key as password"}
     },
     "parameters": {
-      "Id": {"name": "id", "in": "path", "required": true, "description": "A STIX id: type--UUID", "schema": {"type": "string"}}
+      "Id": {"name": "id", "in": "path", "required": true, "description": "A STIX id: type--UUID", "schema": {"type": "string"}},
+      "Number": {"name": "id", "in": "path", "required": true, "description": "An alert's or request's number", "schema": {"type": "integer", "minimum": 1}}
     },
     "responses": {
       "Error": {"description": "What was wrong", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
     },
     "schemas": {
       "Tlp": {"type": "string", "enum": ["clear", "green", "amber", "amber+strict", "red"]},
+      "Alert": {
+        "type": "object", "required": ["id", "organisation", "object_id", "key", "score", "other", "created", "acknowledged_by", "acknowledged"],
+        "properties": {
+          "id": {"type": "integer"},
+          "organisation": {"type": "string", "description": "Identity id of the organisation alerted"},
+          "object_id": {"type": "string", "description": "Its own object holding the key"},
+          "key": {"type": "object", "required": ["kind", "value"], "properties": {"kind": {"type": "string"}, "value": {"type": "string", "nullable": true, "description": "null for a fuzzy match (person-name) seen from the side that did not make it: the value would be the other side's spelling"}}},
+          "score": {"type": "number", "description": "1 for equal keys; the name matcher's score for persons"},
+          "other": {"type": "object", "required": ["organisation", "visible"], "properties": {
+            "organisation": {"type": "string", "description": "Identity id of the other organisation holding the key"},
+            "visible": {"type": "boolean", "description": "Whether the caller's organisation may see the other object"},
+            "object_id": {"type": "string", "description": "Only when visible"}}},
+          "created": {"type": "string", "format": "date-time"},
+          "acknowledged_by": {"type": "string", "nullable": true},
+          "acknowledged": {"type": "string", "format": "date-time", "nullable": true}
+        }
+      },
+      "DetailRequest": {
+        "type": "object", "required": ["id", "alert_id", "requester", "requested_by", "holder", "visible", "reason", "state", "created", "decided_by", "decided"],
+        "properties": {
+          "id": {"type": "integer"},
+          "alert_id": {"type": "integer", "description": "The requester's alert it was asked from"},
+          "direction": {"type": "string", "enum": ["incoming", "outgoing"], "description": "For a party to it: incoming to the holder, outgoing from the requester"},
+          "requester": {"type": "string", "description": "Identity id of the organisation asking"},
+          "requested_by": {"type": "string"},
+          "holder": {"type": "string", "description": "Identity id of the organisation holding the object"},
+          "visible": {"type": "boolean", "description": "Whether the caller's organisation may see the object"},
+          "object_id": {"type": "string", "description": "Only when visible: the holder always, the requester once approved"},
+          "reason": {"type": "string"},
+          "state": {"type": "string", "enum": ["pending", "approved", "declined"]},
+          "created": {"type": "string", "format": "date-time"},
+          "decided_by": {"type": "string", "nullable": true},
+          "decided": {"type": "string", "format": "date-time", "nullable": true}
+        }
+      },
       "StixObject": {"type": "object", "description": "A STIX 2.1 object, byte for byte as stored", "required": ["type", "id"], "properties": {"type": {"type": "string"}, "id": {"type": "string"}}, "additionalProperties": true},
       "Error": {
         "type": "object", "required": ["error"],

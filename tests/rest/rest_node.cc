@@ -12,7 +12,7 @@
 namespace kenes::rest {
 
 RestNode::RestNode(const std::vector<share::OrganisationSpec>& organisations, ApiOptions options,
-                   http::ServerOptions server_options) {
+                   http::ServerOptions server_options, const Preparation& prepare) {
   std::string pattern = (std::filesystem::temp_directory_path() / "kenes-rest-XXXXXX").string();
   EXPECT_NE(mkdtemp(pattern.data()), nullptr);
   directory_ = pattern;
@@ -27,6 +27,7 @@ RestNode::RestNode(const std::vector<share::OrganisationSpec>& organisations, Ap
       community_->Found(share::NodeOperator("test"), organisations.empty() ? share::DefaultCommunity() : organisations);
   EXPECT_TRUE(founded.ok()) << founded.status().ToString();
   options.on_stored = [this](size_t stored) { stored_ += stored; };
+  if (prepare) prepare(*store_, *community_, directory_, options);
   api_ = std::make_unique<Api>(*store_, *community_, std::move(options));
   api_->Register(router_);
   authenticator_ = std::make_unique<http::Authenticator>(*community_);

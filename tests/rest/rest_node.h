@@ -12,6 +12,7 @@
 #include <simdjson.h>
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -37,11 +38,16 @@ struct TestUser {
 
 class RestNode {
  public:
+  // Completes the API's options once the node's store and community exist,
+  // for what is built on them; `directory` is the node's data directory.
+  using Preparation = std::function<void(store::Store& store, share::Community& community,
+                                         const std::filesystem::path& directory, ApiOptions& options)>;
+
   // Founds `organisations` as the community (the default community when
   // empty) and starts serving with `server` (its address, port, threads and
   // logs are the node's).
   explicit RestNode(const std::vector<share::OrganisationSpec>& organisations = {}, ApiOptions options = {},
-                    http::ServerOptions server = {});
+                    http::ServerOptions server = {}, const Preparation& prepare = {});
   ~RestNode();
   RestNode(const RestNode&) = delete;
   RestNode& operator=(const RestNode&) = delete;
