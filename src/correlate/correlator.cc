@@ -55,6 +55,8 @@ void Correlator::File(const stix::Object& object, const std::string& organisatio
 
 Status Correlator::Observe(const ingest::StoredBatch& batch) {
   KENES_ASSIGN_OR_RETURN(auto organisations, Organisations());
+  // Other types are passed over before the store is asked for their latest version.
+  static const std::unordered_set<std::string> correlated_types(CorrelatedTypes().begin(), CorrelatedTypes().end());
   std::vector<CrossBorderLink> links;
   size_t correlated = 0;
   for (size_t i = 0; i < batch.objects.size(); ++i) {
@@ -66,7 +68,7 @@ Status Correlator::Observe(const ingest::StoredBatch& batch) {
     bool new_holding = outcome == store::WriteOutcome::kStored || (outcome == store::WriteOutcome::kDuplicate && !version);
     if (!new_holding) continue;
     const std::string& organisation = batch.labels.empty() ? object.created_by_ref : batch.labels[i].author;
-    if (!organisations->contains(organisation)) continue;
+    if (!organisations->contains(organisation) || !correlated_types.contains(object.type)) continue;
     if (version) {
       Result<store::StoredVersion> latest = store_.Latest(object.id);
       if (!latest.ok()) return latest.status();
