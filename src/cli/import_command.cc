@@ -14,6 +14,8 @@
 #include "cli/ingest_subscribers.h"
 #include "cli/node_session.h"
 #include "cli/progress_bar.h"
+#include "correlate/alert_book.h"
+#include "correlate/alert_database.h"
 #include "ingest/importer.h"
 #include "share/write_labeller.h"
 #include "share/audit_log.h"
@@ -82,8 +84,15 @@ int RunImport(const Config& config, const std::string& as_user, const ImportComm
   options.batch_size = config.import_batch_size;
   options.assign_missing_sco_ids = command.assign_ids;
   options.label = std::move(labeller).value();
+  Result<std::unique_ptr<correlate::AlertDatabase>> alert_database =
+      correlate::AlertDatabase::Open(correlate::AlertDatabase::FileIn(config.data_dir));
+  if (!alert_database.ok()) {
+    fmt::print(stderr, "error: {}\n", alert_database.status().message());
+    return kExitError;
+  }
+  correlate::AlertBook alerts(**alert_database);
   Result<std::unique_ptr<IngestSubscribers>> subscribers =
-      IngestSubscribers::Start(*session->store, *session->community, config);
+      IngestSubscribers::Start(*session->store, *session->community, config, alerts.Sink());
   if (!subscribers.ok()) {
     fmt::print(stderr, "error: {}\n", subscribers.status().message());
     return kExitError;
@@ -109,6 +118,9 @@ int RunImport(const Config& config, const std::string& as_user, const ImportComm
   if (hunt.failures > 0) fmt::print(stderr, "warning: {} hunts failed, the last: {}\n", hunt.failures, hunt.last_failure);
   correlate::CorrelationTotals correlation = (*subscribers)->correlator().totals();
   if (correlation.links > 0) fmt::print("cross-border links: {}\n", correlation.links);
+  if (Status recorded = alerts.last_failure(); !recorded.ok()) {
+    fmt::print(stderr, "warning: cross-border alerts were lost, the last failure: {}\n", recorded.message());
+  }
   if (correlation.failures > 0) {
     fmt::print(stderr, "warning: {} objects could not be correlated, the last: {}\n", correlation.failures,
                correlation.last_failure);

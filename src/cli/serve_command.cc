@@ -14,6 +14,9 @@
 #include "cli/commands.h"
 #include "cli/ingest_subscribers.h"
 #include "cli/node_session.h"
+#include "correlate/alert_book.h"
+#include "correlate/alert_database.h"
+#include "correlate/detail_desk.h"
 #include "http/authenticator.h"
 #include "http/server.h"
 #include "http/server_routes.h"
@@ -99,8 +102,15 @@ int RunServe(const Config& config) {
     return counts.ok() ? static_cast<double>(counts->objects) : -1.0;
   });
   auto count_stored = [&metrics](size_t stored) { metrics.CountStored(stored); };
+  // Cross-border alerts beside the store: the correlator records into the book, the REST API serves it.
+  Result<std::unique_ptr<correlate::AlertDatabase>> alert_database =
+      correlate::AlertDatabase::Open(correlate::AlertDatabase::FileIn(config.data_dir));
+  if (!alert_database.ok()) return Fail(alert_database.status());
+  correlate::AlertBook alerts(**alert_database);
+  correlate::DetailDesk detail_requests(**alert_database, alerts, store, community.audit());
   // One set for every request, so the active indicators and the correlation index are loaded once.
-  Result<std::unique_ptr<IngestSubscribers>> subscribers = IngestSubscribers::Start(store, community, config);
+  Result<std::unique_ptr<IngestSubscribers>> subscribers =
+      IngestSubscribers::Start(store, community, config, alerts.Sink());
   if (!subscribers.ok()) return Fail(subscribers.status());
   auto on_batch = (*subscribers)->OnBatch();
   http::Router router;
@@ -115,6 +125,8 @@ int RunServe(const Config& config) {
   rest_options.on_stored = count_stored;
   rest_options.on_batch = on_batch;
   rest_options.correlator = &(*subscribers)->correlator();
+  rest_options.alerts = &alerts;
+  rest_options.detail_requests = &detail_requests;
   rest::Api api(store, community, rest_options);
   api.Register(router);
   http::Authenticator authenticator(community);
