@@ -126,7 +126,8 @@ Result<std::vector<Alert>> AlertBook::List(const AlertFilter& filter) {
   if (!filter.other_organisation.empty()) sql += " AND other_organisation = ?3";
   if (filter.since) sql += " AND created >= ?4";
   if (filter.before_id > 0) sql += " AND alert_id < ?5";
-  sql += " ORDER BY alert_id DESC LIMIT ?6";
+  if (filter.after_id > 0) sql += " AND alert_id > ?7";
+  sql += filter.oldest_first ? " ORDER BY alert_id LIMIT ?6" : " ORDER BY alert_id DESC LIMIT ?6";
   std::lock_guard lock(database_.mutex);
   KENES_ASSIGN_OR_RETURN(Statement statement, database_.connection->Prepare(sql));
   if (!filter.organisation.empty()) statement.BindText(1, filter.organisation);
@@ -134,6 +135,7 @@ Result<std::vector<Alert>> AlertBook::List(const AlertFilter& filter) {
   if (!filter.other_organisation.empty()) statement.BindText(3, filter.other_organisation);
   if (filter.since) statement.BindInt(4, filter.since->TotalMicroseconds());
   if (filter.before_id > 0) statement.BindInt(5, filter.before_id);
+  if (filter.after_id > 0) statement.BindInt(7, filter.after_id);
   statement.BindInt(6, static_cast<int64_t>(filter.limit));
   return ReadAlerts(statement);
 }

@@ -51,13 +51,15 @@ struct Alert {
 
 // Which alerts a listing returns; every filter set must hold.
 struct AlertFilter {
-  std::string organisation;            // whose alerts; empty: everyone's (the node's administrators)
-  std::optional<bool> acknowledged;    // only (un)acknowledged ones
-  std::string kind;                    // only this key kind
-  std::string other_organisation;      // only matches with this organisation
-  std::optional<Timestamp> since;      // created at or after this
-  int64_t before_id = 0;               // ids below this (the next page); 0: from the newest
-  size_t limit = 50;                   // REQUIRES: > 0
+  std::string organisation;          // whose alerts; empty: everyone's (the node's administrators)
+  std::optional<bool> acknowledged;  // only (un)acknowledged ones
+  std::string kind;                  // only this key kind
+  std::string other_organisation;    // only matches with this organisation
+  std::optional<Timestamp> since;    // created at or after this
+  int64_t before_id = 0;             // ids below this (the next page); 0: from the newest
+  int64_t after_id = 0;              // ids above this (what is new since); 0: any
+  bool oldest_first = false;         // ascending ids (an event stream's order)
+  size_t limit = 50;                 // REQUIRES: > 0
 };
 
 class AlertBook {
@@ -77,7 +79,7 @@ class AlertBook {
   std::function<void(const std::vector<CrossBorderLink>&)> Sink();
   Status last_failure();
 
-  // Alerts matching `filter`, newest first.
+  // Alerts matching `filter`, newest first unless it says otherwise.
   Result<std::vector<Alert>> List(const AlertFilter& filter);
 
   // The alert `id` if it is `organisation`'s (any when empty); NotFound

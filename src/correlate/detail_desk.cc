@@ -56,12 +56,9 @@ bool SeesEveryRequest(const Principal& principal) { return principal.role == Rol
 
 std::string_view RequestStateName(RequestState state) {
   switch (state) {
-    case RequestState::kPending:
-      return "pending";
-    case RequestState::kApproved:
-      return "approved";
-    case RequestState::kDeclined:
-      return "declined";
+    case RequestState::kPending: return "pending";
+    case RequestState::kApproved: return "approved";
+    case RequestState::kDeclined: return "declined";
   }
   return "pending";
 }
@@ -212,8 +209,7 @@ Result<DetailRequest> DetailDesk::Decide(const Principal& decider, int64_t id, R
 
 Status DetailDesk::Audit(const Principal& actor, std::string_view action, const DetailRequest& request,
                          AuditOutcome outcome, std::string detail) {
-  return audit_.Record(
-      share::AuditEvent{actor, std::string(action), request.object_id, outcome, std::move(detail)});
+  return audit_.Record(share::AuditEvent{actor, std::string(action), request.object_id, outcome, std::move(detail)});
 }
 
 }  // namespace kenes::correlate

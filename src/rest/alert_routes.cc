@@ -23,6 +23,15 @@ namespace {
 
 constexpr PageLimits kAlertLimits{50, 500};
 
+// GET /api/v1/events is server-sent events without a held connection: the
+// HTTP layer answers whole responses, so each response carries the alerts
+// raised since the client's Last-Event-ID and ends, and EventSource
+// reconnects after `retry` with the last id it saw. A new alert so reaches
+// a listening client within the retry interval, and no handler thread is
+// held by a listener.
+constexpr int kEventRetryMilliseconds = 5000;
+constexpr size_t kEventsPerResponse = 100;
+
 Status NotRunning() { return Status::IoError("cross-border alerts are not kept on this node"); }
 
 // A positive integer id from the path: `what` names it in the error.
@@ -53,8 +62,7 @@ Result<bool> Visible(store::Store& store, const store::Viewer* viewer, const std
   return latest.status();
 }
 
-Status AppendAlert(std::string& out, store::Store& store, const store::Viewer* viewer,
-                   const correlate::Alert& alert) {
+Status AppendAlert(std::string& out, store::Store& store, const store::Viewer* viewer, const correlate::Alert& alert) {
   KENES_ASSIGN_OR_RETURN(bool visible, Visible(store, viewer, alert.other_object_id));
   out += '{';
   AppendNumberMember(out, "id", alert.id);
@@ -80,8 +88,8 @@ Status AppendAlert(std::string& out, store::Store& store, const store::Viewer* v
   return Status::Ok();
 }
 
-Status AppendRequest(std::string& out, store::Store& store, const store::Viewer* viewer,
-                     std::string_view organisation, const correlate::DetailRequest& request) {
+Status AppendRequest(std::string& out, store::Store& store, const store::Viewer* viewer, std::string_view organisation,
+                     const correlate::DetailRequest& request) {
   KENES_ASSIGN_OR_RETURN(bool visible, Visible(store, viewer, request.object_id));
   out += '{';
   AppendNumberMember(out, "id", request.id);
@@ -129,10 +137,11 @@ void Api::RegisterAlertRoutes(http::Router& router) {
   router.Add(Method::kGet, "/api/v1/detail-requests", Auth::kRequired, Handle(&Api::ListDetailRequests));
   router.Add(Method::kPost, "/api/v1/detail-requests/{id}/approve", Auth::kRequired, Handle(&Api::ApproveDetails));
   router.Add(Method::kPost, "/api/v1/detail-requests/{id}/decline", Auth::kRequired, Handle(&Api::DeclineDetails));
+  router.Add(Method::kGet, "/api/v1/events", Auth::kRequired, Handle(&Api::ReadEvents));
 }
 
 Result<http::Response> Api::ListAlerts(const Caller& caller, const http::Request& request) {
-  static constexpr std::array<std::string_view, 6> kParameters = {"acknowledged", "kind", "organisation",
+  static constexpr std::array<std::string_view, 6> kParameters = {"acknowledged", "kind",  "organisation",
                                                                   "since",        "limit", "next"};
   KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, kParameters));
   if (options_.alerts == nullptr) return NotRunning();
@@ -183,6 +192,40 @@ Result<http::Response> Api::ListAlerts(const Caller& caller, const http::Request
   return JsonResponse(200, std::move(body));
 }
 
+Result<http::Response> Api::ReadEvents(const Caller& caller, const http::Request& request) {
+  static constexpr std::array<std::string_view, 1> kParameters = {"last_event_id"};
+  KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, kParameters));
+  if (options_.alerts == nullptr) return NotRunning();
+  correlate::AlertFilter filter;
+  if (caller.principal.role != share::Role::kAdmin) filter.organisation = caller.principal.organisation;
+  // The header an EventSource sends on reconnecting, or the parameter for clients that cannot set headers.
+  std::optional<std::string_view> last = request.Query("last_event_id");
+  if (std::string_view header = request.Header("Last-Event-ID"); !header.empty()) last = header;
+  std::string body = fmt::format("retry: {}\n\n", kEventRetryMilliseconds);
+  if (!last) {
+    // A new listener hears of alerts from now on: it learns where now is.
+    filter.limit = 1;
+    KENES_ASSIGN_OR_RETURN(std::vector<correlate::Alert> newest, options_.alerts->List(filter));
+    body += fmt::format("id: {}\n\n", newest.empty() ? 0 : newest.front().id);
+  } else {
+    auto [end, error] = std::from_chars(last->data(), last->data() + last->size(), filter.after_id);
+    if (error != std::errc() || end != last->data() + last->size() || filter.after_id < 0) {
+      return Status::InvalidArgument(fmt::format("Last-Event-ID must be an id this stream gave, not '{}'", *last));
+    }
+    filter.oldest_first = true;
+    filter.limit = kEventsPerResponse;
+    KENES_ASSIGN_OR_RETURN(std::vector<correlate::Alert> alerts, options_.alerts->List(filter));
+    for (const correlate::Alert& alert : alerts) {
+      body += fmt::format("id: {}\nevent: alert\ndata: ", alert.id);
+      KENES_RETURN_IF_ERROR(AppendAlert(body, store_, caller.filter(), alert));
+      body += "\n\n";
+    }
+  }
+  http::Response response = http::MakeResponse(200, "text/event-stream", std::move(body));
+  response.SetHeader("Cache-Control", "no-cache");
+  return response;
+}
+
 Result<http::Response> Api::AcknowledgeAlert(const Caller& caller, const http::Request& request) {
   KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, {}));
   KENES_ASSIGN_OR_RETURN(int64_t id, PathNumber(request, "an alert"));
@@ -209,8 +252,7 @@ Result<http::Response> Api::AskForDetails(const Caller& caller, const http::Requ
           fmt::format("your organisation may already see {}: read it, there is nothing to ask", alert.other_object_id));
     }
   }
-  KENES_ASSIGN_OR_RETURN(correlate::DetailRequest asked,
-                         options_.detail_requests->Ask(caller.principal, id, reason));
+  KENES_ASSIGN_OR_RETURN(correlate::DetailRequest asked, options_.detail_requests->Ask(caller.principal, id, reason));
   std::string body;
   KENES_RETURN_IF_ERROR(AppendRequest(body, store_, caller.filter(), caller.principal.organisation, asked));
   return JsonResponse(201, std::move(body));

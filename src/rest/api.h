@@ -19,6 +19,7 @@
 //   GET  /api/v1/alerts, POST /api/v1/alerts/{id}/acknowledge   cross-border alerts (correlate/alert_book.h)
 //   POST /api/v1/alerts/{id}/detail-requests, GET /api/v1/detail-requests,
 //   POST /api/v1/detail-requests/{id}/approve|decline   requests for details (correlate/detail_desk.h)
+//   GET  /api/v1/events                   new alerts as server-sent events (alert_routes.cc)
 //   GET  /api/v1/correlations             who holds a value (kind, value), as the caller may see it
 //   GET  /api/v1/objects/{id}/correlations   who else holds the values an object holds
 //
@@ -128,6 +129,7 @@ class Api {
   // alert_routes.cc
   void RegisterAlertRoutes(http::Router& router);
   Result<http::Response> ListAlerts(const Caller& caller, const http::Request& request);
+  Result<http::Response> ReadEvents(const Caller& caller, const http::Request& request);
   Result<http::Response> AcknowledgeAlert(const Caller& caller, const http::Request& request);
   Result<http::Response> AskForDetails(const Caller& caller, const http::Request& request);
   Result<http::Response> ListDetailRequests(const Caller& caller, const http::Request& request);

@@ -474,6 +474,24 @@ constexpr std::string_view kDocument = R"json({
         }
       }
     },
+    "/api/v1/events": {
+      "get": {
+        "tags": ["alerts"],
+        "operationId": "readEvents",
+        "summary": "New cross-border alerts of the caller's organisation as server-sent events (an EventSource reconnects every 5 s with Last-Event-ID)",
+        "description": "Each response ends after the alerts raised since Last-Event-ID (at most 100, oldest first; event alert, data an Alert as GET /api/v1/alerts shows it). Without Last-Event-ID, only the id to start from.",
+        "parameters": [
+          {"name": "Last-Event-ID", "in": "header", "description": "The last id received", "schema": {"type": "string"}},
+          {"name": "last_event_id", "in": "query", "description": "The same, for clients that cannot set headers", "schema": {"type": "string"}}
+        ],
+        "responses": {
+          "200": {"description": "Events", "content": {"text/event-stream": {"schema": {"type": "string"}}}},
+          "400": {"$ref": "#/components/responses/Error"},
+          "401": {"$ref": "#/components/responses/Error"},
+          "503": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
     "/api/v1/openapi.json": {
       "get": {
         "tags": ["meta"],

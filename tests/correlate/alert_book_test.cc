@@ -65,7 +65,7 @@ TEST_F(AlertBookTest, AFuzzyMatchKeepsTheOtherSidesSpellingFromIt) {
   Status recorded = alerts_->Record({link});
   ASSERT_TRUE(recorded.ok()) << recorded.ToString();
   EXPECT_EQ(AlertsOf(kKazakhstan).at(0).key.value, "Nurlan Abenov");  // its own spelling
-  EXPECT_EQ(AlertsOf(kKyrgyzstan).at(0).key.value, "");             // it spells the name its own way
+  EXPECT_EQ(AlertsOf(kKyrgyzstan).at(0).key.value, "");               // it spells the name its own way
   EXPECT_EQ(AlertsOf(kKyrgyzstan).at(0).key.kind, "person-name");
   EXPECT_DOUBLE_EQ(AlertsOf(kKyrgyzstan).at(0).score, 0.93);
 }
@@ -107,6 +107,14 @@ TEST_F(AlertBookTest, FiltersAndPages) {
   std::vector<Alert> second = AlertsOf(kKazakhstan, page);
   ASSERT_EQ(second.size(), 1u);
   EXPECT_LT(second[0].id, first[1].id);
+
+  AlertFilter newer;  // what an event stream asks: after an id, oldest first
+  newer.after_id = second[0].id;
+  newer.oldest_first = true;
+  std::vector<Alert> since_oldest = AlertsOf(kKazakhstan, newer);
+  ASSERT_EQ(since_oldest.size(), 2u);
+  EXPECT_EQ(since_oldest[0].id, first[1].id);
+  EXPECT_EQ(since_oldest[1].id, first[0].id);
 }
 
 TEST_F(AlertBookTest, AcknowledgedOnceByItsOwnOrganisation) {

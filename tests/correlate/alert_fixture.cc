@@ -26,8 +26,9 @@ void AlertFixture::TearDown() {
 
 std::string AlertFixture::StoreIndicator(int number, const std::string& organisation, share::Tlp tlp,
                                          share::DistributionKind distribution) {
-  stix::Object object = store::MakeSdo(store::TestId("indicator", number), store::TestTime(1),
-                                       fmt::format(R"(,"created_by_ref":"{}","name":"secret-{}")", organisation, number));
+  stix::Object object =
+      store::MakeSdo(store::TestId("indicator", number), store::TestTime(1),
+                     fmt::format(R"(,"created_by_ref":"{}","name":"secret-{}")", organisation, number));
   object.created_by_ref = organisation;
   share::Label label{organisation, tlp, share::Distribution{distribution, ""}};
   std::vector<store::AccessLabel> labels = {share::ToStoreLabel(label)};

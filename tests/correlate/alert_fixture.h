@@ -29,8 +29,7 @@ class AlertFixture : public share::CommunityFixture {
                              share::DistributionKind distribution);
 
   // A link of key ("ipv4-addr", `value`) made by `added` with `others`.
-  static CrossBorderLink Link(const std::string& value, Holding added, std::vector<Holding> others,
-                              double score = 1.0);
+  static CrossBorderLink Link(const std::string& value, Holding added, std::vector<Holding> others, double score = 1.0);
 
   std::unique_ptr<AlertDatabase> database_;
   std::unique_ptr<AlertBook> alerts_;

@@ -72,9 +72,9 @@ class AlertRoutesTest : public ::testing::Test {
   void TearDown() override { node_.reset(); }  // the server stops before the book goes
 
   std::string Create(const TestUser& user, std::string_view name, std::string_view extra) {
-    http::Response response = node_->Post(
-        user, "/api/v1/objects",
-        WriteBody(fmt::format(R"({{"type":"malware","name":"{}","is_family":false}})", name), extra));
+    http::Response response =
+        node_->Post(user, "/api/v1/objects",
+                    WriteBody(fmt::format(R"({{"type":"malware","name":"{}","is_family":false}})", name), extra));
     EXPECT_EQ(response.status, 201) << response.body;
     return JsonBody(response.body).String("/object/id");
   }
@@ -82,8 +82,8 @@ class AlertRoutesTest : public ::testing::Test {
   // KG stores its object with `extra` (tlp, distribution) and the link is recorded.
   void Link(std::string_view extra) {
     kg_object_ = Create(kg_analyst_, kSecret, extra);
-    correlate::CrossBorderLink link{{"ipv4-addr", "198.51.100.7"}, {kz_object_, kKazakhstan},
-                                    {{kg_object_, kKyrgyzstan}}, 1.0};
+    correlate::CrossBorderLink link{
+        {"ipv4-addr", "198.51.100.7"}, {kz_object_, kKazakhstan}, {{kg_object_, kKyrgyzstan}}, 1.0};
     ASSERT_TRUE(alerts_->Record({link}).ok());
     kz_alert_ = Number(JsonBody(node_->Get(kz_analyst_, "/api/v1/alerts").body), "/alerts/0/id");
   }
@@ -135,15 +135,16 @@ TEST_P(AlertVisibilityTest, TheOtherSideShowsAsTheSharingRulesSay) {
   EXPECT_EQ(european.root()["alerts"].get_array().size(), 0u);
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Labels, AlertVisibilityTest,
-    ::testing::Values(VisibilityCase{R"("tlp":"amber","distribution":"organisation")", false},
-                      VisibilityCase{R"("tlp":"red","distribution":"organisation")", false},
-                      VisibilityCase{R"("tlp":"amber","distribution":"members")", true},
-                      VisibilityCase{R"("tlp":"amber+strict","distribution":"members")", true},
-                      VisibilityCase{R"("tlp":"green","distribution":"community")", true},
-                      VisibilityCase{R"("tlp":"clear","distribution":"community")", true}),
-    [](const ::testing::TestParamInfo<VisibilityCase>& info) { return fmt::format("case{}", info.index); });
+INSTANTIATE_TEST_SUITE_P(Labels, AlertVisibilityTest,
+                         ::testing::Values(VisibilityCase{R"("tlp":"amber","distribution":"organisation")", false},
+                                           VisibilityCase{R"("tlp":"red","distribution":"organisation")", false},
+                                           VisibilityCase{R"("tlp":"amber","distribution":"members")", true},
+                                           VisibilityCase{R"("tlp":"amber+strict","distribution":"members")", true},
+                                           VisibilityCase{R"("tlp":"green","distribution":"community")", true},
+                                           VisibilityCase{R"("tlp":"clear","distribution":"community")", true}),
+                         [](const ::testing::TestParamInfo<VisibilityCase>& info) {
+                           return fmt::format("case{}", info.index);
+                         });
 
 TEST_F(AlertRoutesTest, FiltersAndAcknowledgement) {
   Link(R"("distribution":"organisation")");
@@ -198,9 +199,9 @@ TEST_F(AlertRoutesTest, ApprovedRequestSharesTheObject) {
   EXPECT_EQ(incoming.String("/detail_requests/0/direction"), "incoming");
   EXPECT_EQ(incoming.String("/detail_requests/0/object_id"), kg_object_);
   EXPECT_EQ(incoming.String("/detail_requests/0/reason"), "the address hit our border service");
-  EXPECT_EQ(JsonBody(node_->Get(eu_analyst_, "/api/v1/detail-requests").body)
-                .root()["detail_requests"].get_array().size(),
-            0u);
+  EXPECT_EQ(
+      JsonBody(node_->Get(eu_analyst_, "/api/v1/detail-requests").body).root()["detail_requests"].get_array().size(),
+      0u);
 
   const std::string approve = fmt::format("/api/v1/detail-requests/{}/approve", id);
   ExpectError(node_->Post(eu_analyst_, approve, ""), 404, fmt::format("no request for details {}", id));
@@ -225,8 +226,8 @@ TEST_F(AlertRoutesTest, ApprovedRequestSharesTheObject) {
             kg_object_);
   EXPECT_EQ(node_->Get(eu_analyst_, object_path).status, 404);  // the grant is KZ's alone
 
-  for (const auto& [action, actor] : {std::pair{"detail-request.create", "kz.analyst"},
-                                      std::pair{"detail-request.approve", "kg.analyst"}}) {
+  for (const auto& [action, actor] :
+       {std::pair{"detail-request.create", "kz.analyst"}, std::pair{"detail-request.approve", "kg.analyst"}}) {
     Result<std::vector<share::AuditEntry>> entries = node_->community().audit().Show({"", action, {}, {}});
     ASSERT_TRUE(entries.ok());
     ASSERT_EQ(entries->size(), 1u) << action;
@@ -262,6 +263,33 @@ TEST_F(AlertRoutesTest, NothingToAskAboutAVisibleObject) {
   Link(R"("tlp":"green","distribution":"members")");
   ExpectError(node_->Post(kz_analyst_, fmt::format("/api/v1/alerts/{}/detail-requests", kz_alert_), AskBody()), 409,
               "may already see");
+}
+
+TEST_F(AlertRoutesTest, EventsBringNewAlertsToTheirOrganisationOnly) {
+  http::Response first = node_->Get(kz_analyst_, "/api/v1/events");
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_EQ(first.Header("Content-Type"), "text/event-stream");
+  EXPECT_EQ(first.body, "retry: 5000\n\nid: 0\n\n");  // nothing yet: start from here
+  Link(R"("tlp":"amber","distribution":"organisation")");
+
+  auto since = [&](const TestUser& user, std::string_view last) {
+    http::Response response =
+        node_->Send(&user, http::Method::kGet, "/api/v1/events", {}, {{"Last-Event-ID", std::string(last)}});
+    EXPECT_EQ(response.status, 200) << response.body;
+    return response.body;
+  };
+  std::string kazakh = since(kz_analyst_, "0");
+  EXPECT_NE(kazakh.find(fmt::format("id: {}\nevent: alert\ndata: {{\"id\":{},", kz_alert_, kz_alert_)),
+            std::string::npos)
+      << kazakh;
+  EXPECT_EQ(kazakh.find(kg_object_), std::string::npos) << kazakh;              // hidden there as in the listing
+  EXPECT_EQ(since(kz_analyst_, std::to_string(kz_alert_)), "retry: 5000\n\n");  // nothing newer
+  EXPECT_EQ(since(eu_analyst_, "0"), "retry: 5000\n\n");
+  EXPECT_NE(since(kg_analyst_, "0").find("event: alert"), std::string::npos);
+  http::Response resumed = node_->Get(kz_analyst_, "/api/v1/events?last_event_id=0");
+  EXPECT_EQ(resumed.body, kazakh);
+  ExpectError(node_->Send(&kz_analyst_, http::Method::kGet, "/api/v1/events", {}, {{"Last-Event-ID", "x"}}), 400,
+              "Last-Event-ID");
 }
 
 TEST_F(AlertRoutesTest, WithoutAnAlertBookTheRoutesSaySo) {
