@@ -19,7 +19,9 @@
 //     alternating, keeping each one's better run, since a shared machine's
 //     noise is larger than the difference;
 // (d) rebuild on start: a fresh correlator rebuilding from (c)'s store:
-//     objects/s, and the time that rate gives for --objects objects.
+//     objects/s, and the time that rate gives for --objects objects; and
+//     (a)'s index saved to a snapshot and loaded back, which is what a
+//     restart with a current snapshot costs instead.
 // Figures vary with the machine's load: run it alone.
 #include <fmt/format.h>
 #include <unistd.h>
@@ -132,6 +134,27 @@ void RunIndex(const Settings& settings, correlate::CorrelationIndex& index, std:
   fmt::print("memory: index counts {:.0f} MB ({:.1f} bytes/key); resident growth {:.0f} MB ({:.1f} bytes/key)\n",
              size.memory_bytes / 1e6, double(size.memory_bytes) / size.keys, resident_growth / 1e6,
              resident_growth / size.keys);
+}
+
+// The index written to a snapshot and read back: what a restart costs when
+// the snapshot is current.
+void RunSnapshot(const correlate::CorrelationIndex& index, const std::filesystem::path& directory) {
+  std::filesystem::create_directories(directory);
+  std::filesystem::path path = directory / "correlation-index.snapshot";
+  Clock::time_point started = Clock::now();
+  Status saved = index.Save(path, "bench");
+  double save_seconds = Seconds(Clock::now() - started);
+  correlate::CorrelationIndex loaded;
+  started = Clock::now();
+  Result<std::string> marker = loaded.Load(path);
+  double load_seconds = Seconds(Clock::now() - started);
+  if (!saved.ok() || !marker.ok()) {
+    fmt::print(stderr, "snapshot: {}\n", (!saved.ok() ? saved : marker.status()).ToString());
+    return;
+  }
+  fmt::print("snapshot: {:.0f} MB written in {:.1f} s, read back in {:.1f} s ({} keys)\n",
+             std::filesystem::file_size(path) / 1e6, save_seconds, load_seconds, loaded.Size().keys);
+  std::filesystem::remove(path);
 }
 
 void RunLookups(const Settings& settings, const correlate::CorrelationIndex& index) {
@@ -256,6 +279,7 @@ int Run(int argc, char** argv) {
     std::vector<std::string> organisations;
     RunIndex(settings, index, organisations);
     RunLookups(settings, index);
+    RunSnapshot(index, directory);
   }
   int result = settings.ingest > 0 ? RunIngest(settings, directory) : 0;
   std::filesystem::remove_all(directory);

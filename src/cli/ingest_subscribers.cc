@@ -8,14 +8,23 @@ Result<std::unique_ptr<IngestSubscribers>> IngestSubscribers::Start(store::Store
                                                                     const Config& config, correlate::LinkSink links) {
   KENES_ASSIGN_OR_RETURN(std::unique_ptr<correlate::Correlator> correlator,
                          correlate::Correlator::Create(store, community, {}, std::move(links)));
-  KENES_ASSIGN_OR_RETURN(correlate::RebuildTotals rebuilt, correlator->Rebuild());
+  KENES_ASSIGN_OR_RETURN(correlate::RebuildTotals rebuilt, correlator->Rebuild(5000, SnapshotPath(config)));
+  if (!rebuilt.snapshot_problem.empty()) fmt::print(stderr, "warning: {}\n", rebuilt.snapshot_problem);
   // A slow start is explained; a quick one needs no word.
   if (rebuilt.elapsed >= std::chrono::seconds(1)) {
     correlate::IndexSize size = correlator->index().Size();
-    fmt::print(stderr, "correlation index: {} keys of {} objects rebuilt in {:.2f} s ({:.0f} MB)\n", size.keys,
-               rebuilt.objects, rebuilt.elapsed.count(), size.memory_bytes / 1e6);
+    fmt::print(stderr, "correlation index: {} keys, {} objects read{}, in {:.2f} s ({:.0f} MB)\n", size.keys,
+               rebuilt.objects, rebuilt.from_snapshot ? " after its snapshot" : "", rebuilt.elapsed.count(),
+               size.memory_bytes / 1e6);
   }
   return std::unique_ptr<IngestSubscribers>(new IngestSubscribers(store, community, config, std::move(correlator)));
+}
+
+IngestSubscribers::~IngestSubscribers() {
+  if (Status saved = correlator_->SaveSnapshot(snapshot_); !saved.ok()) {
+    fmt::print(stderr, "warning: the correlation index will be rebuilt from the store at the next start: {}\n",
+               saved.message());
+  }
 }
 
 std::function<void(const ingest::StoredBatch&)> IngestSubscribers::OnBatch() {

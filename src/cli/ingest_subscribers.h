@@ -5,8 +5,10 @@
 // ingest::ImportOptions::on_batch, so a new subscriber is added here once,
 // not in every caller.
 //
-// Start rebuilds the correlation index from the store (and says on
-// standard error how long it took, when it took a second or more). A subscriber's failure is reported on standard
+// Start rebuilds the correlation index from its snapshot in the data
+// directory (correlation-index.snapshot) and the versions stored after it,
+// or from the store alone (and says on standard error how long it took,
+// when it took a second or more); the destructor writes the snapshot again. A subscriber's failure is reported on standard
 // error and never undoes the batch, which is stored.
 //
 // Thread-safety: OnBatch's function may run on any number of threads at
@@ -14,6 +16,7 @@
 // must outlive this.
 #pragma once
 
+#include <filesystem>
 #include <functional>
 #include <memory>
 
@@ -34,6 +37,8 @@ class IngestSubscribers {
   static Result<std::unique_ptr<IngestSubscribers>> Start(store::Store& store, share::Community& community,
                                                           const Config& config, correlate::LinkSink links = {});
 
+  ~IngestSubscribers();
+
   std::function<void(const ingest::StoredBatch&)> OnBatch();
 
   sight::Hunter& hunter() { return hunter_; }
@@ -42,10 +47,16 @@ class IngestSubscribers {
  private:
   IngestSubscribers(store::Store& store, share::Community& community, const Config& config,
                     std::unique_ptr<correlate::Correlator> correlator)
-      : hunter_(store, community, {config.HuntWindow()}), correlator_(std::move(correlator)) {}
+      : hunter_(store, community, {config.HuntWindow()}),
+        correlator_(std::move(correlator)),
+        snapshot_(SnapshotPath(config)) {}
+  static std::filesystem::path SnapshotPath(const Config& config) {
+    return config.data_dir / "correlation-index.snapshot";
+  }
 
   sight::Hunter hunter_;
   std::unique_ptr<correlate::Correlator> correlator_;
+  std::filesystem::path snapshot_;
 };
 
 }  // namespace kenes::cli

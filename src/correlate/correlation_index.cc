@@ -1,6 +1,7 @@
 #include "correlate/correlation_index.h"
 
 #include <algorithm>
+#include <fstream>
 #include <mutex>
 
 #include "correlate/warning_list.h"
@@ -304,6 +305,122 @@ IndexSize CorrelationIndex::Size() const {
   }
   for (const std::vector<uint32_t>& more : more_keys_) size.memory_bytes += sizeof(more) + more.capacity() * 4;
   return size;
+}
+
+}  // namespace kenes::correlate
+
+namespace kenes::correlate {
+namespace {
+
+constexpr uint64_t kSnapshotMagic = 0x3149434e454b;  // "KENCI1": bump when the layout changes
+
+template <typename T>
+void SaveLists(SnapshotWriter& out, const std::vector<std::vector<T>>& lists) {
+  out.Value<uint64_t>(lists.size());
+  for (const std::vector<T>& list : lists) out.Values(list);
+}
+
+template <typename T>
+void LoadLists(SnapshotReader& in, std::vector<std::vector<T>>& lists) {
+  uint64_t size = 0;
+  in.Value(size);
+  lists.clear();
+  for (uint64_t i = 0; i < size && in.ok(); ++i) in.Values(lists.emplace_back());
+}
+
+void SaveTexts(SnapshotWriter& out, const std::vector<std::string>& texts) {
+  out.Value<uint64_t>(texts.size());
+  for (const std::string& text : texts) out.Text(text);
+}
+
+void LoadTexts(SnapshotReader& in, std::vector<std::string>& texts) {
+  uint64_t size = 0;
+  in.Value(size);
+  texts.clear();
+  for (uint64_t i = 0; i < size && in.ok(); ++i) in.Text(texts.emplace_back());
+}
+
+}  // namespace
+
+void CorrelationIndex::Reset() {
+  keys_ = InternedTexts();
+  objects_ = InternedTexts(kObjectTextWidth);
+  key_entries_.clear();
+  object_entries_.clear();
+  more_holdings_.clear();
+  free_more_holdings_.clear();
+  more_keys_.clear();
+  kinds_.clear();
+  object_types_.clear();
+  organisations_.clear();
+  organisation_numbers_.clear();
+  holdings_ = 0;
+  over_correlated_keys_ = 0;
+}
+
+Status CorrelationIndex::Save(const std::filesystem::path& path, const std::string& marker) const {
+  std::shared_lock lock(mutex_);
+  std::filesystem::path temporary = path;
+  temporary += ".new";
+  {
+    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
+    SnapshotWriter out(file);
+    out.Value(kSnapshotMagic);
+    out.Text(marker);
+    keys_.Save(out);
+    objects_.Save(out);
+    out.Values(key_entries_);
+    out.Values(object_entries_);
+    SaveLists(out, more_holdings_);
+    out.Values(free_more_holdings_);
+    SaveLists(out, more_keys_);
+    SaveTexts(out, kinds_);
+    SaveTexts(out, object_types_);
+    SaveTexts(out, organisations_);
+    out.Value<uint64_t>(holdings_);
+    out.Value<uint64_t>(over_correlated_keys_);
+    file.flush();
+    if (!file) return Status::IoError("cannot write the correlation snapshot " + temporary.string());
+  }
+  std::error_code error;
+  std::filesystem::rename(temporary, path, error);
+  if (error) return Status::IoError("cannot rename " + temporary.string() + ": " + error.message());
+  return Status::Ok();
+}
+
+Result<std::string> CorrelationIndex::Load(const std::filesystem::path& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return Status::NotFound("no correlation snapshot " + path.string());
+  std::unique_lock lock(mutex_);
+  SnapshotReader in(file);
+  uint64_t magic = 0;
+  std::string marker;
+  in.Value(magic);
+  in.Text(marker);
+  bool loaded = in.ok() && magic == kSnapshotMagic && keys_.Load(in) && objects_.Load(in);
+  uint64_t holdings = 0, over_correlated_keys = 0;
+  if (loaded) {
+    in.Values(key_entries_);
+    in.Values(object_entries_);
+    LoadLists(in, more_holdings_);
+    in.Values(free_more_holdings_);
+    LoadLists(in, more_keys_);
+    LoadTexts(in, kinds_);
+    LoadTexts(in, object_types_);
+    LoadTexts(in, organisations_);
+    in.Value(holdings);
+    in.Value(over_correlated_keys);
+    loaded = in.ok() && key_entries_.size() == keys_.size() && object_entries_.size() == objects_.size();
+  }
+  organisation_numbers_.clear();
+  for (size_t i = 0; loaded && i < organisations_.size(); ++i) organisation_numbers_.emplace(organisations_[i], i);
+  if (!loaded) {
+    Reset();
+    return Status::Corruption("the correlation snapshot " + path.string() + " cannot be read; rebuilding");
+  }
+  holdings_ = holdings;
+  over_correlated_keys_ = over_correlated_keys;
+  return marker;
 }
 
 }  // namespace kenes::correlate

@@ -27,6 +27,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <shared_mutex>
 #include <span>
@@ -86,6 +87,16 @@ class CorrelationIndex {
 
   IndexSize Size() const;
 
+  // Writes the index to `path` (a temporary file renamed over it, so a
+  // crash leaves the previous snapshot) with `marker`, a text the caller
+  // reads back to know what the snapshot covers.
+  Status Save(const std::filesystem::path& path, const std::string& marker) const;
+  // Replaces the index with the snapshot at `path` and returns its marker.
+  // NotFound when there is none; Corruption when it cannot be read (another
+  // layout, a short file), and the index is then empty. The file is trusted
+  // to be one Save wrote: it is the node's own, beside its store.
+  Result<std::string> Load(const std::filesystem::path& path);
+
  private:
   // One holding in 8 bytes: object and organisation numbers.
   struct PackedHolding {
@@ -104,6 +115,10 @@ class CorrelationIndex {
     uint32_t more = kNone;  // index into more_keys_ of the keys after the first
   };
   static constexpr uint32_t kNone = UINT32_MAX;
+  static constexpr size_t kObjectTextWidth = 18;  // type number and UUID
+
+  // Empties the index. REQUIRES: mutex_ held exclusively.
+  void Reset();
 
   // Add and Replace, with the lock held.
   Result<std::vector<CrossBorderLink>> AddLocked(const Holding& holding,
@@ -130,7 +145,7 @@ class CorrelationIndex {
   IndexLimits limits_;
   mutable std::shared_mutex mutex_;
   InternedTexts keys_;
-  InternedTexts objects_{18};
+  InternedTexts objects_{kObjectTextWidth};
   std::vector<KeyEntry> key_entries_;        // by key number
   std::vector<ObjectEntry> object_entries_;  // by object number
   std::vector<std::vector<PackedHolding>> more_holdings_;

@@ -75,6 +75,7 @@ Status Correlator::Observe(const ingest::StoredBatch& batch) {
       if (latest->version != version) continue;  // history filled in behind the latest version
     }
     File(object, organisation, links);
+    NoteAdded(batch.results[i].date_added);
     ++correlated;
   }
   if (!links.empty() && sink_) sink_(links);
@@ -84,33 +85,79 @@ Status Correlator::Observe(const ingest::StoredBatch& batch) {
   return Status::Ok();
 }
 
-Result<RebuildTotals> Correlator::Rebuild(size_t page_size) {
+void Correlator::NoteAdded(const Timestamp& date_added) {
+  std::lock_guard lock(mutex_);
+  if (!newest_added_ || *newest_added_ < date_added) newest_added_ = date_added;
+}
+
+Status Correlator::FileAll(store::ListQuery query, const std::string& organisation, bool persons_only,
+                           RebuildTotals& totals) {
+  std::vector<CrossBorderLink> ignored;  // reported when the objects came in
+  query.versions.last = true;
+  query.label_author = organisation;
+  for (bool more = true; more;) {
+    KENES_ASSIGN_OR_RETURN(store::Page page, store_.List(query));
+    for (store::StoredVersion& version : page.versions) {
+      NoteAdded(version.date_added);
+      stix::Object object{std::move(version.id), std::move(version.type), std::move(version.spec_version),
+                          std::nullopt, version.version, {}, version.revoked, {}, std::move(version.json)};
+      if (persons_only) {
+        Result<ObjectKeys> keys = ObjectKeysOf(object);
+        if (keys.ok() && keys->person_name && !object.revoked) persons_->Add({object.id, organisation}, *keys->person_name);
+      } else {
+        File(object, organisation, ignored);
+        ignored.clear();
+      }
+      ++totals.objects;
+    }
+    more = page.more;
+    query.cursor = std::move(page.cursor);
+  }
+  return Status::Ok();
+}
+
+Result<RebuildTotals> Correlator::Rebuild(size_t page_size, const std::filesystem::path& snapshot) {
   auto started = std::chrono::steady_clock::now();
   KENES_ASSIGN_OR_RETURN(auto organisations, Organisations());
   RebuildTotals totals;
-  std::vector<CrossBorderLink> ignored;  // reported when the objects came in
+  std::optional<Timestamp> covered;  // the newest version the snapshot holds
+  if (!snapshot.empty()) {
+    Result<std::string> marker = index_.Load(snapshot);
+    if (marker.ok()) {
+      totals.from_snapshot = true;
+      covered = ParseTimestamp(*marker);  // none: the snapshot was of an empty store
+      if (covered) NoteAdded(*covered);
+    } else if (marker.status().code() != StatusCode::kNotFound) {
+      totals.snapshot_problem = marker.status().message();
+    }
+  }
   for (const std::string& organisation : *organisations) {
     store::ListQuery query;
     query.types = CorrelatedTypes();
-    query.versions.last = true;
-    query.label_author = organisation;
+    query.added_after = covered;
     query.limit = page_size;
-    for (bool more = true; more;) {
-      KENES_ASSIGN_OR_RETURN(store::Page page, store_.List(query));
-      for (store::StoredVersion& version : page.versions) {
-        stix::Object object{std::move(version.id), std::move(version.type), std::move(version.spec_version),
-                            std::nullopt, version.version, {}, version.revoked, {}, std::move(version.json)};
-        File(object, organisation, ignored);
-        ignored.clear();
-        ++totals.objects;
-      }
-      more = page.more;
-      query.cursor = std::move(page.cursor);
+    KENES_RETURN_IF_ERROR(FileAll(query, organisation, false, totals));
+    if (covered) {
+      query.types = {"identity", "threat-actor"};
+      query.added_after.reset();
+      query.added_before = covered;
+      KENES_RETURN_IF_ERROR(FileAll(query, organisation, true, totals));
     }
   }
   totals.failures = this->totals().failures;
   totals.elapsed = std::chrono::steady_clock::now() - started;
   return totals;
+}
+
+Status Correlator::SaveSnapshot(const std::filesystem::path& snapshot) {
+  std::optional<Timestamp> newest;
+  {
+    std::lock_guard lock(mutex_);
+    newest = newest_added_;
+  }
+  // Read before the index: versions filed meanwhile are in the snapshot and
+  // read again at the next start, which changes nothing.
+  return index_.Save(snapshot, newest ? FormatTimestamp(*newest, 6) : "");
 }
 
 CorrelationTotals Correlator::totals() {

@@ -14,9 +14,14 @@
 //
 // On start (Rebuild): the latest version of every object of the correlated
 // types, organisation by organisation, paged through the store; no links
-// are reported (they were when the objects came in). Holdings known only
-// from duplicates (an observable another organisation stored first) are not
-// in the store and come back only when submitted again.
+// are reported (they were when the objects came in). With a snapshot that
+// SaveSnapshot wrote, the index starts from it and only the versions the
+// store added after the newest one it covers are read (persons are always
+// read from the store: they are few). Holdings known only from duplicates
+// (an observable another organisation stored first) are not in the store:
+// a snapshot keeps them, a rebuild without one loses them. A snapshot
+// assumes the store only grew since it was written: after restoring an
+// older store, delete it.
 //
 // Thread-safety: Observe may be called from any number of threads at once,
 // and the indexes read meanwhile; Rebuild must run before the first
@@ -24,9 +29,11 @@
 #pragma once
 
 #include <chrono>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -44,6 +51,8 @@ namespace kenes::correlate {
 using LinkSink = std::function<void(const std::vector<CrossBorderLink>&)>;
 
 struct RebuildTotals {
+  bool from_snapshot = false;
+  std::string snapshot_problem;  // why a snapshot given was not used, if it was not
   size_t objects = 0;  // versions read
   size_t failures = 0;  // objects whose keys could not be read
   std::chrono::duration<double> elapsed{};
@@ -63,7 +72,10 @@ class Correlator {
                                                     IndexLimits limits, LinkSink sink);
 
   Status Observe(const ingest::StoredBatch& batch);
-  Result<RebuildTotals> Rebuild(size_t page_size = 5000);
+  // `snapshot` empty: from the store alone.
+  Result<RebuildTotals> Rebuild(size_t page_size = 5000, const std::filesystem::path& snapshot = {});
+  // The index as it is, for the next Rebuild.
+  Status SaveSnapshot(const std::filesystem::path& snapshot);
 
   const CorrelationIndex& index() const { return index_; }
   PersonIndex& persons() { return *persons_; }
@@ -78,6 +90,9 @@ class Correlator {
   // Files `object` as `organisation`'s; its links go to `links`.
   void File(const stix::Object& object, const std::string& organisation, std::vector<CrossBorderLink>& links);
   void Fail(const Status& status);
+  void NoteAdded(const Timestamp& date_added);
+  // Files every latest version `query` lists for `organisation`; `persons_only` files names alone.
+  Status FileAll(store::ListQuery query, const std::string& organisation, bool persons_only, RebuildTotals& totals);
 
   store::Store& store_;
   share::Community& community_;
@@ -88,6 +103,7 @@ class Correlator {
   uint64_t generation_ = 0;
   std::shared_ptr<const std::unordered_set<std::string>> organisations_;
   CorrelationTotals totals_;
+  std::optional<Timestamp> newest_added_;  // of the versions the indexes have seen
 };
 
 }  // namespace kenes::correlate

@@ -41,6 +41,27 @@ void InternedTexts::Grow() {
   for (uint32_t number = 0; number < count_; ++number) slots_[SlotOf(Text(number))] = number + 1;
 }
 
+void InternedTexts::Save(SnapshotWriter& out) const {
+  out.Value<uint64_t>(fixed_width_);
+  out.Value<uint64_t>(count_);
+  out.Text(bytes_);
+  out.Values(ends_);
+  out.Values(slots_);
+}
+
+bool InternedTexts::Load(SnapshotReader& in) {
+  uint64_t fixed_width = 0, count = 0;
+  in.Value(fixed_width);
+  in.Value(count);
+  in.Text(bytes_);
+  in.Values(ends_);
+  in.Values(slots_);
+  count_ = count;
+  bool sizes_agree = fixed_width_ > 0 ? bytes_.size() == count * fixed_width_ : ends_.size() == count;
+  return in.ok() && fixed_width == fixed_width_ && sizes_agree && (slots_.size() & (slots_.size() - 1)) == 0 &&
+         count * 4 <= slots_.size() * 3;
+}
+
 size_t InternedTexts::MemoryBytes() const {
   return bytes_.capacity() + ends_.capacity() * sizeof(uint64_t) + slots_.capacity() * sizeof(uint32_t);
 }

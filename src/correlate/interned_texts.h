@@ -15,6 +15,8 @@
 #include <string_view>
 #include <vector>
 
+#include "correlate/snapshot_file.h"
+
 namespace kenes::correlate {
 
 class InternedTexts {
@@ -34,6 +36,11 @@ class InternedTexts {
   size_t size() const { return count_; }
   // Bytes held, capacity included.
   size_t MemoryBytes() const;
+
+  void Save(SnapshotWriter& out) const;
+  // Replaces the texts with those `in` holds; false when they are not
+  // texts of this width.
+  bool Load(SnapshotReader& in);
 
  private:
   size_t SlotOf(std::string_view text) const;  // where `text` is, or the empty slot where it would go

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
+#include <unistd.h>
 #include <string>
 #include <thread>
 #include <vector>
@@ -172,6 +174,44 @@ TEST(CorrelationIndexTest, ReadersRunWhileAWriterAdds) {
   EXPECT_LE(seen, 200u);
   EXPECT_EQ(index.Holders(kPhone).holdings.size(), 200u);
   EXPECT_TRUE(index.Holders(kPhone).over_correlated);
+}
+
+TEST(CorrelationIndexTest, ASnapshotLoadsBackTheSameIndex) {
+  std::filesystem::path path = std::filesystem::temp_directory_path() /
+                               ("kenes-correlation-snapshot-" + std::to_string(::getpid()));
+  CorrelationIndex index(IndexLimits{3});
+  Add(index, 1, kKz, {kPhone, kWallet});
+  Add(index, 2, kKg, {kWallet});
+  Add(index, 3, kEu, {kWallet});
+  Add(index, 4, kEu, {kWallet});  // over the cap
+  index.Remove(ObjectId(1));
+  ASSERT_TRUE(index.Save(path, "marker").ok());
+  CorrelationIndex loaded(IndexLimits{3});
+  Result<std::string> marker = loaded.Load(path);
+  ASSERT_TRUE(marker.ok()) << marker.status().ToString();
+  EXPECT_EQ(*marker, "marker");
+  EXPECT_EQ(loaded.Holders(kWallet).holdings, index.Holders(kWallet).holdings);
+  EXPECT_TRUE(loaded.Holders(kWallet).over_correlated);
+  EXPECT_EQ(loaded.KeysOf(ObjectId(2)), (std::vector<CorrelationKey>{kWallet}));
+  EXPECT_EQ(loaded.Size().holdings, index.Size().holdings);
+  EXPECT_EQ(Add(loaded, 5, kKg, {kPhone}).size(), 0u) << "KZ no longer holds the phone";
+  EXPECT_EQ(Add(loaded, 6, kKz, {kPhone}).size(), 1u) << "the loaded index goes on linking";
+  std::filesystem::remove(path);
+}
+
+TEST(CorrelationIndexTest, AMissingOrUnreadableSnapshotSaysSoAndLeavesTheIndexEmpty) {
+  std::filesystem::path path = std::filesystem::temp_directory_path() /
+                               ("kenes-correlation-snapshot-bad-" + std::to_string(::getpid()));
+  CorrelationIndex index;
+  Add(index, 1, kKz, {kPhone});
+  EXPECT_EQ(index.Load(path).status().code(), StatusCode::kNotFound);
+  ASSERT_TRUE(index.Save(path, "").ok());
+  std::filesystem::resize_file(path, std::filesystem::file_size(path) / 2);
+  EXPECT_EQ(index.Load(path).status().code(), StatusCode::kCorruption);
+  EXPECT_TRUE(index.Holders(kPhone).holdings.empty());
+  EXPECT_EQ(index.Size().keys, 0u);
+  EXPECT_TRUE(Add(index, 2, kKz, {kPhone}).empty());
+  std::filesystem::remove(path);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
 
 #include "correlate_fixture.h"
 
@@ -82,6 +83,32 @@ TEST_F(CorrelatorTest, APersonNamedInTwoScriptsLinksWithTheMatchersScore) {
   EXPECT_GT(links_[0].score, 0.9);
 }
 
+// Rebuilds `rebuilt` (from `snapshot` when given) and expects the holders
+// of `keys` and the sizes `incremental` has.
+void ExpectRebuildEqualsIncremental(std::unique_ptr<Correlator> rebuilt, Correlator& incremental,
+                                    const std::vector<CorrelationKey>& keys, const std::filesystem::path& snapshot) {
+  Result<RebuildTotals> totals = rebuilt->Rebuild(2, snapshot);  // small pages: the cursors are followed
+  ASSERT_TRUE(totals.ok()) << totals.status().ToString();
+  EXPECT_EQ(totals->failures, 0u);
+  EXPECT_EQ(totals->from_snapshot, !snapshot.empty());
+  EXPECT_EQ(totals->snapshot_problem, "");
+  for (const CorrelationKey& key : keys) {
+    KeyHolders expected = incremental.index().Holders(key);
+    KeyHolders rebuild = rebuilt->index().Holders(key);
+    auto by_id = [](const Holding& a, const Holding& b) { return a.object_id < b.object_id; };
+    std::sort(expected.holdings.begin(), expected.holdings.end(), by_id);
+    std::sort(rebuild.holdings.begin(), rebuild.holdings.end(), by_id);
+    EXPECT_EQ(rebuild.holdings, expected.holdings) << key.value;
+  }
+  EXPECT_EQ(rebuilt->index().Size().holdings, incremental.index().Size().holdings);
+  EXPECT_EQ(rebuilt->persons().size(), incremental.persons().size());
+}
+
+const std::vector<CorrelationKey> kRebuildKeys = {{"phone-number", "+77011234567"},
+                                                  {"ipv4-addr", "95.59.10.20"},
+                                                  {"ipv4-addr", "95.59.10.21"},
+                                                  {"ipv4-addr", "95.59.10.22"}};
+
 TEST_F(CorrelatorTest, TheRebuildGivesTheIndexTheIncrementalOneBuilt) {
   Import("KZ", {Phone("8 701 123 45 67", "KZ"), Address("95.59.10.20"), Address("95.59.10.22"),
                 Person(1, Org("KZ"), "Иванов Сергей")});
@@ -90,24 +117,33 @@ TEST_F(CorrelatorTest, TheRebuildGivesTheIndexTheIncrementalOneBuilt) {
   Import("EU", {Indicator(3, Org("EU"), "[ipv4-addr:value = '95.59.10.22']"),
                 Indicator(3, Org("EU"), "[ipv4-addr:value = '95.59.10.22']", "2026-05-02T00:00:00.000Z",
                           R"(,"revoked":true)")});
+  ExpectRebuildEqualsIncremental(NewCorrelator(), *correlator_, kRebuildKeys, {});
+}
+
+TEST_F(CorrelatorTest, ASnapshotAndWhatCameAfterItGiveTheIncrementalIndex) {
+  std::filesystem::path snapshot = directory_ / "correlation-index.snapshot";
+  Import("KZ", {Phone("8 701 123 45 67", "KZ"), Address("95.59.10.20"), Person(1, Org("KZ"), "Иванов Сергей")});
+  Import("KG", {Indicator(2, Org("KG"), "[ipv4-addr:value = '95.59.10.21']"),
+                Indicator(3, Org("KG"), "[ipv4-addr:value = '95.59.10.22']")});
+  ASSERT_TRUE(correlator_->SaveSnapshot(snapshot).ok());
+  // After the snapshot: a revision, a revocation, a new observable, a person.
+  Import("KG", {Indicator(2, Org("KG"), "[ipv4-addr:value = '95.59.10.20']", "2026-05-02T00:00:00.000Z"),
+                Indicator(3, Org("KG"), "[ipv4-addr:value = '95.59.10.22']", "2026-05-02T00:00:00.000Z",
+                          R"(,"revoked":true)"),
+                Phone("+77011234567"), Person(4, Org("KG"), "Ivanov Sergei")});
+  ExpectRebuildEqualsIncremental(NewCorrelator(), *correlator_, kRebuildKeys, snapshot);
+}
+
+TEST_F(CorrelatorTest, AnUnreadableSnapshotIsSaidAndTheStoreRebuildsTheIndex) {
+  std::filesystem::path snapshot = directory_ / "correlation-index.snapshot";
+  Import("KZ", {Address("95.59.10.20")});
+  std::ofstream(snapshot) << "not a snapshot";
   std::unique_ptr<Correlator> rebuilt = NewCorrelator();
-  Result<RebuildTotals> totals = rebuilt->Rebuild(2);  // small pages: the cursors are followed
-  ASSERT_TRUE(totals.ok()) << totals.status().ToString();
-  EXPECT_EQ(totals->failures, 0u);
-  EXPECT_GE(totals->objects, 6u);
-  for (CorrelationKey key : std::vector<CorrelationKey>{{"phone-number", "+77011234567"},
-                                                        {"ipv4-addr", "95.59.10.20"},
-                                                        {"ipv4-addr", "95.59.10.21"},
-                                                        {"ipv4-addr", "95.59.10.22"}}) {
-    KeyHolders incremental = correlator_->index().Holders(key);
-    KeyHolders rebuild = rebuilt->index().Holders(key);
-    auto by_id = [](const Holding& a, const Holding& b) { return a.object_id < b.object_id; };
-    std::sort(incremental.holdings.begin(), incremental.holdings.end(), by_id);
-    std::sort(rebuild.holdings.begin(), rebuild.holdings.end(), by_id);
-    EXPECT_EQ(rebuild.holdings, incremental.holdings) << key.value;
-  }
-  EXPECT_EQ(rebuilt->index().Size().holdings, correlator_->index().Size().holdings);
-  EXPECT_EQ(rebuilt->persons().size(), correlator_->persons().size());
+  Result<RebuildTotals> totals = rebuilt->Rebuild(100, snapshot);
+  ASSERT_TRUE(totals.ok());
+  EXPECT_FALSE(totals->from_snapshot);
+  EXPECT_NE(totals->snapshot_problem, "");
+  EXPECT_EQ(rebuilt->index().Holders({"ipv4-addr", "95.59.10.20"}).holdings.size(), 1u);
 }
 
 }  // namespace
