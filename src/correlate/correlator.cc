@@ -75,7 +75,6 @@ Status Correlator::Observe(const ingest::StoredBatch& batch) {
       if (latest->version != version) continue;  // history filled in behind the latest version
     }
     File(object, organisation, links);
-    NoteAdded(batch.results[i].date_added);
     ++correlated;
   }
   if (!links.empty() && sink_) sink_(links);
@@ -155,8 +154,10 @@ Status Correlator::SaveSnapshot(const std::filesystem::path& snapshot) {
     std::lock_guard lock(mutex_);
     newest = newest_added_;
   }
-  // Read before the index: versions filed meanwhile are in the snapshot and
-  // read again at the next start, which changes nothing.
+  // What this process read at its start, not what it observed since: another
+  // process (kenes import beside kenes serve) may have stored versions in
+  // between that this index never saw, and the next start must read them.
+  // Versions read again are filed again, which changes nothing.
   return index_.Save(snapshot, newest ? FormatTimestamp(*newest, 6) : "");
 }
 

@@ -16,7 +16,8 @@
 // types, organisation by organisation, paged through the store; no links
 // are reported (they were when the objects came in). With a snapshot that
 // SaveSnapshot wrote, the index starts from it and only the versions the
-// store added after the newest one it covers are read (persons are always
+// store added after the newest one the Rebuild before it read are read
+// again (so versions another process stored meanwhile are not missed) (persons are always
 // read from the store: they are few). Holdings known only from duplicates
 // (an observable another organisation stored first) are not in the store:
 // a snapshot keeps them, a rebuild without one loses them. A snapshot
@@ -103,7 +104,7 @@ class Correlator {
   uint64_t generation_ = 0;
   std::shared_ptr<const std::unordered_set<std::string>> organisations_;
   CorrelationTotals totals_;
-  std::optional<Timestamp> newest_added_;  // of the versions the indexes have seen
+  std::optional<Timestamp> newest_added_;  // of the versions Rebuild read (or its snapshot covered)
 };
 
 }  // namespace kenes::correlate
