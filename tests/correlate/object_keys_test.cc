@@ -52,6 +52,7 @@ TEST(ObjectKeysTest, AMalformedObservableIsAnError) {
 struct IndicatorCase {
   std::string pattern;
   std::vector<CorrelationKey> keys;
+  friend void PrintTo(const IndicatorCase& c, std::ostream* out) { *out << c.pattern; }
 };
 
 class IndicatorKeysTest : public ::testing::TestWithParam<IndicatorCase> {};
@@ -102,6 +103,7 @@ TEST(ObjectKeysTest, PersonsGiveTheirNames) {
 struct QueryCase {
   std::string kind, value;
   std::string canonical;  // empty: an error
+  friend void PrintTo(const QueryCase& c, std::ostream* out) { *out << c.kind << " " << c.value; }
 };
 
 class NormaliseKeyTest : public ::testing::TestWithParam<QueryCase> {};

@@ -11,6 +11,7 @@ namespace {
 struct Case {
   std::string kind, value;
   std::string warning;  // empty: may correlate
+  friend void PrintTo(const Case& c, std::ostream* out) { *out << c.kind << " " << c.value; }
 };
 
 class WarningListTest : public ::testing::TestWithParam<Case> {};
