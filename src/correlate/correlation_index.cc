@@ -67,13 +67,12 @@ std::optional<size_t> FindNumber(const std::vector<std::string>& names, std::str
 
 CorrelationIndex::CorrelationIndex(IndexLimits limits) : limits_(limits) {}
 
-Result<std::string> CorrelationIndex::ObjectText(std::string_view object_id) {
+Status CorrelationIndex::ObjectText(std::string_view object_id, std::string& text) {
   size_t separator = object_id.find(kSeparator);
-  std::string text;
   if (separator != std::string_view::npos && separator > 0) {
     size_t type = NumberOf(object_types_, object_id.substr(0, separator));
     text.assign({static_cast<char>(type & 0xff), static_cast<char>(type >> 8)});
-    if (type <= UINT16_MAX && PackUuid(object_id.substr(separator + kSeparator.size()), text)) return text;
+    if (type <= UINT16_MAX && PackUuid(object_id.substr(separator + kSeparator.size()), text)) return Status::Ok();
   }
   return Status::InvalidArgument("'" + std::string(object_id) + "' is not a STIX id (type--UUID in lower case)");
 }
@@ -114,12 +113,17 @@ uint16_t CorrelationIndex::InternOrganisation(const std::string& organisation) {
   return found->second;
 }
 
-std::vector<CorrelationIndex::PackedHolding> CorrelationIndex::HoldingsOf(const KeyEntry& entry) const {
-  std::vector<PackedHolding> holdings(entry.inline_holdings, entry.inline_holdings + std::min<size_t>(entry.count, 2));
+void CorrelationIndex::HoldingsOf(const KeyEntry& entry, std::vector<PackedHolding>& holdings) const {
+  holdings.assign(entry.inline_holdings, entry.inline_holdings + std::min<size_t>(entry.count, 2));
   if (entry.more != kNone) {
     const std::vector<PackedHolding>& more = more_holdings_[entry.more];
     holdings.insert(holdings.end(), more.begin(), more.end());
   }
+}
+
+std::vector<CorrelationIndex::PackedHolding> CorrelationIndex::HoldingsOf(const KeyEntry& entry) const {
+  std::vector<PackedHolding> holdings;
+  HoldingsOf(entry, holdings);
   return holdings;
 }
 
@@ -228,22 +232,24 @@ uint32_t CorrelationIndex::FindObject(std::string_view object_id) const {
 
 Result<std::vector<CrossBorderLink>> CorrelationIndex::AddLocked(const Holding& holding,
                                                                  std::span<const observable::CorrelationKey> keys) {
-  KENES_ASSIGN_OR_RETURN(std::string object_text, ObjectText(holding.object_id));
+  KENES_RETURN_IF_ERROR(ObjectText(holding.object_id, scratch_text_));
   std::vector<CrossBorderLink> links;
   if (keys.empty()) return links;  // objects without keys are not worth their bytes
-  uint32_t object = objects_.Intern(object_text);
+  uint32_t object = objects_.Intern(scratch_text_);
   if (object == object_entries_.size()) object_entries_.emplace_back();
   PackedHolding packed{object, InternOrganisation(holding.organisation)};
-  std::string key_text;
+  // Scratch buffers reused under the exclusive lock: Add runs for every
+  // object ingested, and allocating per call showed in its cost.
+  std::vector<PackedHolding>& holders = scratch_holders_;
   for (const observable::CorrelationKey& key : keys) {
     if (WarningFor(key)) continue;
-    key_text.assign(1, static_cast<char>(NumberOf(kinds_, key.kind)));
-    key_text += key.value;
-    uint32_t number = keys_.Intern(key_text);
+    scratch_text_.assign(1, static_cast<char>(NumberOf(kinds_, key.kind)));
+    scratch_text_ += key.value;
+    uint32_t number = keys_.Intern(scratch_text_);
     if (number == key_entries_.size()) key_entries_.emplace_back();
     KeyEntry& entry = key_entries_[number];
     if (entry.over_correlated) continue;
-    std::vector<PackedHolding> holders = HoldingsOf(entry);
+    HoldingsOf(entry, holders);
     if (std::find(holders.begin(), holders.end(), packed) != holders.end()) continue;
     if (entry.count >= limits_.max_holdings_per_key) {
       entry.over_correlated = true;

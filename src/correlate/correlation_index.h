@@ -126,7 +126,7 @@ class CorrelationIndex {
   // The number of an object that may not be indexed yet, or kNone.
   uint32_t FindObject(std::string_view object_id) const;
   // The interned form of an object id: 2-byte type number and 16-byte UUID.
-  Result<std::string> ObjectText(std::string_view object_id);
+  Status ObjectText(std::string_view object_id, std::string& text);
   std::optional<std::string> FindObjectText(std::string_view object_id) const;
   std::string ObjectId(uint32_t object) const;
   // The interned form of a key: 1-byte kind number and the value.
@@ -135,6 +135,7 @@ class CorrelationIndex {
   uint16_t InternOrganisation(const std::string& organisation);
 
   std::vector<PackedHolding> HoldingsOf(const KeyEntry& entry) const;
+  void HoldingsOf(const KeyEntry& entry, std::vector<PackedHolding>& holdings) const;
   void AddHolding(KeyEntry& entry, PackedHolding holding);
   void RemoveObjectHoldings(KeyEntry& entry, uint32_t object);
   std::vector<uint32_t> KeysHeldBy(uint32_t object) const;
@@ -157,6 +158,8 @@ class CorrelationIndex {
   std::unordered_map<std::string, uint16_t> organisation_numbers_;
   size_t holdings_ = 0;
   size_t over_correlated_keys_ = 0;
+  std::string scratch_text_;  // for Add, under the exclusive lock
+  std::vector<PackedHolding> scratch_holders_;
 };
 
 }  // namespace kenes::correlate
