@@ -38,6 +38,9 @@ Status ApplySetting(const std::string& key, std::string_view value, Config& conf
   }
   if (key == "import.batch_size") return ParseCount(key, value, 1, 1'000'000, config.import_batch_size);
   if (key == "hunt.window_days") return ParseCount(key, value, 1, 3650, config.hunt_window_days);
+  if (key == "correlate.max_holdings_per_key") {
+    return ParseCount(key, value, 2, 65535, config.correlate_max_holdings);  // KeyEntry counts in 16 bits
+  }
   ServeConfig& serve = config.serve;
   if (key == "serve.listen") {
     if (value.rfind(':') == std::string_view::npos) return Status::InvalidArgument("serve.listen must be address:port");

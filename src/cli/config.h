@@ -10,6 +10,8 @@
 //   batch_size = 50000
 //   [hunt]
 //   window_days = 90    # how far back a new indicator looks for observed-data
+//   [correlate]
+//   max_holdings_per_key = 200   # beyond: the key is over-correlated, no more alerts
 //   [serve]
 //   listen = 127.0.0.1:8080
 //   tls_certificate = /etc/kenes/node.pem   # with tls_key: HTTPS only
@@ -44,6 +46,7 @@ struct Config {
   std::filesystem::path data_dir;   // holds kenes.db and its WAL files
   size_t import_batch_size = 50000;  // objects per store transaction during import (measured best, bench/ingest)
   size_t hunt_window_days = 90;      // automatic sightings: retro-hunt window (sight/hunter.h)
+  size_t correlate_max_holdings = 200;  // the correlation index's per-key cap (correlate/correlation_index.h)
   ServeConfig serve;
 
   std::filesystem::path DatabasePath() const { return data_dir / "kenes.db"; }

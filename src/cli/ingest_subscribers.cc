@@ -7,7 +7,8 @@ namespace kenes::cli {
 Result<std::unique_ptr<IngestSubscribers>> IngestSubscribers::Start(store::Store& store, share::Community& community,
                                                                     const Config& config, correlate::LinkSink links) {
   KENES_ASSIGN_OR_RETURN(std::unique_ptr<correlate::Correlator> correlator,
-                         correlate::Correlator::Create(store, community, {}, std::move(links)));
+                         correlate::Correlator::Create(store, community, {config.correlate_max_holdings},
+                                                               std::move(links)));
   KENES_ASSIGN_OR_RETURN(correlate::RebuildTotals rebuilt, correlator->Rebuild(5000, SnapshotPath(config)));
   if (!rebuilt.snapshot_problem.empty()) fmt::print(stderr, "warning: {}\n", rebuilt.snapshot_problem);
   // A slow start is explained; a quick one needs no word.

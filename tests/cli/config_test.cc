@@ -20,6 +20,14 @@ TEST(Config, ReadsKeysSectionsAndComments) {
   EXPECT_EQ(config.import_batch_size, 250u);
 }
 
+TEST(Config, CorrelationCap) {
+  Config config = DefaultConfig();
+  EXPECT_EQ(config.correlate_max_holdings, 200u);
+  ASSERT_TRUE(ApplyConfigText("[correlate]\nmax_holdings_per_key = 50\n", "kenes.conf", config).ok());
+  EXPECT_EQ(config.correlate_max_holdings, 50u);
+  EXPECT_FALSE(ApplyConfigText("[correlate]\nmax_holdings_per_key = 70000\n", "kenes.conf", config).ok());
+}
+
 TEST(Config, ErrorsNameFileLineAndProblem) {
   Config config = DefaultConfig();
   Status unknown = ApplyConfigText("data_dir = /x\ndatadir = /y\n", "kenes.conf", config);
