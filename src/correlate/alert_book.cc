@@ -54,30 +54,15 @@ struct Side {
 }  // namespace
 
 Status AlertBook::Record(const std::vector<CrossBorderLink>& links) {
-  KENES_ASSIGN_OR_RETURN(std::vector<Alert> recorded, Insert(links));
-  if (recorded.empty()) return Status::Ok();
-  std::vector<Listener> listeners;
-  {
-    std::lock_guard lock(listeners_mutex_);
-    for (const auto& [handle, listener] : listeners_) listeners.push_back(listener);
-  }
-  for (const Alert& alert : recorded) {
-    for (const Listener& listener : listeners) listener(alert);
-  }
-  return Status::Ok();
-}
-
-Result<std::vector<Alert>> AlertBook::Insert(const std::vector<CrossBorderLink>& links) {
-  std::vector<Alert> recorded;
+  if (links.empty()) return Status::Ok();  // the correlator calls after every batch: no empty commits
   std::lock_guard lock(database_.mutex);
   const Timestamp now = database_.clock->Now();
-  Status status = share::InWriteTransaction(*database_.connection, [&]() -> Status {
+  return share::InWriteTransaction(*database_.connection, [&]() -> Status {
     KENES_ASSIGN_OR_RETURN(
         Statement insert,
-        database_.connection->Prepare(fmt::format(
+        database_.connection->Prepare(
             "INSERT INTO alerts (organisation, object_id, other_organisation, other_object_id, key_kind, key_value, "
-            "score, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING RETURNING {}",
-            kColumns)));
+            "score, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING"));
     for (const CrossBorderLink& link : links) {
       for (const Holding& other : link.others) {
         if (other.organisation == link.added.organisation) continue;  // not cross-border
@@ -92,28 +77,25 @@ Result<std::vector<Alert>> AlertBook::Insert(const std::vector<CrossBorderLink>&
           insert.BindText(6, value_is_own ? std::string_view(link.key.value) : std::string_view(""));
           insert.BindInt(7, std::llround(link.score * kScoreUnits));
           insert.BindInt(8, now.TotalMicroseconds());
-          KENES_ASSIGN_OR_RETURN(std::vector<Alert> inserted, ReadAlerts(insert));
-          recorded.insert(recorded.end(), inserted.begin(), inserted.end());
+          KENES_RETURN_IF_ERROR(insert.Run());
         }
       }
     }
     return Status::Ok();
   });
-  if (!status.ok()) return status;
-  return recorded;
 }
 
 std::function<void(const std::vector<CrossBorderLink>&)> AlertBook::Sink() {
   return [this](const std::vector<CrossBorderLink>& links) {
     Status status = Record(links);
     if (status.ok()) return;
-    std::lock_guard lock(listeners_mutex_);
+    std::lock_guard lock(failure_mutex_);
     last_failure_ = std::move(status);
   };
 }
 
 Status AlertBook::last_failure() {
-  std::lock_guard lock(listeners_mutex_);
+  std::lock_guard lock(failure_mutex_);
   return last_failure_;
 }
 
@@ -174,17 +156,6 @@ Result<Alert> AlertBook::Acknowledge(int64_t id, std::string_view organisation, 
   alert.acknowledged_by = user;
   alert.acknowledged = now;
   return alert;
-}
-
-int AlertBook::Listen(Listener listener) {
-  std::lock_guard lock(listeners_mutex_);
-  listeners_.emplace_back(next_listener_, std::move(listener));
-  return next_listener_++;
-}
-
-void AlertBook::Unlisten(int handle) {
-  std::lock_guard lock(listeners_mutex_);
-  std::erase_if(listeners_, [handle](const auto& entry) { return entry.first == handle; });
 }
 
 }  // namespace kenes::correlate

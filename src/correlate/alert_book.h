@@ -17,8 +17,7 @@
 // of the alert's organisation.
 //
 // Thread-safety: every method may be called from any thread; writes are
-// serialised on the database's mutex. Listeners are called on the thread
-// that recorded, after the commit, outside the mutex.
+// serialised on the database's mutex.
 #pragma once
 
 #include <cstdint>
@@ -64,13 +63,11 @@ struct AlertFilter {
 
 class AlertBook {
  public:
-  using Listener = std::function<void(const Alert&)>;
-
   // `database` must outlive the book.
   explicit AlertBook(AlertDatabase& database) : database_(database) {}
 
   // Records the alerts `links` raise, in one transaction; alerts already
-  // recorded are left as they are. New alerts go to the listeners.
+  // recorded are left as they are.
   Status Record(const std::vector<CrossBorderLink>& links);
 
   // Record as the correlator's sink (correlator.h's LinkSink), which cannot
@@ -90,18 +87,9 @@ class AlertBook {
   // NotFound as Find; AlreadyExists (409) if it was acknowledged already.
   Result<Alert> Acknowledge(int64_t id, std::string_view organisation, std::string_view user);
 
-  // Calls `listener` with every alert recorded from now on. REQUIRES: the
-  // listener outlives the book or is removed; returns a handle for Unlisten.
-  int Listen(Listener listener);
-  void Unlisten(int handle);
-
  private:
-  Result<std::vector<Alert>> Insert(const std::vector<CrossBorderLink>& links);
-
   AlertDatabase& database_;
-  std::mutex listeners_mutex_;  // guards the three below; never taken with the database's
-  std::vector<std::pair<int, Listener>> listeners_;
-  int next_listener_ = 1;
+  std::mutex failure_mutex_;  // guards last_failure_; never taken with the database's
   Status last_failure_;
 };
 
