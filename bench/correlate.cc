@@ -28,8 +28,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -59,13 +59,20 @@ bool ParseArguments(int argc, char** argv, Settings& settings) {
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string_view flag = argv[i];
     size_t value = std::stoull(argv[i + 1]);
-    if (flag == "--keys") settings.keys = value;
-    else if (flag == "--objects") settings.objects = value;
-    else if (flag == "--organisations") settings.organisations = value;
-    else if (flag == "--lookups") settings.lookups = value;
-    else if (flag == "--ingest") settings.ingest = value;
-    else if (flag == "--dir") settings.directory = argv[i + 1];
-    else return false;
+    if (flag == "--keys")
+      settings.keys = value;
+    else if (flag == "--objects")
+      settings.objects = value;
+    else if (flag == "--organisations")
+      settings.organisations = value;
+    else if (flag == "--lookups")
+      settings.lookups = value;
+    else if (flag == "--ingest")
+      settings.ingest = value;
+    else if (flag == "--dir")
+      settings.directory = argv[i + 1];
+    else
+      return false;
   }
   return argc % 2 == 1 && settings.keys > 0 && settings.objects > 0 && settings.organisations > 0;
 }
@@ -82,15 +89,12 @@ double Seconds(Clock::duration elapsed) { return std::chrono::duration<double>(e
 // Key `k`: a kind chosen by k % 4, and a value no warning list holds.
 observable::CorrelationKey KeyNumber(size_t k) {
   switch (k % 4) {
-    case 0:
-      return {"ipv4-addr", fmt::format("45.{}.{}.{}", (k >> 16) & 255, (k >> 8) & 255, k & 255)};
-    case 1:
-      return {"phone-number", fmt::format("+7701{:07d}", (k * 7919) % 10'000'000)};
-    case 2:
-      return {"domain-name", fmt::format("host{}.zone{}.kz", k, k % 97)};
+    case 0: return {"ipv4-addr", fmt::format("45.{}.{}.{}", (k >> 16) & 255, (k >> 8) & 255, k & 255)};
+    case 1: return {"phone-number", fmt::format("+7701{:07d}", (k * 7919) % 10'000'000)};
+    case 2: return {"domain-name", fmt::format("host{}.zone{}.kz", k, k % 97)};
     default:
-      return {"hash:SHA-256", fmt::format("{:016x}{:016x}{:016x}{:016x}", k * 0x9e3779b97f4a7c15ULL, k,
-                                          k ^ 0xdeadbeefULL, k * 31)};
+      return {"hash:SHA-256",
+              fmt::format("{:016x}{:016x}{:016x}{:016x}", k * 0x9e3779b97f4a7c15ULL, k, k ^ 0xdeadbeefULL, k * 31)};
   }
 }
 
@@ -125,12 +129,14 @@ void RunIndex(const Settings& settings, correlate::CorrelationIndex& index, std:
   double cpu_seconds = double(std::clock() - cpu_started) / CLOCKS_PER_SEC;
   correlate::IndexSize size = index.Size();
   double resident_growth = ResidentBytes() - resident_before;
-  fmt::print("index: {} objects, {} keys, {} holdings, {} links in {:.1f} s ({:.1f} s CPU): {:.0f} objects/s, "
-             "{:.0f} per CPU second\n",
-             size.objects, size.keys, size.holdings, links, seconds, cpu_seconds, settings.objects / seconds,
-             settings.objects / cpu_seconds);
-  fmt::print("  of which making the {} bytes of keys and ids: {:.1f} s CPU; the index alone: {:.0f} objects per CPU second\n",
-             made, making_seconds, settings.objects / (cpu_seconds - making_seconds));
+  fmt::print(
+      "index: {} objects, {} keys, {} holdings, {} links in {:.1f} s ({:.1f} s CPU): {:.0f} objects/s, "
+      "{:.0f} per CPU second\n",
+      size.objects, size.keys, size.holdings, links, seconds, cpu_seconds, settings.objects / seconds,
+      settings.objects / cpu_seconds);
+  fmt::print(
+      "  of which making the {} bytes of keys and ids: {:.1f} s CPU; the index alone: {:.0f} objects per CPU second\n",
+      made, making_seconds, settings.objects / (cpu_seconds - making_seconds));
   fmt::print("memory: index counts {:.0f} MB ({:.1f} bytes/key); resident growth {:.0f} MB ({:.1f} bytes/key)\n",
              size.memory_bytes / 1e6, double(size.memory_bytes) / size.keys, resident_growth / 1e6,
              resident_growth / size.keys);
@@ -223,11 +229,12 @@ int RunIngest(const Settings& settings, std::filesystem::path directory) {
     // Half the keys of the ingested objects come twice, so links are made.
     observable::CorrelationKey key = KeyNumber((i * 2654435761u) % (settings.ingest / 2 + 1));
     std::string type = key.kind == "hash:SHA-256" ? "file" : key.kind;
-    std::string property = key.kind == "hash:SHA-256" ? R"("hashes":{"SHA-256":")" + key.value + "\"}"
-                                                      : R"("value":")" + key.value + "\"";
-    std::string extension = key.kind == "phone-number"
-                                ? R"(,"extensions":{"extension-definition--27692277-b1e4-4708-9108-6c7c921a0e1e":{"extension_type":"new-sco"}})"
-                                : "";
+    std::string property =
+        key.kind == "hash:SHA-256" ? R"("hashes":{"SHA-256":")" + key.value + "\"}" : R"("value":")" + key.value + "\"";
+    std::string extension =
+        key.kind == "phone-number"
+            ? R"(,"extensions":{"extension-definition--27692277-b1e4-4708-9108-6c7c921a0e1e":{"extension_type":"new-sco"}})"
+            : "";
     input += fmt::format(R"({{"type":"{}","spec_version":"2.1",{}{}}})", type, property, extension);
     input += '\n';
   }
@@ -255,10 +262,11 @@ int RunIngest(const Settings& settings, std::filesystem::path directory) {
     return 1;
   }
   double rate = rebuilt->objects / rebuilt->elapsed.count();
-  fmt::print("rebuild: {} objects in {:.2f} s ({:.2f} s CPU): {:.0f} objects/s; {} objects would take {:.0f} s "
-             "({:.0f} s CPU)\n",
-             rebuilt->objects, rebuilt->elapsed.count(), cpu_seconds, rate, settings.objects, settings.objects / rate,
-             settings.objects * cpu_seconds / rebuilt->objects);
+  fmt::print(
+      "rebuild: {} objects in {:.2f} s ({:.2f} s CPU): {:.0f} objects/s; {} objects would take {:.0f} s "
+      "({:.0f} s CPU)\n",
+      rebuilt->objects, rebuilt->elapsed.count(), cpu_seconds, rate, settings.objects, settings.objects / rate,
+      settings.objects * cpu_seconds / rebuilt->objects);
   return 0;
 }
 
@@ -270,10 +278,9 @@ int Run(int argc, char** argv) {
                "[--dir PATH]\n");
     return 2;
   }
-  std::filesystem::path directory = settings.directory.empty()
-                                        ? std::filesystem::temp_directory_path() /
-                                              fmt::format("kenes-bench-correlate-{}", getpid())
-                                        : settings.directory;
+  std::filesystem::path directory = settings.directory.empty() ? std::filesystem::temp_directory_path() /
+                                                                     fmt::format("kenes-bench-correlate-{}", getpid())
+                                                               : settings.directory;
   {
     correlate::CorrelationIndex index;
     std::vector<std::string> organisations;

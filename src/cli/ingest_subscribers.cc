@@ -6,9 +6,9 @@ namespace kenes::cli {
 
 Result<std::unique_ptr<IngestSubscribers>> IngestSubscribers::Start(store::Store& store, share::Community& community,
                                                                     const Config& config, correlate::LinkSink links) {
-  KENES_ASSIGN_OR_RETURN(std::unique_ptr<correlate::Correlator> correlator,
-                         correlate::Correlator::Create(store, community, {config.correlate_max_holdings},
-                                                               std::move(links)));
+  KENES_ASSIGN_OR_RETURN(
+      std::unique_ptr<correlate::Correlator> correlator,
+      correlate::Correlator::Create(store, community, {config.correlate_max_holdings}, std::move(links)));
   KENES_ASSIGN_OR_RETURN(correlate::RebuildTotals rebuilt, correlator->Rebuild(5000, SnapshotPath(config)));
   if (!rebuilt.snapshot_problem.empty()) fmt::print(stderr, "warning: {}\n", rebuilt.snapshot_problem);
   // A slow start is explained; a quick one needs no word.
@@ -31,7 +31,8 @@ IngestSubscribers::~IngestSubscribers() {
 std::function<void(const ingest::StoredBatch&)> IngestSubscribers::OnBatch() {
   return [this](const ingest::StoredBatch& batch) {
     if (Status hunted = hunter_.Observe(batch); !hunted.ok()) {
-      fmt::print(stderr, "error: the objects are stored, but hunting them for sightings failed: {}\n", hunted.message());
+      fmt::print(stderr, "error: the objects are stored, but hunting them for sightings failed: {}\n",
+                 hunted.message());
     }
     if (Status correlated = correlator_->Observe(batch); !correlated.ok()) {
       fmt::print(stderr, "error: the objects are stored, but correlating them failed: {}\n", correlated.message());

@@ -8,8 +8,8 @@
 // Start rebuilds the correlation index from its snapshot in the data
 // directory (correlation-index.snapshot) and the versions stored after it,
 // or from the store alone (and says on standard error how long it took,
-// when it took a second or more); the destructor writes the snapshot again. A subscriber's failure is reported on standard
-// error and never undoes the batch, which is stored.
+// when it took a second or more); the destructor writes the snapshot again. A subscriber's failure is reported on
+// standard error and never undoes the batch, which is stored.
 //
 // Thread-safety: OnBatch's function may run on any number of threads at
 // once (each subscriber serialises what it must). The store and community

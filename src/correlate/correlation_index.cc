@@ -209,9 +209,8 @@ Result<std::vector<CrossBorderLink>> CorrelationIndex::Replace(const Holding& ho
   if (object != kNone) {
     std::vector<uint32_t> kept;
     for (uint32_t key : KeysHeldBy(object)) {
-      bool still_held = std::any_of(keys.begin(), keys.end(), [&](const observable::CorrelationKey& wanted) {
-        return KeyOf(key) == wanted;
-      });
+      bool still_held = std::any_of(keys.begin(), keys.end(),
+                                    [&](const observable::CorrelationKey& wanted) { return KeyOf(key) == wanted; });
       if (still_held) {
         kept.push_back(key);
       } else {
@@ -258,9 +257,8 @@ Result<std::vector<CrossBorderLink>> CorrelationIndex::AddLocked(const Holding& 
     }
     AddHolding(entry, packed);
     AddKeyOfObject(object, number);
-    bool organisation_held_it = std::any_of(holders.begin(), holders.end(), [&](PackedHolding other) {
-      return other.organisation == packed.organisation;
-    });
+    bool organisation_held_it = std::any_of(
+        holders.begin(), holders.end(), [&](PackedHolding other) { return other.organisation == packed.organisation; });
     std::erase_if(holders, [&](PackedHolding other) { return other.organisation == packed.organisation; });
     if (organisation_held_it || holders.empty()) continue;
     CrossBorderLink link{key, holding, {}, 1.0};

@@ -48,8 +48,8 @@ struct IndexLimits {
 };
 
 struct KeyHolders {
-  std::vector<Holding> holdings;  // in the order they were added
-  bool over_correlated = false;   // more holdings were offered than the cap: no alerts
+  std::vector<Holding> holdings;            // in the order they were added
+  bool over_correlated = false;             // more holdings were offered than the cap: no alerts
   std::optional<std::string_view> warning;  // on a warning list: never indexed (warning_list.h)
 };
 

@@ -65,7 +65,8 @@ Status Correlator::Observe(const ingest::StoredBatch& batch) {
     std::optional<Timestamp> version = object.VersionTimestamp();
     // A duplicate version was correlated when first stored; only an
     // observable's may come from another organisation.
-    bool new_holding = outcome == store::WriteOutcome::kStored || (outcome == store::WriteOutcome::kDuplicate && !version);
+    bool new_holding =
+        outcome == store::WriteOutcome::kStored || (outcome == store::WriteOutcome::kDuplicate && !version);
     if (!new_holding) continue;
     const std::string& organisation = batch.labels.empty() ? object.created_by_ref : batch.labels[i].author;
     if (!organisations->contains(organisation) || !correlated_types.contains(object.type)) continue;
@@ -98,11 +99,19 @@ Status Correlator::FileAll(store::ListQuery query, const std::string& organisati
     KENES_ASSIGN_OR_RETURN(store::Page page, store_.List(query));
     for (store::StoredVersion& version : page.versions) {
       NoteAdded(version.date_added);
-      stix::Object object{std::move(version.id), std::move(version.type), std::move(version.spec_version),
-                          std::nullopt, version.version, {}, version.revoked, {}, std::move(version.json)};
+      stix::Object object{std::move(version.id),
+                          std::move(version.type),
+                          std::move(version.spec_version),
+                          std::nullopt,
+                          version.version,
+                          {},
+                          version.revoked,
+                          {},
+                          std::move(version.json)};
       if (persons_only) {
         Result<ObjectKeys> keys = ObjectKeysOf(object);
-        if (keys.ok() && keys->person_name && !object.revoked) persons_->Add({object.id, organisation}, *keys->person_name);
+        if (keys.ok() && keys->person_name && !object.revoked)
+          persons_->Add({object.id, organisation}, *keys->person_name);
       } else {
         File(object, organisation, ignored);
         ignored.clear();

@@ -54,8 +54,8 @@ using LinkSink = std::function<void(const std::vector<CrossBorderLink>&)>;
 struct RebuildTotals {
   bool from_snapshot = false;
   std::string snapshot_problem;  // why a snapshot given was not used, if it was not
-  size_t objects = 0;  // versions read
-  size_t failures = 0;  // objects whose keys could not be read
+  size_t objects = 0;            // versions read
+  size_t failures = 0;           // objects whose keys could not be read
   std::chrono::duration<double> elapsed{};
 };
 

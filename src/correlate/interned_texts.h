@@ -49,8 +49,8 @@ class InternedTexts {
   size_t fixed_width_;
   size_t count_ = 0;
   std::string bytes_;
-  std::vector<uint64_t> ends_;    // variable width: where each text ends in bytes_
-  std::vector<uint32_t> slots_;   // number + 1; 0 is empty
+  std::vector<uint64_t> ends_;   // variable width: where each text ends in bytes_
+  std::vector<uint32_t> slots_;  // number + 1; 0 is empty
 };
 
 }  // namespace kenes::correlate

@@ -43,7 +43,8 @@ void AddIndicatorKeys(simdjson::dom::object object, const stix::Object& indicato
   std::string_view pattern_type, text;
   if (object["pattern_type"].get(pattern_type) == simdjson::SUCCESS && pattern_type != "stix") return;
   if (object["pattern"].get(text) != simdjson::SUCCESS) return;
-  pattern::StixVersion version = indicator.spec_version == "2.0" ? pattern::StixVersion::k20 : pattern::StixVersion::k21;
+  pattern::StixVersion version =
+      indicator.spec_version == "2.0" ? pattern::StixVersion::k20 : pattern::StixVersion::k21;
   Result<pattern::Pattern> parsed = pattern::Parse(text, version);
   if (!parsed.ok()) return;
   for (const pattern::CoverAtom& atom : pattern::CoverOf(*parsed)) {
@@ -128,11 +129,24 @@ Result<std::pair<std::string, std::string>> ShapeOf(std::string_view kind, std::
 }  // namespace
 
 const std::vector<std::string>& CorrelatedTypes() {
-  static const std::vector<std::string> kTypes = {
-      "ipv4-addr",    "ipv6-addr", "domain-name",           "url",     "email-addr",        "autonomous-system",
-      "user-account", "file",      "artifact",              "x509-certificate", "phone-number", "bank-account",
-      "cryptocurrency-wallet",     "vehicle",               "identity-document", "indicator",   "identity",
-      "threat-actor"};
+  static const std::vector<std::string> kTypes = {"ipv4-addr",
+                                                  "ipv6-addr",
+                                                  "domain-name",
+                                                  "url",
+                                                  "email-addr",
+                                                  "autonomous-system",
+                                                  "user-account",
+                                                  "file",
+                                                  "artifact",
+                                                  "x509-certificate",
+                                                  "phone-number",
+                                                  "bank-account",
+                                                  "cryptocurrency-wallet",
+                                                  "vehicle",
+                                                  "identity-document",
+                                                  "indicator",
+                                                  "identity",
+                                                  "threat-actor"};
   return kTypes;
 }
 

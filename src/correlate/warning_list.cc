@@ -26,7 +26,8 @@ bool ParseIpKey(std::string_view text, bool v6, std::array<uint8_t, 16>& address
   prefix = v6 ? 128 : 32;
   if (slash != std::string_view::npos) {
     std::string digits(text.substr(slash + 1));
-    if (digits.empty() || digits.size() > 3 || digits.find_first_not_of("0123456789") != std::string::npos) return false;
+    if (digits.empty() || digits.size() > 3 || digits.find_first_not_of("0123456789") != std::string::npos)
+      return false;
     prefix = std::stoi(digits);
   }
   address.fill(0);
@@ -74,14 +75,13 @@ const std::array kIpv6Ranges = {
 // Names every network touches: operating system updates, search, mail,
 // social networks, content delivery, certificate checks.
 constexpr std::array<std::string_view, 40> kCommonDomains = {
-    "google.com",        "googleapis.com",   "gstatic.com",      "youtube.com",     "gmail.com",
-    "microsoft.com",     "windowsupdate.com", "windows.com",     "live.com",        "office.com",
-    "office365.com",     "outlook.com",      "msftncsi.com",     "bing.com",        "azure.com",
-    "apple.com",         "icloud.com",       "amazon.com",       "amazonaws.com",   "cloudfront.net",
-    "akamai.net",        "akamaiedge.net",   "akamaihd.net",     "cloudflare.com",  "facebook.com",
-    "fbcdn.net",         "instagram.com",    "whatsapp.net",     "twitter.com",     "linkedin.com",
-    "wikipedia.org",     "yandex.ru",        "mail.ru",          "vk.com",          "baidu.com",
-    "digicert.com",      "letsencrypt.org",  "mozilla.org",      "github.com",      "localhost",
+    "google.com",        "googleapis.com", "gstatic.com",   "youtube.com",    "gmail.com",     "microsoft.com",
+    "windowsupdate.com", "windows.com",    "live.com",      "office.com",     "office365.com", "outlook.com",
+    "msftncsi.com",      "bing.com",       "azure.com",     "apple.com",      "icloud.com",    "amazon.com",
+    "amazonaws.com",     "cloudfront.net", "akamai.net",    "akamaiedge.net", "akamaihd.net",  "cloudflare.com",
+    "facebook.com",      "fbcdn.net",      "instagram.com", "whatsapp.net",   "twitter.com",   "linkedin.com",
+    "wikipedia.org",     "yandex.ru",      "mail.ru",       "vk.com",         "baidu.com",     "digicert.com",
+    "letsencrypt.org",   "mozilla.org",    "github.com",    "localhost",
 };
 
 std::optional<std::string_view> IpWarning(std::string_view value, bool v6) {

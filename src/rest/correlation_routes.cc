@@ -89,7 +89,8 @@ std::vector<Scored> Unscored(const std::vector<correlate::Holding>& holdings) {
 
 std::vector<Scored> PersonHoldings(correlate::PersonIndex& persons, std::string_view name) {
   std::vector<Scored> scored;
-  for (correlate::PersonMatch& match : persons.Matches(name)) scored.emplace_back(std::move(match.holding), match.score);
+  for (correlate::PersonMatch& match : persons.Matches(name))
+    scored.emplace_back(std::move(match.holding), match.score);
   return scored;
 }
 

@@ -14,9 +14,9 @@ namespace kenes::correlate {
 
 void CorrelateFixture::SetUp() {
   ASSERT_TRUE(observable::RegisterKenesScoTypes().ok());  // phone-number and the other Kenes observables
-  directory_ = std::filesystem::temp_directory_path() /
-               ("kenes-correlate-" + std::to_string(::getpid()) + "-" +
-                ::testing::UnitTest::GetInstance()->current_test_info()->name());
+  directory_ =
+      std::filesystem::temp_directory_path() / ("kenes-correlate-" + std::to_string(::getpid()) + "-" +
+                                                ::testing::UnitTest::GetInstance()->current_test_info()->name());
   std::filesystem::remove_all(directory_);
   std::filesystem::create_directories(directory_);
   Result<std::unique_ptr<store::Store>> store = store::OpenSqliteStore(directory_ / "kenes.db", {});
@@ -38,10 +38,9 @@ void CorrelateFixture::TearDown() {
 }
 
 std::unique_ptr<Correlator> CorrelateFixture::NewCorrelator() {
-  Result<std::unique_ptr<Correlator>> correlator =
-      Correlator::Create(*store_, *community_, IndexLimits{}, [this](const std::vector<CrossBorderLink>& links) {
-        links_.insert(links_.end(), links.begin(), links.end());
-      });
+  Result<std::unique_ptr<Correlator>> correlator = Correlator::Create(
+      *store_, *community_, IndexLimits{},
+      [this](const std::vector<CrossBorderLink>& links) { links_.insert(links_.end(), links.begin(), links.end()); });
   EXPECT_TRUE(correlator.ok()) << correlator.status().ToString();
   return correlator.ok() ? std::move(correlator).value() : nullptr;
 }
@@ -98,10 +97,9 @@ std::string SdoId(const std::string& type, int number) {
 
 std::string Sdo(const std::string& type, int number, const std::string& author, const std::string& members,
                 const std::string& modified) {
-  return fmt::format(
-      R"({{"type":"{}","spec_version":"2.1","id":"{}","created_by_ref":"{}",)"
-      R"("created":"2026-05-01T00:00:00.000Z","modified":"{}",{}}})",
-      type, SdoId(type, number), author, modified, members);
+  return fmt::format(R"({{"type":"{}","spec_version":"2.1","id":"{}","created_by_ref":"{}",)"
+                     R"("created":"2026-05-01T00:00:00.000Z","modified":"{}",{}}})",
+                     type, SdoId(type, number), author, modified, members);
 }
 
 std::string Indicator(int number, const std::string& author, const std::string& pattern, const std::string& modified,

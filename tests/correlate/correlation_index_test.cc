@@ -3,11 +3,11 @@
 #include "correlate/correlation_index.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <unistd.h>
 #include <string>
 #include <thread>
 #include <vector>
@@ -158,15 +158,15 @@ TEST(CorrelationIndexTest, ManyKeysSurviveTheTablesGrowing) {
   EXPECT_EQ(size.keys, 20000u);
   EXPECT_EQ(size.objects, 20000u);
   EXPECT_GT(size.memory_bytes, 0u);
-  EXPECT_EQ(index.Holders({"ipv4-addr", "8.8.39.15"}).holdings,
-            (std::vector<Holding>{{ObjectId(39 * 256 + 15), kKz}}));
+  EXPECT_EQ(index.Holders({"ipv4-addr", "8.8.39.15"}).holdings, (std::vector<Holding>{{ObjectId(39 * 256 + 15), kKz}}));
   EXPECT_EQ(index.KeysOf(ObjectId(12345)), (std::vector<CorrelationKey>{{"ipv4-addr", "8.8.48.57"}}));
 }
 
 TEST(CorrelationIndexTest, ReadersRunWhileAWriterAdds) {
   CorrelationIndex index;
   std::thread writer([&] {
-    for (int i = 0; i < 5000; ++i) Add(index, i, i % 2 ? kKz : kKg, {kPhone, {"url", "https://x.kz/" + std::to_string(i)}});
+    for (int i = 0; i < 5000; ++i)
+      Add(index, i, i % 2 ? kKz : kKg, {kPhone, {"url", "https://x.kz/" + std::to_string(i)}});
   });
   size_t seen = 0;
   for (int i = 0; i < 2000; ++i) seen = std::max(seen, index.Holders(kPhone).holdings.size());
@@ -177,8 +177,8 @@ TEST(CorrelationIndexTest, ReadersRunWhileAWriterAdds) {
 }
 
 TEST(CorrelationIndexTest, ASnapshotLoadsBackTheSameIndex) {
-  std::filesystem::path path = std::filesystem::temp_directory_path() /
-                               ("kenes-correlation-snapshot-" + std::to_string(::getpid()));
+  std::filesystem::path path =
+      std::filesystem::temp_directory_path() / ("kenes-correlation-snapshot-" + std::to_string(::getpid()));
   CorrelationIndex index(IndexLimits{3});
   Add(index, 1, kKz, {kPhone, kWallet});
   Add(index, 2, kKg, {kWallet});
@@ -200,8 +200,8 @@ TEST(CorrelationIndexTest, ASnapshotLoadsBackTheSameIndex) {
 }
 
 TEST(CorrelationIndexTest, AMissingOrUnreadableSnapshotSaysSoAndLeavesTheIndexEmpty) {
-  std::filesystem::path path = std::filesystem::temp_directory_path() /
-                               ("kenes-correlation-snapshot-bad-" + std::to_string(::getpid()));
+  std::filesystem::path path =
+      std::filesystem::temp_directory_path() / ("kenes-correlation-snapshot-bad-" + std::to_string(::getpid()));
   CorrelationIndex index;
   Add(index, 1, kKz, {kPhone});
   EXPECT_EQ(index.Load(path).status().code(), StatusCode::kNotFound);

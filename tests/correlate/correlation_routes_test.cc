@@ -49,7 +49,8 @@ class CorrelationRoutesTest : public CorrelateFixture {
 };
 
 TEST_F(CorrelationRoutesTest, AValueIsNormalisedAndAHiddenHoldingShowsOnlyItsOrganisation) {
-  http::Response response = Get("KG", "/api/v1/correlations", {{"kind", "phone-number"}, {"value", "+7 (701) 123-4567"}});
+  http::Response response =
+      Get("KG", "/api/v1/correlations", {{"kind", "phone-number"}, {"value", "+7 (701) 123-4567"}});
   ASSERT_EQ(response.status, 200) << response.body;
   simdjson::dom::parser parser;
   simdjson::dom::element body = parser.parse(response.body);
@@ -100,8 +101,7 @@ TEST_F(CorrelationRoutesTest, AnObjectsCorrelationsNeverLeakAHiddenId) {
 
 TEST_F(CorrelationRoutesTest, AHiddenObjectsCorrelationsReadLikeAnUnknownObject) {
   http::Response hidden = Get("KG", "/api/v1/objects/" + PhoneOf("KZ") + "/correlations");
-  http::Response unknown =
-      Get("KG", "/api/v1/objects/phone-number--00000000-0000-4000-8000-000000000000/correlations");
+  http::Response unknown = Get("KG", "/api/v1/objects/phone-number--00000000-0000-4000-8000-000000000000/correlations");
   EXPECT_EQ(hidden.status, 404);
   EXPECT_EQ(unknown.status, 404);
   EXPECT_EQ(Get("KZ", "/api/v1/objects/" + PhoneOf("KZ") + "/correlations").status, 200);

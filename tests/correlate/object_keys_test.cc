@@ -83,12 +83,11 @@ INSTANTIATE_TEST_SUITE_P(
         IndicatorCase{"[ipv4-addr:value != '95.59.10.20']", {}},
         IndicatorCase{"[ipv4-addr:value ISSUBSET '95.59.0.0/16']", {}},
         IndicatorCase{"[network-traffic:dst_ref.value = '95.59.10.20']", {}},  // through a reference: no path we read
-        IndicatorCase{"[ipv4-addr:value = 'not an address']", {}},
-        IndicatorCase{"this is not a pattern", {}}));
+        IndicatorCase{"[ipv4-addr:value = 'not an address']", {}}, IndicatorCase{"this is not a pattern", {}}));
 
 TEST(ObjectKeysTest, PersonsGiveTheirNames) {
-  Result<ObjectKeys> person = ObjectKeysOf(ObjectOf(
-      "identity", R"({"type":"identity","identity_class":"individual","name":"Сейтказиев Нурлан"})", true));
+  Result<ObjectKeys> person = ObjectKeysOf(
+      ObjectOf("identity", R"({"type":"identity","identity_class":"individual","name":"Сейтказиев Нурлан"})", true));
   ASSERT_TRUE(person.ok());
   EXPECT_EQ(person->person_name, "Сейтказиев Нурлан");
   Result<ObjectKeys> actor = ObjectKeysOf(ObjectOf("threat-actor", R"({"type":"threat-actor","name":"Ivanov"})", true));
@@ -127,14 +126,10 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(QueryCase{"phone-number", "+7 701 123-45-67", "+77011234567"},
                       QueryCase{"phone-number", "8 701 123 45 67", "+77011234567"},
                       QueryCase{"phone-number", "call me", ""},
-                      QueryCase{"ipv6-addr", "2001:DB8:0:0::1", "2001:db8::1"},
-                      QueryCase{"ipv4-addr", "010.0.0.1", ""},
-                      QueryCase{"domain-name", "Example.KZ", "example.kz"},
-                      QueryCase{"hash:SHA-256", kSha256, kSha256},
-                      QueryCase{"autonomous-system", "64500", "64500"},
-                      QueryCase{"autonomous-system", "AS64500", ""},
-                      QueryCase{"vehicle", "no colon", ""},
-                      QueryCase{"no-such-kind", "x", ""}));
+                      QueryCase{"ipv6-addr", "2001:DB8:0:0::1", "2001:db8::1"}, QueryCase{"ipv4-addr", "010.0.0.1", ""},
+                      QueryCase{"domain-name", "Example.KZ", "example.kz"}, QueryCase{"hash:SHA-256", kSha256, kSha256},
+                      QueryCase{"autonomous-system", "64500", "64500"}, QueryCase{"autonomous-system", "AS64500", ""},
+                      QueryCase{"vehicle", "no colon", ""}, QueryCase{"no-such-kind", "x", ""}));
 
 // The rebuild lists these types from the store: each must give keys, and
 // it must not miss an observable type with keys.

@@ -21,8 +21,10 @@ class PersonIndexTest : public ::testing::Test {
 };
 
 TEST_F(PersonIndexTest, OneNameInTwoScriptsLinksTwoOrganisations) {
-  EXPECT_TRUE(index_->Add({"identity--00000000-0000-4000-8000-000000000001", kKz}, "Сейтказиев Нурлан Маратович").empty());
-  std::vector<CrossBorderLink> links = index_->Add({"identity--00000000-0000-4000-8000-000000000002", kUz}, "SEYTKAZIYEV NURLAN");
+  EXPECT_TRUE(
+      index_->Add({"identity--00000000-0000-4000-8000-000000000001", kKz}, "Сейтказиев Нурлан Маратович").empty());
+  std::vector<CrossBorderLink> links =
+      index_->Add({"identity--00000000-0000-4000-8000-000000000002", kUz}, "SEYTKAZIYEV NURLAN");
   ASSERT_EQ(links.size(), 1u);
   EXPECT_EQ(links[0].key, (observable::CorrelationKey{"person-name", "SEYTKAZIYEV NURLAN"}));
   EXPECT_EQ(links[0].others, (std::vector<Holding>{{"identity--00000000-0000-4000-8000-000000000001", kKz}}));
