@@ -103,7 +103,10 @@ Status Hunter::Observe(const ingest::StoredBatch& batch) {
   if (batch.last && !unhunted_.empty()) {
     std::vector<IndicatorTable::Handle> fresh;
     for (const std::string& id : unhunted_) {
-      if (std::optional<IndicatorTable::Handle> handle = table_.HandleOf(id)) fresh.push_back(*handle);
+      // Only those in force: Hunt takes an expired one out of the table, which the retro-hunt's own index
+      // would still list.
+      std::optional<IndicatorTable::Handle> handle = table_.HandleOf(id);
+      if (handle && table_.at(*handle).indicator.InForceAt(now)) fresh.push_back(*handle);
     }
     unhunted_.clear();
     KENES_RETURN_IF_ERROR(RetroHunt(fresh, now, found));

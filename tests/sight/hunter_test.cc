@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
+#include "share/access_label.h"
 #include "sight_fixture.h"
 #include "stix/validator.h"
 
@@ -150,6 +151,24 @@ TEST_F(HunterTest, AnImportRetroHuntsItsIndicatorsOnceItsLastBatchIsStored) {
          share::Tlp::kGreen, share::DistributionKind::kCommunity, 1);
   EXPECT_EQ(lasts_, (std::vector<bool>{false, false, false, true}));
   EXPECT_EQ(Sightings().size(), 1u);
+}
+
+TEST_F(HunterTest, AnIndicatorExpiredBeforeTheLastBatchIsNotRetroHunted) {
+  Import({Address("198.51.100.7"), ObservedData(observed_, Org("KG"), {AddressId("198.51.100.7")}),
+          ObservedData(TestObjectId("observed-data", 2), Org("TJ"), {AddressId("198.51.100.7")})});
+  // A batch of an import still going on brings an indicator in force for one more second.
+  Result<stix::Object> indicator =
+      ParsedObject(Indicator(indicator_, Org("KZ"), kPattern, R"(,"valid_until":"2026-06-01T00:00:01Z")"));
+  ASSERT_TRUE(indicator.ok()) << indicator.status().ToString();
+  const std::vector<stix::Object> objects = {*indicator};
+  const std::vector<store::AccessLabel> labels = {
+      share::ToStoreLabel({Org("KZ"), share::Tlp::kGreen, {share::DistributionKind::kCommunity, ""}})};
+  Result<std::vector<store::WriteResult>> stored = store_->Put(objects, labels);
+  ASSERT_TRUE(stored.ok());
+  ASSERT_TRUE(hunter_->Observe({objects, labels, *stored, false}).ok());
+  clock_.Set(*ParseTimestamp("2026-06-01T00:00:02Z"));
+  ASSERT_TRUE(hunter_->Observe({{}, {}, {}, true}).ok());
+  EXPECT_TRUE(Sightings().empty());
 }
 
 TEST_F(HunterTest, TheRetroHuntLooksOnlyAtObserversWhoMaySeeTheIndicator) {

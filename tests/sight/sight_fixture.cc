@@ -6,6 +6,7 @@
 #include "share/access_viewer.h"
 #include "share/default_community.h"
 #include "share/write_labeller.h"
+#include "stix/reader.h"
 #include "stix/sco_id.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -108,6 +109,14 @@ std::string AddressId(const std::string& value) {
 
 std::string Address(const std::string& value) {
   return fmt::format(R"({{"type":"ipv4-addr","spec_version":"2.1","id":"{}","value":"{}"}})", AddressId(value), value);
+}
+
+Result<stix::Object> ParsedObject(const std::string& json) {
+  // The parser must outlive nothing: ObjectFromJson copies what it keeps.
+  simdjson::dom::parser parser;
+  simdjson::dom::element element;
+  if (parser.parse(json).get(element) != simdjson::SUCCESS) return Status::InvalidArgument("not JSON");
+  return stix::ObjectFromJson(element, json);
 }
 
 std::string TestObjectId(const std::string& type, int number) {

@@ -15,6 +15,7 @@
 #include "share/distribution.h"
 #include "share/marking.h"
 #include "sight/hunter.h"
+#include "stix/object.h"
 #include "store/store.h"
 #include "store/store_fixture.h"
 
@@ -61,6 +62,9 @@ std::string Indicator(const std::string& id, const std::string& author, const st
 // A 2.1 observed-data by `author` listing `refs`, observed at `when`.
 std::string ObservedData(const std::string& id, const std::string& author, const std::vector<std::string>& refs,
                          const std::string& when = "2026-05-20T10:00:00.000Z");
+
+// `json` as the importer reads it.
+Result<stix::Object> ParsedObject(const std::string& json);
 
 // "<type>--<uuid ending in number>".
 std::string TestObjectId(const std::string& type, int number);
