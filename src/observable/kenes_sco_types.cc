@@ -142,6 +142,8 @@ Status RegisterAll() {
     validation::TypeDefinition definition = validation::DefineType(type.type, validation::Category::kSco,
                                                                    std::move(tables[i].properties), {tables[i].rule});
     definition.defined_by_extension = true;
+    definition.id_contributing_properties.assign(type.id_contributing_properties.begin(),
+                                                 type.id_contributing_properties.end());
     KENES_RETURN_IF_ERROR(stix::RegisterType(std::move(definition)));
   }
   return Status::Ok();

@@ -3,12 +3,14 @@
 #include <openssl/evp.h>
 
 #include <algorithm>
+#include <optional>
 #include <utility>
 #include <vector>
 
 #include "base/json_text.h"
 #include "stix/canonical_json.h"
 #include "stix/random_id.h"
+#include "stix/validation/type_registry.h"
 
 namespace kenes::stix {
 namespace {
@@ -54,11 +56,18 @@ constexpr ScoType kScoTypes[] = {
     {"x509-certificate", kX509Certificate},
 };
 
-const ScoType* FindScoType(std::string_view type) {
+// The contributing properties of a standard SCO type, else of an SCO type
+// registered by extension; nullopt for other types.
+std::optional<std::span<const std::string_view>> ContributingPropertiesOf(std::string_view type) {
   for (const ScoType& sco_type : kScoTypes) {
-    if (sco_type.type == type) return &sco_type;
+    if (sco_type.type == type) return sco_type.contributing;
   }
-  return nullptr;
+  const validation::TypeDefinition* definition = validation::TypeRegistry::Global().Find(type);
+  if (definition != nullptr && definition->category == validation::Category::kSco &&
+      !definition->id_contributing_properties.empty()) {
+    return std::span<const std::string_view>(definition->id_contributing_properties);
+  }
+  return std::nullopt;
 }
 
 // The one hash that contributes to an id, as a canonical one-member object.
@@ -125,11 +134,10 @@ std::string UuidV4FromBytes(UuidBytes random_bytes) {
   return FormatUuid(random_bytes);
 }
 
-bool IsScoType(std::string_view type) { return FindScoType(type) != nullptr; }
+bool IsScoType(std::string_view type) { return ContributingPropertiesOf(type).has_value(); }
 
 std::span<const std::string_view> IdContributingProperties(std::string_view type) {
-  const ScoType* sco_type = FindScoType(type);
-  return sco_type ? sco_type->contributing : std::span<const std::string_view>();
+  return ContributingPropertiesOf(type).value_or(std::span<const std::string_view>());
 }
 
 Result<std::string> IdContributingJson(simdjson::dom::element sco) {
@@ -138,13 +146,13 @@ Result<std::string> IdContributingJson(simdjson::dom::element sco) {
   if (sco.get_object().get(object) != simdjson::SUCCESS || object["type"].get_string().get(type) != simdjson::SUCCESS) {
     return Status::InvalidArgument("an SCO must be a JSON object with a string \"type\"");
   }
-  const ScoType* sco_type = FindScoType(type);
-  if (sco_type == nullptr) {
-    return Status::InvalidArgument("\"" + std::string(type) + "\" is not a STIX 2.1 cyber observable type");
+  std::optional<std::span<const std::string_view>> contributing = ContributingPropertiesOf(type);
+  if (!contributing) {
+    return Status::InvalidArgument("\"" + std::string(type) + "\" is not a cyber observable type");
   }
   // Property names are ASCII, so sorting them bytewise is the JCS order.
   std::vector<std::string_view> present;
-  for (std::string_view name : sco_type->contributing) {
+  for (std::string_view name : *contributing) {
     if (object.at_key(name).error() == simdjson::SUCCESS) present.push_back(name);
   }
   if (present.empty()) return std::string();

@@ -9,7 +9,9 @@
 // Where `hashes` contributes, only one hash is used, chosen in the order
 // MD5, SHA-1, SHA-256, SHA-512, else the first one written. A type with none
 // of its contributing properties present (and process, which has none) gets
-// a random UUIDv4 instead.
+// a random UUIDv4 instead. SCO types defined by extension (Kenes' own
+// phone-number, bank-account, ...) take part once registered with their ID
+// contributing properties (validation::TypeDefinition).
 //
 // Stateless free functions; safe to call from any thread.
 #pragma once
@@ -42,16 +44,17 @@ std::string UuidV5(std::string_view name, const UuidBytes& namespace_id = kStixS
 // set; callers choose the randomness (a seeded generator makes it repeatable).
 std::string UuidV4FromBytes(UuidBytes random_bytes);
 
-// True for the 18 SCO types STIX 2.1 defines.
+// True for the 18 SCO types STIX 2.1 defines and the SCO types registered
+// with ID contributing properties.
 bool IsScoType(std::string_view type);
 
-// The ID contributing properties of a STIX 2.1 SCO type, in specification
-// order; empty for process and for types that are not SCOs.
+// The ID contributing properties of an SCO type, in specification (or
+// registration) order; empty for process and for types that are not SCOs.
 std::span<const std::string_view> IdContributingProperties(std::string_view type);
 
 // The canonical JSON the UUIDv5 of `sco` is computed over, e.g.
 // {"value":"198.51.100.3"}; empty when none of the contributing properties
-// is present. Fails when `sco` is not an object with a known SCO "type", or
+// is present. Fails when `sco` is not an object with an SCO "type", or
 // when its "hashes" is empty or not an object.
 Result<std::string> IdContributingJson(simdjson::dom::element sco);
 

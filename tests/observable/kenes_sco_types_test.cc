@@ -17,6 +17,7 @@
 
 #include "object_cases.h"
 #include "observable/extension_definitions.h"
+#include "stix/sco_id.h"
 #include "stix/validator.h"
 
 namespace kenes::observable {
@@ -104,6 +105,23 @@ TEST_F(KenesScoTypesTest, SampleObjectsValidateOrFailAsExpected) {
       return finding.severity == stix::Severity::kError && finding.rule == rule && finding.path == path;
     });
     EXPECT_TRUE(reported) << "wanted [" << rule << "] at " << path << ", got:\n" << Describe(findings);
+  }
+}
+
+// The ids of the valid samples were computed independently (Python's
+// uuid5 over the JSON of the contributing properties); ScoId must agree.
+TEST_F(KenesScoTypesTest, ValidSamplesCarryTheirDeterministicIds) {
+  std::vector<ObjectCase> cases = LoadObjectCases(parser_, "kenes_types.json");
+  for (const KenesScoType& type : KenesScoTypes()) EXPECT_TRUE(stix::IsScoType(type.type)) << type.type;
+  for (const ObjectCase& object_case : cases) {
+    bool valid = false;
+    if (object_case.expectation["valid"].get(valid) != simdjson::SUCCESS || !valid) continue;
+    SCOPED_TRACE(object_case.name);
+    std::string_view id;
+    ASSERT_EQ(object_case.object["id"].get(id), simdjson::SUCCESS);
+    Result<std::string> computed = stix::ScoId(object_case.object);
+    ASSERT_TRUE(computed.ok()) << computed.status().ToString();
+    EXPECT_EQ(*computed, id);
   }
 }
 

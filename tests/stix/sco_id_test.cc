@@ -5,6 +5,9 @@
 #include <set>
 #include <string>
 
+#include "stix/validation/common_properties.h"
+#include "stix/validator.h"
+
 namespace kenes::stix {
 namespace {
 
@@ -115,6 +118,23 @@ TEST_F(ScoIdTest, KnowsTheSpecificationTypes) {
   ASSERT_EQ(IdContributingProperties("file").size(), 4u);
   EXPECT_EQ(IdContributingProperties("file")[3], "parent_directory_ref");
   EXPECT_TRUE(IdContributingProperties("process").empty());
+}
+
+// Types defined by extension (Kenes' phone-number and the like) get ids from
+// the contributing properties they register, as standard SCOs do.
+TEST_F(ScoIdTest, RegisteredScoTypesContributeTheirProperties) {
+  EXPECT_FALSE(IsScoType("sco-id-test-plate"));
+  validation::TypeDefinition definition = validation::DefineType(
+      "sco-id-test-plate", validation::Category::kSco,
+      {{"number", validation::String(), true}, {"region", validation::String()}, {"colour", validation::String()}});
+  definition.defined_by_extension = true;
+  definition.id_contributing_properties = {"number", "region"};
+  ASSERT_TRUE(RegisterType(std::move(definition)).ok());
+  EXPECT_TRUE(IsScoType("sco-id-test-plate"));
+  ASSERT_EQ(IdContributingProperties("sco-id-test-plate").size(), 2u);
+  // uuid5(SCO namespace, '{"number":"A1","region":"KZ"}') in Python.
+  EXPECT_EQ(Id(R"({"type":"sco-id-test-plate","colour":"red","region":"KZ","number":"A1"})"),
+            "sco-id-test-plate--2130fb6a-8c0b-5688-9097-634cd4ddad87");
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "base/status.h"
 #include "stix/validation/object_shape.h"
@@ -31,6 +32,11 @@ struct TypeDefinition {
   // True for types that are themselves defined by an extension definition
   // (Kenes' own types): their objects may carry a new-sdo/new-sco/new-sro entry.
   bool defined_by_extension = false;
+  // For SCO types defined by extension: the ID contributing properties their
+  // deterministic ids are made of (stix::ScoId); the names are not copied,
+  // like PropertyRule's. The 18 standard SCOs keep theirs in sco_id.cc,
+  // beside the specification's rules for them.
+  std::vector<std::string_view> id_contributing_properties;
 };
 
 class TypeRegistry {
