@@ -4,6 +4,10 @@
 #include <span>
 #include <utility>
 
+#include <simdjson.h>
+
+#include "observable/extension_definitions.h"
+#include "observable/kenes_sco_types.h"
 #include "share/default_community.h"
 
 namespace kenes::demo {
@@ -165,6 +169,7 @@ class ScenarioBuilder {
     std::vector<std::string> countries = AddLocations(PlaceKind::kCountry, kTlpClear);
     std::vector<std::string> crossings = AddLocations(PlaceKind::kCrossing, kTlpGreen);
     AddTrafficking(countries, crossings);
+    AddCrossBorderLeads();
     AddFlood();
     scenario_.last_time_ms = clock_ms_;
   }
@@ -388,6 +393,69 @@ class ScenarioBuilder {
     builder.Finish();
   }
 
+  // The same courier phone, wallet and person reported by several states, each
+  // in its own spelling: what cross-border correlation links and the hunter
+  // sights (Kazakhstan's observation of the phone Uzbekistan has an
+  // indicator for).
+  void AddCrossBorderLeads() {
+    // One line each: the demo is written as NDJSON.
+    simdjson::dom::parser parser;
+    for (std::string_view definition : observable::ExtensionDefinitionTexts()) {
+      simdjson::dom::element parsed;
+      if (parser.parse(simdjson::padded_string(definition)).get(parsed) == simdjson::SUCCESS) {
+        scenario_.objects.push_back(simdjson::minify(parsed));
+      }
+    }
+    const std::string& kazakhstan = Member(0);
+    const std::string& tajikistan = Member(2);
+    const std::string& uzbekistan = Member(4);
+    AddLeadIndicator(uzbekistan, "courier phone", "[phone-number:value = '+992935550147']");
+    AddLeadIndicator(tajikistan, "courier phone", "[phone-number:value = '+992 93 555 01 47']");
+    AddLeadIndicator(kazakhstan, "courier wallet",
+                     "[cryptocurrency-wallet:value = 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4']");
+    AddLeadIndicator(uzbekistan, "courier wallet",
+                     "[cryptocurrency-wallet:value = 'BC1QW508D6QEJXTDG4Y5R3ZARVARY0C5XW7KV8F3T4']");
+    AddPerson(tajikistan, "Рустам Назаров");
+    AddPerson(uzbekistan, "Nazarov Rustam");
+
+    std::string phone;
+    std::string& phone_text = NewObject();
+    JsonObjectBuilder phone_builder = writer_.BeginObservable(phone_text, "phone-number");
+    phone_builder.String("value", "+992935550147")
+        .Raw("extensions", R"({"extension-definition--27692277-b1e4-4708-9108-6c7c921a0e1e":{"extension_type":"new-sco"}})");
+    writer_.FinishObservable(phone_builder, phone_text, phone);
+    std::string observed;
+    int64_t seen_ms = clock_ms_ - 2LL * 3600 * 1000;
+    JsonObjectBuilder observed_builder = writer_.Begin(NewObject(), "observed-data", observed, By(kazakhstan, kTlpAmber));
+    observed_builder.String("first_observed", ObjectWriter::TimeText(seen_ms))
+        .String("last_observed", ObjectWriter::TimeText(seen_ms + 20 * kMinuteMs))
+        .Integer("number_observed", 3)
+        .StringList("object_refs", {std::string_view(phone)});
+    observed_builder.Finish();
+  }
+
+  void AddLeadIndicator(std::string_view author, std::string_view what, std::string_view pattern) {
+    std::string id;
+    Authoring authoring = By(author, kTlpGreen);
+    JsonObjectBuilder builder = writer_.Begin(NewObject(), "indicator", id, authoring);
+    builder.String("name", "Synthetic lead: " + std::string(what))
+        .String("description", "Synthetic lead on the trafficking couriers, for the Kenes demonstration.")
+        .StringList("indicator_types", {"attribution"})
+        .String("pattern", pattern)
+        .String("pattern_type", "stix")
+        .String("valid_from", ObjectWriter::TimeText(authoring.created_ms));
+    builder.Finish();
+  }
+
+  void AddPerson(std::string_view author, std::string_view name) {
+    std::string id;
+    JsonObjectBuilder builder = writer_.Begin(NewObject(), "identity", id, By(author, kTlpAmber));
+    builder.String("name", name)
+        .String("description", "Synthetic person: a suspected courier of the trafficking network.")
+        .String("identity_class", "individual");
+    builder.Finish();
+  }
+
   void AddFlood() {
     std::vector<std::string> regions = AddLocations(PlaceKind::kFloodZone, kTlpClear);
     std::string incident;
@@ -419,6 +487,8 @@ class ScenarioBuilder {
 }  // namespace
 
 BaseScenario BuildBaseScenario(SeededRandom& random, ObjectWriter& writer) {
+  // Kenes' own observable types need their registered ID contributing properties for their ids.
+  (void)observable::RegisterKenesScoTypes();  // constant definitions, checked by tests/observable
   BaseScenario scenario;
   ScenarioBuilder(random, writer, scenario).Build();
   return scenario;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "base/json_text.h"
+#include "observable/kenes_sco_types.h"
 #include "stix/object_text.h"
 #include "stix/sco_id.h"
 #include "stix/validator.h"
@@ -34,6 +35,9 @@ void ReadIdAndVersion(const stix::ReadItem& item, ObjectOutcome& outcome) {
 Importer::Importer(store::Store* store, ImportOptions options, std::function<void(const ImportMessage&)> on_message)
     : store_(store), options_(options), on_message_(std::move(on_message)) {
   if (options_.batch_size == 0) options_.batch_size = 1;
+  // Every way in validates Kenes' own observables (phone numbers, wallets...) by their definitions.
+  const Status registered = observable::RegisterKenesScoTypes();
+  if (!registered.ok()) Report(true, "Kenes observable types unavailable: " + registered.ToString());
 }
 
 stix::ReadCallbacks Importer::Callbacks(std::string_view source) {

@@ -151,6 +151,17 @@ TEST_F(KenesCommand, DemoDataImportsWithoutErrors) {
   EXPECT_NE(import.out.find("imported 3000 objects: 3000 stored"), std::string::npos) << import.out;
 }
 
+// The base scenario's courier leads: the same phone (two spellings), wallet (two cases) and person
+// (Cyrillic and Latin, either order) from two states each link across the border, and Kazakhstan's
+// observation of the phone sights Uzbekistan's indicator.
+TEST_F(KenesCommand, DemoDataShowsCrossBorderLinksAndAutomaticSightings) {
+  ASSERT_EQ(Kenes("init").exit_code, 0);
+  Outcome import = Kenes("import -q --distribution community -", Kenes("demo").out);
+  EXPECT_EQ(import.exit_code, 0) << import.err.substr(0, 2000);
+  EXPECT_NE(import.out.find("cross-border links: 3\n"), std::string::npos) << import.out;
+  EXPECT_NE(import.out.find("sightings: 12 new"), std::string::npos) << import.out;
+}
+
 TEST_F(KenesCommand, AssignsDeterministicIdsToObservablesWithoutOne) {
   ASSERT_EQ(Kenes("init").exit_code, 0);
   std::string input = R"({"type":"ipv4-addr","spec_version":"2.1","value":"198.51.100.3"})";
