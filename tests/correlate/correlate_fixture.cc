@@ -9,6 +9,7 @@
 #include "share/write_labeller.h"
 #include "stix/sco_id.h"
 #include "store/sqlite/sqlite_store.h"
+#include "support/import_lines.h"
 
 namespace kenes::correlate {
 
@@ -64,14 +65,7 @@ void CorrelateFixture::Import(const std::string& code, const std::vector<std::st
     Status observed = correlator_->Observe(batch);
     EXPECT_TRUE(observed.ok()) << observed.ToString();
   };
-  std::vector<std::string> errors;
-  ingest::Importer importer(store_.get(), options, [&errors](const ingest::ImportMessage& message) {
-    if (message.is_error) errors.push_back(message.text);
-  });
-  std::string input;
-  for (const std::string& object : objects) input += object + "\n";
-  ASSERT_TRUE(importer.ImportBuffer(input, "test").ok());
-  ASSERT_TRUE(importer.Finish().ok());
+  const std::vector<std::string> errors = test::ImportLines(*store_, std::move(options), objects);
   EXPECT_TRUE(errors.empty()) << fmt::format("{}", fmt::join(errors, "\n"));
 }
 

@@ -9,6 +9,7 @@
 #include "stix/reader.h"
 #include "stix/sco_id.h"
 #include "store/sqlite/sqlite_store.h"
+#include "support/import_lines.h"
 
 namespace kenes::sight {
 
@@ -62,16 +63,10 @@ void SightFixture::Import(const std::vector<std::string>& objects, share::Tlp tl
     Status hunted = hunter_->Observe(batch);
     EXPECT_TRUE(hunted.ok()) << hunted.ToString();
   };
-  std::vector<std::string> errors;
-  ingest::Importer importer(store_.get(), options, [&errors](const ingest::ImportMessage& message) {
-    if (message.is_error) errors.push_back(message.text);
-  });
-  std::string input;
-  for (const std::string& object : objects) input += object + "\n";
-  ASSERT_TRUE(importer.ImportBuffer(input, "test").ok());
-  ASSERT_TRUE(importer.Finish().ok());
+  ingest::ImportTotals totals;
+  const std::vector<std::string> errors = test::ImportLines(*store_, std::move(options), objects, &totals);
   EXPECT_TRUE(errors.empty()) << fmt::format("{}", fmt::join(errors, "\n"));
-  EXPECT_TRUE(importer.totals().AllAccepted());
+  EXPECT_TRUE(totals.AllAccepted());
 }
 
 std::vector<store::StoredVersion> SightFixture::Sightings() {
