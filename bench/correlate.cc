@@ -23,6 +23,7 @@
 //     (a)'s index saved to a snapshot and loaded back, which is what a
 //     restart with a current snapshot costs instead.
 // Figures vary with the machine's load: run it alone.
+#include <charconv>
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -58,7 +59,13 @@ struct Settings {
 bool ParseArguments(int argc, char** argv, Settings& settings) {
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string_view flag = argv[i];
-    size_t value = std::stoull(argv[i + 1]);
+    if (flag == "--dir") {
+      settings.directory = argv[i + 1];
+      continue;
+    }
+    const std::string_view text = argv[i + 1];
+    size_t value = 0;
+    if (std::from_chars(text.data(), text.data() + text.size(), value).ptr != text.data() + text.size()) return false;
     if (flag == "--keys")
       settings.keys = value;
     else if (flag == "--objects")
@@ -69,8 +76,6 @@ bool ParseArguments(int argc, char** argv, Settings& settings) {
       settings.lookups = value;
     else if (flag == "--ingest")
       settings.ingest = value;
-    else if (flag == "--dir")
-      settings.directory = argv[i + 1];
     else
       return false;
   }
