@@ -1,41 +1,23 @@
 #include "correlate_fixture.h"
 
 #include <fmt/format.h>
-#include <unistd.h>
-
 #include "ingest/importer.h"
 #include "observable/kenes_sco_types.h"
-#include "share/default_community.h"
 #include "share/write_labeller.h"
 #include "stix/sco_id.h"
-#include "store/sqlite/sqlite_store.h"
 #include "support/import_lines.h"
 
 namespace kenes::correlate {
 
 void CorrelateFixture::SetUp() {
   ASSERT_TRUE(observable::RegisterKenesScoTypes().ok());  // phone-number and the other Kenes observables
-  directory_ =
-      std::filesystem::temp_directory_path() / ("kenes-correlate-" + std::to_string(::getpid()) + "-" +
-                                                ::testing::UnitTest::GetInstance()->current_test_info()->name());
-  std::filesystem::remove_all(directory_);
-  std::filesystem::create_directories(directory_);
-  Result<std::unique_ptr<store::Store>> store = store::OpenSqliteStore(directory_ / "kenes.db", {});
-  ASSERT_TRUE(store.ok()) << store.status().ToString();
-  store_ = std::move(store).value();
-  Result<std::unique_ptr<share::Community>> community =
-      share::Community::Open(share::Community::FileIn(directory_), *store_);
-  ASSERT_TRUE(community.ok()) << community.status().ToString();
-  community_ = std::move(community).value();
-  ASSERT_TRUE(community_->Found(share::NodeOperator("test"), share::DefaultCommunity()).ok());
+  share::CommunityFixture::SetUp();
   correlator_ = NewCorrelator();
 }
 
 void CorrelateFixture::TearDown() {
   correlator_.reset();
-  community_.reset();
-  store_.reset();
-  std::filesystem::remove_all(directory_);
+  share::CommunityFixture::TearDown();
 }
 
 std::unique_ptr<Correlator> CorrelateFixture::NewCorrelator() {

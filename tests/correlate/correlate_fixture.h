@@ -1,6 +1,6 @@
 // CorrelateFixture: a node in a temporary directory (store, default
-// community) with a Correlator whose links the test collects, and STIX
-// objects made to order.
+// community: share::CommunityFixture) with a Correlator whose links the test
+// collects, and STIX objects made to order.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -11,14 +11,13 @@
 #include <vector>
 
 #include "correlate/correlator.h"
-#include "share/community.h"
+#include "share/community_fixture.h"
 #include "share/distribution.h"
 #include "share/marking.h"
-#include "store/store.h"
 
 namespace kenes::correlate {
 
-class CorrelateFixture : public ::testing::Test {
+class CorrelateFixture : public share::CommunityFixture {
  protected:
   void SetUp() override;
   void TearDown() override;
@@ -34,9 +33,6 @@ class CorrelateFixture : public ::testing::Test {
   void Import(const std::string& code, const std::vector<std::string>& objects, share::Tlp tlp = share::Tlp::kGreen,
               share::DistributionKind distribution = share::DistributionKind::kCommunity);
 
-  std::filesystem::path directory_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<share::Community> community_;
   std::unique_ptr<Correlator> correlator_;
   std::vector<CrossBorderLink> links_;
 };
