@@ -1,76 +1,56 @@
 #include "correlate/warning_list.h"
 
-#include <arpa/inet.h>
-
-#include <algorithm>
 #include <array>
-#include <cstdint>
-#include <cstring>
-#include <span>
+#include <cassert>
 #include <string>
+#include <utility>
+#include <vector>
+
+#include "pattern/ip_network.h"
 
 namespace kenes::correlate {
 namespace {
 
+// A reserved block, by the reason given for it and its CIDR text.
 struct Range {
-  std::string_view block;  // for the reason given
-  std::array<uint8_t, 16> network;
-  int prefix;
+  std::string_view block;
+  std::string_view cidr;
 };
 
-// Address and prefix of an IP key ("10.1.2.3", "10.0.0.0/8", "fe80::1"); the
-// IPv4 forms as 4 bytes, IPv6 as 16. False for text that is neither.
-bool ParseIpKey(std::string_view text, bool v6, std::array<uint8_t, 16>& address, int& prefix) {
-  size_t slash = text.find('/');
-  std::string host(text.substr(0, slash));
-  prefix = v6 ? 128 : 32;
-  if (slash != std::string_view::npos) {
-    std::string digits(text.substr(slash + 1));
-    if (digits.empty() || digits.size() > 3 || digits.find_first_not_of("0123456789") != std::string::npos)
-      return false;
-    prefix = std::stoi(digits);
-  }
-  address.fill(0);
-  return inet_pton(v6 ? AF_INET6 : AF_INET, host.c_str(), address.data()) == 1;
-}
-
-bool Within(const std::array<uint8_t, 16>& address, int prefix, const Range& range) {
-  if (prefix < range.prefix) return false;  // a block wider than the range reaches outside it
-  int full_bytes = range.prefix / 8;
-  if (std::memcmp(address.data(), range.network.data(), full_bytes) != 0) return false;
-  int rest = range.prefix % 8;
-  if (rest == 0) return true;
-  uint8_t mask = static_cast<uint8_t>(0xff << (8 - rest));
-  return (address[full_bytes] & mask) == (range.network[full_bytes] & mask);
-}
-
-Range V4(std::string_view block, uint8_t a, uint8_t b, uint8_t c, uint8_t d, int prefix) {
-  return {block, {a, b, c, d}, prefix};
-}
-
-const std::array kIpv4Ranges = {
-    V4("private range 10.0.0.0/8", 10, 0, 0, 0, 8),
-    V4("private range 172.16.0.0/12", 172, 16, 0, 0, 12),
-    V4("private range 192.168.0.0/16", 192, 168, 0, 0, 16),
-    V4("loopback 127.0.0.0/8", 127, 0, 0, 0, 8),
-    V4("link-local 169.254.0.0/16", 169, 254, 0, 0, 16),
-    V4("carrier-grade NAT 100.64.0.0/10", 100, 64, 0, 0, 10),
-    V4("documentation range TEST-NET-1 192.0.2.0/24", 192, 0, 2, 0, 24),
-    V4("documentation range TEST-NET-2 198.51.100.0/24", 198, 51, 100, 0, 24),
-    V4("documentation range TEST-NET-3 203.0.113.0/24", 203, 0, 113, 0, 24),
-    V4("this network 0.0.0.0/8", 0, 0, 0, 0, 8),
-    V4("multicast 224.0.0.0/4", 224, 0, 0, 0, 4),
-    V4("broadcast 255.255.255.255", 255, 255, 255, 255, 32),
+constexpr Range kReservedRanges[] = {
+    {"private range 10.0.0.0/8", "10.0.0.0/8"},
+    {"private range 172.16.0.0/12", "172.16.0.0/12"},
+    {"private range 192.168.0.0/16", "192.168.0.0/16"},
+    {"loopback 127.0.0.0/8", "127.0.0.0/8"},
+    {"link-local 169.254.0.0/16", "169.254.0.0/16"},
+    {"carrier-grade NAT 100.64.0.0/10", "100.64.0.0/10"},
+    {"documentation range TEST-NET-1 192.0.2.0/24", "192.0.2.0/24"},
+    {"documentation range TEST-NET-2 198.51.100.0/24", "198.51.100.0/24"},
+    {"documentation range TEST-NET-3 203.0.113.0/24", "203.0.113.0/24"},
+    {"this network 0.0.0.0/8", "0.0.0.0/8"},
+    {"multicast 224.0.0.0/4", "224.0.0.0/4"},
+    {"broadcast 255.255.255.255", "255.255.255.255/32"},
+    {"unspecified address ::", "::/128"},
+    {"loopback ::1", "::1/128"},
+    {"link-local fe80::/10", "fe80::/10"},
+    {"unique local range fc00::/7", "fc00::/7"},
+    {"multicast ff00::/8", "ff00::/8"},
+    {"documentation range 2001:db8::/32", "2001:db8::/32"},
 };
 
-const std::array kIpv6Ranges = {
-    Range{"unspecified address ::", {}, 128},
-    Range{"loopback ::1", {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}, 128},
-    Range{"link-local fe80::/10", {0xfe, 0x80}, 10},
-    Range{"unique local range fc00::/7", {0xfc}, 7},
-    Range{"multicast ff00::/8", {0xff}, 8},
-    Range{"documentation range 2001:db8::/32", {0x20, 0x01, 0x0d, 0xb8}, 32},
-};
+// kReservedRanges parsed once, by the matcher's reading of IP blocks.
+const std::vector<std::pair<std::string_view, pattern::IpNetwork>>& ReservedNetworks() {
+  static const auto* networks = [] {
+    auto* parsed = new std::vector<std::pair<std::string_view, pattern::IpNetwork>>();
+    for (const Range& range : kReservedRanges) {
+      Result<pattern::IpNetwork> network = pattern::ParseIpNetwork(range.cidr, true);
+      assert(network.ok() && "the reserved ranges are constant and valid");
+      if (network.ok()) parsed->emplace_back(range.block, *network);
+    }
+    return parsed;
+  }();
+  return *networks;
+}
 
 // Names every network touches: operating system updates, search, mail,
 // social networks, content delivery, certificate checks.
@@ -84,12 +64,11 @@ constexpr std::array<std::string_view, 40> kCommonDomains = {
     "letsencrypt.org",   "mozilla.org",    "github.com",    "localhost",
 };
 
-std::optional<std::string_view> IpWarning(std::string_view value, bool v6) {
-  std::array<uint8_t, 16> address;
-  int prefix = 0;
-  if (!ParseIpKey(value, v6, address, prefix)) return std::nullopt;
-  for (const Range& range : v6 ? std::span<const Range>(kIpv6Ranges) : std::span<const Range>(kIpv4Ranges)) {
-    if (Within(address, prefix, range)) return range.block;
+std::optional<std::string_view> IpWarning(std::string_view value) {
+  Result<pattern::IpNetwork> address = pattern::ParseIpNetwork(value, false);
+  if (!address.ok()) return std::nullopt;
+  for (const auto& [block, network] : ReservedNetworks()) {
+    if (network.Contains(*address)) return block;
   }
   return std::nullopt;
 }
@@ -144,8 +123,7 @@ std::optional<std::string_view> PhoneWarning(std::string_view number) {
 }  // namespace
 
 std::optional<std::string_view> WarningFor(const observable::CorrelationKey& key) {
-  if (key.kind == "ipv4-addr") return IpWarning(key.value, false);
-  if (key.kind == "ipv6-addr") return IpWarning(key.value, true);
+  if (key.kind == "ipv4-addr" || key.kind == "ipv6-addr") return IpWarning(key.value);
   if (key.kind == "domain-name") return DomainWarning(key.value);
   if (key.kind == "url") return UrlWarning(key.value);
   if (key.kind == "phone-number") return PhoneWarning(key.value);
