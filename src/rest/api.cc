@@ -90,13 +90,18 @@ void Api::Register(http::Router& router) {
   RegisterCorrelationRoutes(router);
 }
 
-http::Handler Api::Handle(Route route) {
-  return [this, route](http::Request& request) {
+http::Handler Api::Handle(CallerRoute route) {
+  return [this, route = std::move(route)](http::Request& request) {
     Result<Caller> caller = CallerOf(request);
-    Result<http::Response> response =
-        caller.ok() ? (this->*route)(*caller, request) : Result<http::Response>(caller.status());
+    Result<http::Response> response = caller.ok() ? route(*caller, request) : Result<http::Response>(caller.status());
     return response.ok() ? std::move(response).value() : StatusResponse(response.status());
   };
+}
+
+http::Handler Api::Handle(Route route) {
+  return Handle(CallerRoute([this, route](const Caller& caller, const http::Request& request) {
+    return (this->*route)(caller, request);
+  }));
 }
 
 Result<Api::Caller> Api::CallerOf(const http::Request& request) {

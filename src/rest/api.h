@@ -88,7 +88,6 @@ class Api {
   // REQUIRES: this Api outlives `router`.
   void Register(http::Router& router);
 
- private:
   // The principal asking and what it may see.
   struct Caller {
     share::Principal principal;
@@ -96,9 +95,15 @@ class Api {
 
     const store::Viewer* filter() const { return viewer ? &*viewer : nullptr; }
   };
+  using CallerRoute = std::function<Result<http::Response>(const Caller& caller, const http::Request& request)>;
+  // `route` as a router handler: finds the authenticated caller and its
+  // viewer, and renders an error Status as the API's error body. For the
+  // route files of other subsystems (incidents, assistance, notifications).
+  http::Handler Handle(CallerRoute route);
+
+ private:
   using Route = Result<http::Response> (Api::*)(const Caller& caller, const http::Request& request);
 
-  // `route` as a router handler: finds the caller, renders errors.
   http::Handler Handle(Route route);
   Result<Caller> CallerOf(const http::Request& request);
   // share::AuditSensitiveReads for what `caller` is about to receive.

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <string>
 
+#include "rest/openapi.h"
 #include "rest/rest_node.h"
 
 namespace kenes::rest {
@@ -87,6 +88,39 @@ TEST_F(OpenApiTest, DescribesNothingThatIsNotARoute) {
       EXPECT_TRUE(routed) << key << " " << path << " is described but not routed";
     }
   }
+}
+
+TEST(OpenApiMergeTest, TheCompiledInFilesMerge) {
+  Result<std::string> merged = MergeOpenApi(OpenApiTexts());
+  ASSERT_TRUE(merged.ok()) << merged.status().message();
+  EXPECT_EQ(*merged, OpenApiDocument());
+}
+
+TEST(OpenApiMergeTest, AddsAFragmentsTagsPathsAndSchemas) {
+  std::string_view texts[] = {
+      R"({"openapi": "3.0.3", "tags": [{"name": "a"}], "paths": {"/a": {}}, "components": {"schemas": {"A": {}}, "x": 1}})",
+      R"({"tags": [{"name": "b"}], "paths": {"/b": {"get": {}}}, "schemas": {"B": {"type": "object"}}})"};
+  Result<std::string> merged = MergeOpenApi(texts);
+  ASSERT_TRUE(merged.ok()) << merged.status().message();
+  EXPECT_EQ(*merged,
+            R"({"openapi":"3.0.3","tags":[{"name":"a"},{"name":"b"}],"paths":{"/a":{},"/b":{"get":{}}},)"
+            R"("components":{"schemas":{"A":{},"B":{"type":"object"}},"x":1}})");
+}
+
+TEST(OpenApiMergeTest, RefusesAPathOrSchemaDefinedTwiceAndUnknownMembers) {
+  std::string_view twice[] = {R"({"paths": {"/a": {}}, "components": {"schemas": {}}})", R"({"paths": {"/a": {}}})"};
+  Result<std::string> merged = MergeOpenApi(twice);
+  ASSERT_FALSE(merged.ok());
+  EXPECT_NE(merged.status().message().find("path '/a' is defined twice"), std::string::npos)
+      << merged.status().message();
+  std::string_view schema_twice[] = {R"({"components": {"schemas": {"A": {}}}})", R"({"schemas": {"A": {}}})"};
+  EXPECT_FALSE(MergeOpenApi(schema_twice).ok());
+  std::string_view unknown[] = {R"({"paths": {}})", R"({"info": {}})"};
+  merged = MergeOpenApi(unknown);
+  ASSERT_FALSE(merged.ok());
+  EXPECT_NE(merged.status().message().find("'info'"), std::string::npos) << merged.status().message();
+  std::string_view not_json[] = {R"({"paths": {}})", "{"};
+  EXPECT_FALSE(MergeOpenApi(not_json).ok());
 }
 
 }  // namespace
