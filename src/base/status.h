@@ -19,15 +19,16 @@ namespace kenes {
 
 enum class StatusCode {
   kOk,
-  kInvalidArgument,   // the caller's input is wrong (HTTP 400, CLI exit 1)
-  kNotFound,          // no such object, file or resource (404)
-  kAlreadyExists,     // a conflicting thing is already there (409)
-  kPermissionDenied,  // authenticated but not allowed (403)
-  kUnauthenticated,   // no or bad credentials (401)
-  kResourceExhausted, // a limit was reached (413/429)
-  kIoError,           // the disk or network failed (500/503)
-  kCorruption,        // stored data is not what we wrote
-  kInternal,          // a bug: an invariant did not hold
+  kInvalidArgument,     // the caller's input is wrong (HTTP 400, CLI exit 1)
+  kNotFound,            // no such object, file or resource (404)
+  kAlreadyExists,       // a conflicting thing is already there (409)
+  kFailedPrecondition,  // the thing is not in a state that allows this (a final task moved again) (409)
+  kPermissionDenied,    // authenticated but not allowed (403)
+  kUnauthenticated,     // no or bad credentials (401)
+  kResourceExhausted,   // a limit was reached (413/429)
+  kIoError,             // the disk or network failed (500/503)
+  kCorruption,          // stored data is not what we wrote
+  kInternal,            // a bug: an invariant did not hold
 };
 
 std::string_view StatusCodeName(StatusCode code);
@@ -40,6 +41,9 @@ class Status {
   static Status InvalidArgument(std::string message) { return {StatusCode::kInvalidArgument, std::move(message)}; }
   static Status NotFound(std::string message) { return {StatusCode::kNotFound, std::move(message)}; }
   static Status AlreadyExists(std::string message) { return {StatusCode::kAlreadyExists, std::move(message)}; }
+  static Status FailedPrecondition(std::string message) {
+    return {StatusCode::kFailedPrecondition, std::move(message)};
+  }
   static Status PermissionDenied(std::string message) { return {StatusCode::kPermissionDenied, std::move(message)}; }
   static Status Unauthenticated(std::string message) { return {StatusCode::kUnauthenticated, std::move(message)}; }
   static Status ResourceExhausted(std::string message) { return {StatusCode::kResourceExhausted, std::move(message)}; }
@@ -65,7 +69,7 @@ class Status {
 template <typename T>
 class Result {
  public:
-  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : value_(std::move(value)) {}         // NOLINT: implicit by design
   Result(Status status) : status_(std::move(status)) {  // NOLINT: implicit by design
     assert(!status_.ok() && "a Result without a value needs an error status");
   }
@@ -93,15 +97,14 @@ class Result {
 #define KENES_CONCAT(a, b) KENES_CONCAT_INNER(a, b)
 
 // Returns the Status from the enclosing function if `expr` is not OK.
-#define KENES_RETURN_IF_ERROR(expr)            \
-  do {                                         \
-    ::kenes::Status kenes_status_ = (expr);    \
+#define KENES_RETURN_IF_ERROR(expr)                \
+  do {                                             \
+    ::kenes::Status kenes_status_ = (expr);        \
     if (!kenes_status_.ok()) return kenes_status_; \
   } while (0)
 
 // `KENES_ASSIGN_OR_RETURN(auto x, MakeX());` binds the value or returns the error.
-#define KENES_ASSIGN_OR_RETURN(lhs, expr) \
-  KENES_ASSIGN_OR_RETURN_IMPL(KENES_CONCAT(kenes_result_, __LINE__), lhs, expr)
+#define KENES_ASSIGN_OR_RETURN(lhs, expr) KENES_ASSIGN_OR_RETURN_IMPL(KENES_CONCAT(kenes_result_, __LINE__), lhs, expr)
 #define KENES_ASSIGN_OR_RETURN_IMPL(result, lhs, expr) \
   auto result = (expr);                                \
   if (!result.ok()) return result.status();            \

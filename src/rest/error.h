@@ -44,7 +44,7 @@ http::Response FindingsResponse(int status, std::string_view message, std::span<
 std::optional<http::Response> RefuseOtherMediaTypes(const http::Request& request);
 
 // The HTTP status for a non-OK `status`: 400 invalid input, 404 not found,
-// 409 already exists, 403 denied, 401 unauthenticated, 429 exhausted, 503
+// 409 already exists or failed precondition, 403 denied, 401 unauthenticated, 429 exhausted, 503
 // I/O failure, 500 anything else.
 int HttpStatusOf(const Status& status);
 
