@@ -116,4 +116,8 @@ Status RegisterType(validation::TypeDefinition definition) {
   return validation::TypeRegistry::Global().Register(std::move(definition));
 }
 
+Status RegisterPropertyExtension(validation::PropertyExtensionDefinition definition) {
+  return validation::TypeRegistry::Global().RegisterPropertyExtension(std::move(definition));
+}
+
 }  // namespace kenes::stix

@@ -37,4 +37,9 @@ void ValidateBundle(simdjson::dom::element bundle, std::vector<Finding>& finding
 // start-up, before objects of the type are validated.
 Status RegisterType(validation::TypeDefinition definition);
 
+// Adds the properties of a property extension (e.g. Kenes' task extension)
+// to the global registry, so the validator checks its entries; register at
+// start-up. AlreadyExists when the extension-definition id is taken.
+Status RegisterPropertyExtension(validation::PropertyExtensionDefinition definition);
+
 }  // namespace kenes::stix

@@ -1,5 +1,6 @@
 #include "stix/validation/extensions.h"
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 
@@ -33,6 +34,22 @@ const ObjectShape& DefinitionEntryShape() {
   return *kShape;
 }
 
+// The properties of a property extension whose definition is registered (Kenes' own, Incident Core).
+void CheckKnownPropertyExtension(std::string_view key, simdjson::dom::object entry, CheckContext& context) {
+  const PropertyExtensionDefinition* known = TypeRegistry::Global().FindPropertyExtension(key);
+  if (known == nullptr) return;
+  const TypeDefinition* definition = context.definition();
+  if (definition != nullptr &&
+      std::find(known->types.begin(), known->types.end(), definition->type) == known->types.end()) {
+    std::string types;
+    for (const std::string& type : known->types) types += (types.empty() ? "" : ", ") + Quote(type);
+    context.Error("extension-target",
+                  Quote(key) + " extends objects of type " + types + ", not '" + definition->type + "'");
+    return;
+  }
+  CheckShape(entry, *known->shape, context);
+}
+
 void CheckDefinitionEntry(std::string_view key, simdjson::dom::element value, CheckContext& context) {
   std::string_view type, uuid;
   if (!SplitIdentifier(key, type, uuid) || UuidVersion(uuid) == 0) {
@@ -51,6 +68,7 @@ void CheckDefinitionEntry(std::string_view key, simdjson::dom::element value, Ch
     context.Error("extension-type", Quote(extension_type) + " must not be used on the standard type '" +
                                         definition->type + "': extensions must not redefine standard objects");
   }
+  if (ExtensionTypeBitOf(extension_type) == kPropertyExtension) CheckKnownPropertyExtension(key, entry, context);
 }
 
 void CheckPredefinedExtension(std::string_view key, simdjson::dom::element value, CheckContext& context) {

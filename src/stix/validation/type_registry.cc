@@ -37,4 +37,22 @@ const TypeDefinition* TypeRegistry::Find(std::string_view type) const {
   return found == types_.end() ? nullptr : found->second.get();
 }
 
+Status TypeRegistry::RegisterPropertyExtension(PropertyExtensionDefinition definition) {
+  if (definition.shape == nullptr || definition.types.empty()) {
+    return Status::InvalidArgument("property extension " + definition.id + " needs a property table and types");
+  }
+  std::unique_lock lock(mutex_);
+  std::string id = definition.id;
+  auto [position, inserted] = property_extensions_.try_emplace(
+      std::move(id), std::make_unique<PropertyExtensionDefinition>(std::move(definition)));
+  if (!inserted) return Status::AlreadyExists("property extension " + position->first + " is already registered");
+  return Status::Ok();
+}
+
+const PropertyExtensionDefinition* TypeRegistry::FindPropertyExtension(std::string_view id) const {
+  std::shared_lock lock(mutex_);
+  auto found = property_extensions_.find(id);
+  return found == property_extensions_.end() ? nullptr : found->second.get();
+}
+
 }  // namespace kenes::stix::validation

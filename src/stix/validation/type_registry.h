@@ -39,6 +39,17 @@ struct TypeDefinition {
   std::vector<std::string_view> id_contributing_properties;
 };
 
+// A property extension (section 7.3) whose properties are known here: an
+// `extensions` entry keyed by its extension-definition id is checked
+// against `shape` (which names extension_type too), and is an error on an
+// object whose type is not among `types`. Entries of other definitions are
+// checked only for their extension_type, as the specification allows.
+struct PropertyExtensionDefinition {
+  std::string id;  // "extension-definition--..."
+  const ObjectShape* shape = nullptr;
+  std::vector<std::string> types;  // the object types it extends
+};
+
 class TypeRegistry {
  public:
   // The process-wide registry, with all STIX 2.1 types registered.
@@ -51,6 +62,12 @@ class TypeRegistry {
   // nullptr when unknown (a custom object).
   const TypeDefinition* Find(std::string_view type) const;
 
+  // AlreadyExists when the id is taken; InvalidArgument without a shape or types.
+  Status RegisterPropertyExtension(PropertyExtensionDefinition definition);
+
+  // nullptr when the definition's properties are not known here.
+  const PropertyExtensionDefinition* FindPropertyExtension(std::string_view id) const;
+
  private:
   struct Hash {
     using is_transparent = void;
@@ -58,6 +75,8 @@ class TypeRegistry {
   };
   mutable std::shared_mutex mutex_;
   std::unordered_map<std::string, std::unique_ptr<TypeDefinition>, Hash, std::equal_to<>> types_;
+  std::unordered_map<std::string, std::unique_ptr<PropertyExtensionDefinition>, Hash, std::equal_to<>>
+      property_extensions_;
 };
 
 // Registration of the standard types, by file; called once by Global().
