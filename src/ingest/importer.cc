@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include "base/json_text.h"
+#include "assist/assistance_types.h"
 #include "observable/kenes_sco_types.h"
+#include "respond/response_types.h"
 #include "stix/object_text.h"
 #include "stix/sco_id.h"
 #include "stix/validator.h"
@@ -38,6 +40,12 @@ Importer::Importer(store::Store* store, ImportOptions options, std::function<voi
   // Every way in validates Kenes' own observables (phone numbers, wallets...) by their definitions.
   const Status registered = observable::RegisterKenesScoTypes();
   if (!registered.ok()) Report(true, "Kenes observable types unavailable: " + registered.ToString());
+  // And Kenes' assistance requests and offers (assist/assistance_types.h).
+  const Status assistance = assist::RegisterAssistanceTypes();
+  if (!assistance.ok()) Report(true, "Kenes assistance types unavailable: " + assistance.ToString());
+  // And incidents, response plans and tasks (respond/response_types.h).
+  const Status response = respond::RegisterResponseTypes();
+  if (!response.ok()) Report(true, "Kenes response types unavailable: " + response.ToString());
 }
 
 stix::ReadCallbacks Importer::Callbacks(std::string_view source) {
