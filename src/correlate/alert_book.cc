@@ -5,6 +5,7 @@
 #include <cmath>
 #include <utility>
 
+#include "base/json_text.h"
 #include "share/write_transaction.h"
 
 namespace kenes::correlate {
@@ -51,18 +52,43 @@ struct Side {
   bool made_link;  // `own` is the holding that made the link
 };
 
+// The notice of a new alert: what the alert itself shows its organisation
+// (the other organisation and the key's kind), about its own object.
+notify::Notice RaisedNotice(int64_t alert_id, const Side& side, const CrossBorderLink& link) {
+  notify::Notice notice;
+  notice.kind = "alert.raised";
+  notice.organisations = {side.own.organisation};
+  notice.object_id = side.own.object_id;
+  notice.title = fmt::format("Cross-border alert: another organisation holds a matching {}", link.key.kind);
+  notice.data = "{\"alert_id\":" + std::to_string(alert_id) + ",\"key_kind\":" + JsonString(link.key.kind) +
+                ",\"other_organisation\":" + JsonString(side.other.organisation) + "}";
+  return notice;
+}
+
 }  // namespace
 
 Status AlertBook::Record(const std::vector<CrossBorderLink>& links) {
   if (links.empty()) return Status::Ok();  // the correlator calls after every batch: no empty commits
-  std::lock_guard lock(database_.mutex);
+  std::vector<notify::Notice> raised;
+  {
+    std::lock_guard lock(database_.mutex);
+    KENES_RETURN_IF_ERROR(InsertAlerts(links, raised));
+  }
+  if (notices_) {
+    for (notify::Notice& notice : raised) notices_(std::move(notice));
+  }
+  return Status::Ok();
+}
+
+Status AlertBook::InsertAlerts(const std::vector<CrossBorderLink>& links, std::vector<notify::Notice>& raised) {
   const Timestamp now = database_.clock->Now();
   return share::InWriteTransaction(*database_.connection, [&]() -> Status {
+    raised.clear();
     KENES_ASSIGN_OR_RETURN(
         Statement insert,
         database_.connection->Prepare(
             "INSERT INTO alerts (organisation, object_id, other_organisation, other_object_id, key_kind, key_value, "
-            "score, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING"));
+            "score, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING RETURNING alert_id"));
     for (const CrossBorderLink& link : links) {
       for (const Holding& other : link.others) {
         if (other.organisation == link.added.organisation) continue;  // not cross-border
@@ -77,7 +103,8 @@ Status AlertBook::Record(const std::vector<CrossBorderLink>& links) {
           insert.BindText(6, value_is_own ? std::string_view(link.key.value) : std::string_view(""));
           insert.BindInt(7, std::llround(link.score * kScoreUnits));
           insert.BindInt(8, now.TotalMicroseconds());
-          KENES_RETURN_IF_ERROR(insert.Run());
+          KENES_ASSIGN_OR_RETURN(bool inserted, insert.Step());
+          if (inserted) raised.push_back(RaisedNotice(insert.Int(0), side, link));
         }
       }
     }

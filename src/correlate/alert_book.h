@@ -16,6 +16,10 @@
 // however often the correlator reports it. Acknowledging is once, by a user
 // of the alert's organisation.
 //
+// Each alert recorded for the first time is published, once it is durable,
+// as an "alert.raised" notice to the alert's organisation about its own
+// object (notify/notice.h), when the book has a notice sink.
+//
 // Thread-safety: every method may be called from any thread; writes are
 // serialised on the database's mutex.
 #pragma once
@@ -26,12 +30,14 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/status.h"
 #include "base/timestamp.h"
 #include "correlate/alert_database.h"
 #include "correlate/cross_border_link.h"
+#include "notify/notice.h"
 
 namespace kenes::correlate {
 
@@ -63,8 +69,9 @@ struct AlertFilter {
 
 class AlertBook {
  public:
-  // `database` must outlive the book.
-  explicit AlertBook(AlertDatabase& database) : database_(database) {}
+  // `database` must outlive the book. `notices` (may be empty) hears of new alerts.
+  explicit AlertBook(AlertDatabase& database, notify::NoticeSink notices = {})
+      : database_(database), notices_(std::move(notices)) {}
 
   // Records the alerts `links` raise, in one transaction; alerts already
   // recorded are left as they are.
@@ -88,7 +95,12 @@ class AlertBook {
   Result<Alert> Acknowledge(int64_t id, std::string_view organisation, std::string_view user);
 
  private:
+  // Record's transaction; `raised` gets the notices of the alerts it added.
+  // REQUIRES: the database's mutex held.
+  Status InsertAlerts(const std::vector<CrossBorderLink>& links, std::vector<notify::Notice>& raised);
+
   AlertDatabase& database_;
+  notify::NoticeSink notices_;
   std::mutex failure_mutex_;  // guards last_failure_; never taken with the database's
   Status last_failure_;
 };

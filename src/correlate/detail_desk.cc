@@ -4,6 +4,7 @@
 
 #include <utility>
 
+#include "base/json_text.h"
 #include "share/write_transaction.h"
 
 namespace kenes::correlate {
@@ -116,6 +117,7 @@ Result<DetailRequest> DetailDesk::Ask(const Principal& asker, int64_t alert_id, 
     }));
   }
   KENES_RETURN_IF_ERROR(Audit(asker, "detail-request.create", request, AuditOutcome::kOk, request.reason));
+  Publish(request);
   return request;
 }
 
@@ -204,12 +206,34 @@ Result<DetailRequest> DetailDesk::Decide(const Principal& decider, int64_t id, R
       return granted;
     }
   }
+  Publish(request);
   return request;
 }
 
 Status DetailDesk::Audit(const Principal& actor, std::string_view action, const DetailRequest& request,
                          AuditOutcome outcome, std::string detail) {
   return audit_.Record(share::AuditEvent{actor, std::string(action), request.object_id, outcome, std::move(detail)});
+}
+
+void DetailDesk::Publish(const DetailRequest& request) {
+  if (!notices_) return;
+  notify::Notice notice;
+  notice.data = fmt::format("{{\"request_id\":{},\"alert_id\":{},\"state\":{}}}", request.id, request.alert_id,
+                            JsonString(RequestStateName(request.state)));
+  if (request.state == RequestState::kPending) {
+    notice.kind = "detail-request.received";
+    notice.organisations = {request.holder};
+    notice.object_id = request.object_id;
+    notice.title = "Another organisation asks for details of one of your objects";
+  } else {
+    Result<Alert> alert = alerts_.Find(request.alert_id, request.requester);
+    if (!alert.ok()) return;  // alerts are never deleted: nothing to tell otherwise
+    notice.kind = "detail-request.decided";
+    notice.organisations = {request.requester};
+    notice.object_id = alert->object_id;
+    notice.title = fmt::format("Your request for details was {}", RequestStateName(request.state));
+  }
+  notices_(std::move(notice));
 }
 
 }  // namespace kenes::correlate

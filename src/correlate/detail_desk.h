@@ -23,6 +23,12 @@
 // .decline; the target is the object id); an approval is audited before
 // the object is granted, and a failed grant is audited too.
 //
+// With a notice sink (notify/notice.h), a request is published as a
+// "detail-request.received" notice to the holder, about the object asked
+// for (its own), and a decision as "detail-request.decided" to the
+// requester, about the requester's own object of the alert (which it may
+// see whatever the decision).
+//
 // Thread-safety: every method may be called from any thread; the database
 // is used under its mutex, the store and audit log are thread-safe.
 #pragma once
@@ -31,12 +37,14 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/status.h"
 #include "base/timestamp.h"
 #include "correlate/alert_book.h"
 #include "correlate/alert_database.h"
+#include "notify/notice.h"
 #include "share/audit_log.h"
 #include "share/principal.h"
 #include "store/store.h"
@@ -64,9 +72,11 @@ struct DetailRequest {
 
 class DetailDesk {
  public:
-  // Each must outlive the desk; `alerts` on the same `database`.
-  DetailDesk(AlertDatabase& database, AlertBook& alerts, store::Store& store, share::AuditLog& audit)
-      : database_(database), alerts_(alerts), store_(store), audit_(audit) {}
+  // Each must outlive the desk; `alerts` on the same `database`. `notices`
+  // (may be empty) hears of requests and decisions.
+  DetailDesk(AlertDatabase& database, AlertBook& alerts, store::Store& store, share::AuditLog& audit,
+             notify::NoticeSink notices = {})
+      : database_(database), alerts_(alerts), store_(store), audit_(audit), notices_(std::move(notices)) {}
 
   // A request by `asker` about the other object of its alert `alert_id`.
   Result<DetailRequest> Ask(const share::Principal& asker, int64_t alert_id, std::string_view reason);
@@ -87,11 +97,13 @@ class DetailDesk {
   Result<std::vector<DetailRequest>> Select(std::string_view where, int64_t id, std::string_view organisation);
   Status Audit(const share::Principal& actor, std::string_view action, const DetailRequest& request,
                share::AuditOutcome outcome, std::string detail);
+  void Publish(const DetailRequest& request);
 
   AlertDatabase& database_;
   AlertBook& alerts_;
   store::Store& store_;
   share::AuditLog& audit_;
+  notify::NoticeSink notices_;
 };
 
 }  // namespace kenes::correlate

@@ -31,8 +31,8 @@ struct Notice {
   // The organisations concerned, by identity id. Empty: every organisation
   // that may see `object_id` (an assistance request for all members).
   std::vector<std::string> organisations;
-  std::string object_id;  // the STIX object it concerns; REQUIRES: non-empty
-  std::string title;      // one line for people
+  std::string object_id;    // the STIX object it concerns; REQUIRES: non-empty
+  std::string title;        // one line for people
   std::string data = "{}";  // a JSON object with the kind's details (ids, states, quantities)
 };
 
