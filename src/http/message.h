@@ -4,12 +4,15 @@
 // their tests build without the network stack (http/server.h turns bytes on
 // a socket into these and back). The server fills in everything, including
 // the authenticated principal, before a handler runs; a handler returns a
-// complete Response and never throws.
+// Response and never throws. A Response is complete (its body) unless it
+// carries a BodyStream, whose chunks the server sends as they are written
+// after the handler returned (body_stream.h): server-sent events.
 //
 // Plain value types; thread-compatible.
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,9 +39,9 @@ struct Request {
   Fields query;        // percent-decoded name/value pairs, in order; a name may repeat
   Fields headers;      // as received
   std::string body;
-  std::string remote;  // "address:port" of the client
+  std::string remote;                                      // "address:port" of the client
   std::map<std::string, std::string, std::less<>> params;  // path segments bound by the route ("{id}")
-  std::optional<share::Principal> principal;              // who is asking; none when no credentials were given
+  std::optional<share::Principal> principal;               // who is asking; none when no credentials were given
 
   // The value of header `name` (case-insensitive); empty when absent.
   std::string_view Header(std::string_view name) const;
@@ -48,10 +51,15 @@ struct Request {
   std::string_view Param(std::string_view name) const;
 };
 
+class BodyStream;
+
 struct Response {
   int status = 200;
-  Fields headers;  // Content-Length and Date are the server's to set
+  Fields headers;  // Content-Length, Transfer-Encoding and Date are the server's to set
   std::string body;
+  // Set: the body is this stream's chunks instead of `body` (ignored), and
+  // the handler's producer keeps the other end. Not for 1xx, 204 and 304.
+  std::shared_ptr<BodyStream> stream;
 
   // Replaces header `name` (case-insensitive) or adds it.
   void SetHeader(std::string_view name, std::string value);

@@ -87,6 +87,10 @@ void Metrics::ConnectionOpened() { open_connections_.fetch_add(1, std::memory_or
 
 void Metrics::ConnectionClosed() { open_connections_.fetch_sub(1, std::memory_order_relaxed); }
 
+void Metrics::StreamOpened() { open_streams_.fetch_add(1, std::memory_order_relaxed); }
+
+void Metrics::StreamClosed() { open_streams_.fetch_sub(1, std::memory_order_relaxed); }
+
 uint64_t Metrics::NowSecond() const {
   return static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::seconds>(clock_().time_since_epoch()).count());
 }
@@ -138,6 +142,9 @@ std::string Metrics::Render() const {
 
   AppendHeader(out, "kenes_http_open_connections", "gauge", "HTTP connections being served.");
   fmt::format_to(append, "kenes_http_open_connections {}\n", open_connections_.load(std::memory_order_relaxed));
+
+  AppendHeader(out, "kenes_http_open_streams", "gauge", "Streamed responses (server-sent events) being sent.");
+  fmt::format_to(append, "kenes_http_open_streams {}\n", open_streams_.load(std::memory_order_relaxed));
 
   AppendHeader(out, "kenes_objects_stored_total", "counter", "STIX objects stored through the APIs.");
   fmt::format_to(append, "kenes_objects_stored_total {}\n", objects_stored_.load(std::memory_order_relaxed));

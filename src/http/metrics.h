@@ -6,11 +6,13 @@
 //   requests, limits);
 // - kenes_http_request_duration_seconds{method,route}: latency histogram;
 // - kenes_http_open_connections: connections being served now;
+// - kenes_http_open_streams: streamed responses (body_stream.h) being sent
+//   now (each is also one request in the first two, recorded when it ends);
 // - kenes_objects_stored_total and kenes_objects_ingest_rate (objects/s over
 //   the last minute), fed by the APIs through CountStored;
 // - any gauge the caller adds (objects in the store, ...).
 //
-// Thread-safety: recording (RecordRequest, Connection*, CountStored) is
+// Thread-safety: recording (RecordRequest, Connection*, Stream*, CountStored) is
 // lock-free (atomics) and may happen from any thread; so may Render.
 // TrackRoutes and AddGauge must happen before the server starts.
 #pragma once
@@ -49,6 +51,8 @@ class Metrics {
   void RecordRequest(const RouteInfo* route, int status, std::chrono::nanoseconds duration);
   void ConnectionOpened();
   void ConnectionClosed();
+  void StreamOpened();
+  void StreamClosed();
   // `count` objects were stored (the APIs call this after each write).
   void CountStored(size_t count);
 
@@ -71,6 +75,7 @@ class Metrics {
   std::vector<std::unique_ptr<RouteCounters>> routes_;  // one per route, then "none"
   std::vector<Gauge> gauges_;
   std::atomic<int64_t> open_connections_{0};
+  std::atomic<int64_t> open_streams_{0};
   std::atomic<uint64_t> objects_stored_{0};
   // One slot per second of the last minute: the second's number (mod 2^24)
   // in the high 24 bits and the objects stored in it in the low 40, so a slot

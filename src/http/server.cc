@@ -30,6 +30,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "http/body_stream.h"
 #include "http/dispatcher.h"
 
 namespace kenes::http {
@@ -90,12 +91,73 @@ int StatusForReadError(const error_code& ec) {
   return 0;
 }
 
+// What a connection sending a BodyStream waits on between chunks. Touched
+// only on the connection's I/O thread.
+struct StreamWatch {
+  explicit StreamWatch(const asio::any_io_executor& executor) : timer(executor) {}
+  // Resumes the sending loop: there is something to send, the client left or the server stops.
+  void Wake() {
+    woken = true;
+    timer.cancel();
+  }
+
+  asio::steady_timer timer;          // until the next heartbeat; cancelled to wake
+  beast::tcp_stream* tcp = nullptr;  // while the stream is being sent
+  bool woken = false;
+  bool client_gone = false;
+};
+
+// Whether producers may still wake connections: closed before the I/O
+// threads stop, so that a producer writing late never posts to an
+// io_context being destroyed.
+struct WakeGate {
+  std::mutex mutex;
+  bool open = true;
+};
+
 // A connection as Stop sees it. Touched only on the connection's I/O thread.
 struct Connection {
   asio::any_io_executor executor;
   beast::tcp_stream* stream = nullptr;  // while being served
   bool idle = false;                    // waiting for the next request
+  std::shared_ptr<StreamWatch> watch;   // while a BodyStream is being sent
 };
+
+// Notices a client that closes its end while a stream is quiet, without
+// consuming what it may send: bytes that do arrive (a pipelined request,
+// TLS records) end the watch, and a gone client is then noticed by the next
+// write (a heartbeat).
+void WatchClient(const std::shared_ptr<StreamWatch>& watch) {
+  watch->tcp->socket().async_wait(tcp::socket::wait_read, [watch](error_code ec) {
+    if (ec == asio::error::operation_aborted || watch->tcp == nullptr) return;
+    char byte = 0;
+    error_code peek;
+    size_t peeked = watch->tcp->socket().receive(asio::buffer(&byte, 1), tcp::socket::message_peek, peek);
+    if (ec || peek || peeked == 0) {
+      watch->client_gone = true;
+      watch->Wake();
+    }
+  });
+}
+
+// The status line and headers of `response` into `message`, with the
+// server's Date and Connection.
+template <typename Body>
+void FillHead(bhttp::response<Body>& message, const Response& response, bool keep_alive) {
+  if (std::string_view reason = ReasonPhrase(response.status); reason != "Unknown") message.reason(reason);
+  for (const auto& [name, value] : response.headers) {
+    if (beast::iequals(name, "Content-Length") || beast::iequals(name, "Date") ||
+        beast::iequals(name, "Transfer-Encoding")) {
+      continue;
+    }
+    message.insert(name, value);
+  }
+  message.set(bhttp::field::date, HttpDate());
+  message.keep_alive(keep_alive);
+}
+
+// 1xx, 204 and 304 have no body (and Beast refuses to frame one).
+bool Bodiless(int status) { return status < 200 || status == 204 || status == 304; }
 
 }  // namespace
 
@@ -166,6 +228,14 @@ class Server::Impl {
   template <typename Stream>
   asio::awaitable<size_t> Write(Stream& stream, Response response, unsigned version, bool keep_alive, bool head,
                                 error_code& ec);
+  // Sends `response`'s BodyStream as it is written, until it ends; clears
+  // `keep_alive` unless it ended as the producer meant it to.
+  template <typename Stream>
+  asio::awaitable<size_t> SendStream(Stream& stream, Connection& connection, Response response, unsigned version,
+                                     bool& keep_alive, const Request& request, error_code& ec);
+  // One chunk of a stream's body, in the framing chosen for it.
+  template <typename Stream>
+  asio::awaitable<size_t> WriteChunk(Stream& stream, std::string_view data, bool chunked, error_code& ec);
   template <typename Stream>
   asio::awaitable<void> Close(Stream& stream);
   // Reads and drops what the client still sends, briefly, then closes.
@@ -194,6 +264,7 @@ class Server::Impl {
   std::vector<std::thread> io_threads_;
   std::atomic<uint16_t> port_{0};
   std::atomic<bool> stopping_{false};
+  const std::shared_ptr<WakeGate> wake_gate_ = std::make_shared<WakeGate>();
 
   std::mutex mutex_;  // guards the connection registry and counts
   std::condition_variable drained_;
@@ -282,6 +353,10 @@ void Server::Impl::Stop() {
   }
   // Handlers still running post their results to the I/O threads, which therefore stop last.
   handlers_->join();
+  {
+    std::lock_guard gate(wake_gate_->mutex);
+    wake_gate_->open = false;
+  }
   work_.clear();
   for (auto& io : ios_) io->stop();
   for (std::thread& thread : io_threads_) thread.join();
@@ -338,6 +413,8 @@ void Server::Impl::CloseConnections(bool only_idle) {
   for (const auto& entry : connections_) {
     std::shared_ptr<Connection> connection = entry.second;
     asio::post(connection->executor, [connection, only_idle] {
+      // A stream never ends by itself: woken, it sees the server stopping and ends its body.
+      if (connection->watch) connection->watch->Wake();
       if (connection->stream != nullptr && (connection->idle || !only_idle)) connection->stream->close();
     });
   }
@@ -465,8 +542,10 @@ asio::awaitable<void> Server::Impl::Exchange(Stream& stream, Connection& connect
     }
     bool keep_alive = message.keep_alive() && !stopping_;
     int status = dispatched.response.status;
-    size_t sent = co_await Write(stream, std::move(dispatched.response), message.version(), keep_alive,
-                                 request.method == Method::kHead, ec);
+    size_t sent = dispatched.response.stream ? co_await SendStream(stream, connection, std::move(dispatched.response),
+                                                                   message.version(), keep_alive, request, ec)
+                                             : co_await Write(stream, std::move(dispatched.response), message.version(),
+                                                              keep_alive, request.method == Method::kHead, ec);
     Record({.remote = remote,
             .user = request.principal ? std::string_view(request.principal->user) : std::string_view(),
             .method = message.method_string(),
@@ -515,20 +594,110 @@ template <typename Stream>
 asio::awaitable<size_t> Server::Impl::Write(Stream& stream, Response response, unsigned version, bool keep_alive,
                                             bool head, error_code& ec) {
   bhttp::response<bhttp::string_body> message{static_cast<bhttp::status>(response.status), version};
-  if (std::string_view reason = ReasonPhrase(response.status); reason != "Unknown") message.reason(reason);
-  for (auto& [name, value] : response.headers) {
-    if (beast::iequals(name, "Content-Length") || beast::iequals(name, "Date")) continue;
-    message.insert(name, value);
-  }
-  message.set(bhttp::field::date, HttpDate());
-  message.keep_alive(keep_alive);
-  // 1xx, 204 and 304 have no body (and Beast refuses to frame one).
-  bool bodiless = response.status < 200 || response.status == 204 || response.status == 304;
-  if (!bodiless) message.body() = std::move(response.body);
+  FillHead(message, response, keep_alive);
+  if (!Bodiless(response.status)) message.body() = std::move(response.body);
   message.prepare_payload();
   if (head) message.body().clear();  // Content-Length still tells the GET body's size
   beast::get_lowest_layer(stream).expires_after(options_.write_timeout);
   co_return co_await bhttp::async_write(stream, message, Redirect(ec));
+}
+
+template <typename Stream>
+asio::awaitable<size_t> Server::Impl::SendStream(Stream& stream, Connection& connection, Response response,
+                                                 unsigned version, bool& keep_alive, const Request& request,
+                                                 error_code& ec) {
+  std::shared_ptr<BodyStream> body = std::move(response.stream);
+  if (request.method == Method::kHead || Bodiless(response.status)) {
+    body->Finish(BodyStream::End::kClientGone);
+    co_return co_await Write(stream, std::move(response), version, keep_alive, /*head=*/true, ec);
+  }
+  // HTTP/1.1 frames the body in chunks, so a client tells a finished stream
+  // from a cut one and the connection stays usable after a finished one;
+  // HTTP/1.0 knows no chunks, so its body ends where the connection does.
+  const bool chunked = version >= 11;
+  if (!chunked) keep_alive = false;
+  bhttp::response<bhttp::empty_body> message{static_cast<bhttp::status>(response.status), version};
+  FillHead(message, response, keep_alive);
+  message.chunked(chunked);
+  bhttp::response_serializer<bhttp::empty_body> serializer(message);
+  beast::tcp_stream& tcp = beast::get_lowest_layer(stream);
+  tcp.expires_after(options_.write_timeout);
+  size_t sent = co_await bhttp::async_write_header(stream, serializer, Redirect(ec));
+
+  auto watch = std::make_shared<StreamWatch>(co_await asio::this_coro::executor);
+  watch->tcp = &tcp;
+  connection.watch = watch;
+  metrics_.StreamOpened();
+  // Whatever ends the frame (Stop destroying an unfinished one included), the producer hears of it.
+  struct Finisher {
+    ~Finisher() { body.Finish(BodyStream::End::kStopped); }
+    BodyStream& body;
+  } finisher{*body};
+  body->Attach([gate = wake_gate_, watch, weak = std::weak_ptr<BodyStream>(body), executor = connection.executor] {
+    std::lock_guard lock(gate->mutex);
+    if (!gate->open) return;
+    asio::post(executor, [watch, weak] {
+      watch->Wake();
+      // A client too slow to read is cut now, not when the write it is stuck in times out.
+      std::shared_ptr<BodyStream> body = weak.lock();
+      if (body && watch->tcp != nullptr && body->end() == BodyStream::End::kTooSlow) {
+        error_code ignored;
+        watch->tcp->socket().cancel(ignored);
+      }
+    });
+  });
+  if (!ec) WatchClient(watch);
+  BodyStream::End end = BodyStream::End::kOpen;
+  std::string pending;
+  while (!ec) {
+    watch->woken = false;
+    pending.clear();
+    end = body->Take(pending);
+    if (end == BodyStream::End::kOpen && watch->client_gone) end = BodyStream::End::kClientGone;
+    if (end == BodyStream::End::kOpen && stopping_) end = BodyStream::End::kStopped;
+    if (!pending.empty()) {
+      sent += co_await WriteChunk(stream, pending, chunked, ec);
+      if (end == BodyStream::End::kOpen) continue;
+    }
+    if (end != BodyStream::End::kOpen || ec) break;
+    if (watch->woken) continue;
+    if (body->heartbeat().empty()) {
+      watch->timer.expires_at(SteadyClock::time_point::max());
+    } else {
+      watch->timer.expires_after(options_.stream_heartbeat);
+    }
+    error_code waited;
+    co_await watch->timer.async_wait(Redirect(waited));
+    if (!waited && !watch->woken) sent += co_await WriteChunk(stream, body->heartbeat(), chunked, ec);
+  }
+  if (ec) end = body->end() == BodyStream::End::kTooSlow ? BodyStream::End::kTooSlow : BodyStream::End::kClientGone;
+  watch->tcp = nullptr;
+  error_code ignored;
+  tcp.socket().cancel(ignored);  // the client watch
+  connection.watch.reset();
+  body->Finish(end);
+  metrics_.StreamClosed();
+  if (end == BodyStream::End::kTooSlow) {
+    error_log_(
+        FormatErrorLine(fmt::format("stream {} to {} cut: the client read too slowly, more than its buffer "
+                                    "waited to be sent",
+                                    RedactTarget(request.target), request.remote)));
+  }
+  // A stream cut short gets no last chunk, so that the client cannot take it for a finished one.
+  if (!ec && chunked && (end == BodyStream::End::kFinished || end == BodyStream::End::kStopped)) {
+    tcp.expires_after(options_.write_timeout);
+    sent += co_await asio::async_write(stream, bhttp::make_chunk_last(), Redirect(ec));
+  }
+  if (end != BodyStream::End::kFinished || stopping_) keep_alive = false;
+  co_return sent;
+}
+
+template <typename Stream>
+asio::awaitable<size_t> Server::Impl::WriteChunk(Stream& stream, std::string_view data, bool chunked, error_code& ec) {
+  beast::tcp_stream& tcp = beast::get_lowest_layer(stream);
+  tcp.expires_after(options_.write_timeout);
+  if (chunked) co_return co_await asio::async_write(stream, bhttp::make_chunk(asio::buffer(data)), Redirect(ec));
+  co_return co_await asio::async_write(stream, asio::buffer(data), Redirect(ec));
 }
 
 template <typename Stream>

@@ -26,13 +26,29 @@
 // kept-alive connection may wait idle for idle_timeout: a client that
 // trickles bytes is dropped, and no client holds a thread while it is slow.
 //
-// Stop() is graceful: it stops accepting, closes idle connections, lets the
+// Streams (a Response with a BodyStream, body_stream.h: server-sent
+// events): after the handler returns, the connection's coroutine sends the
+// status and headers, then each chunk the producer writes, woken by a post
+// from the producer's thread, so an open stream holds neither a handler
+// thread nor a blocked I/O thread. HTTP/1.1 gets chunked transfer encoding
+// (the end of a finished stream is marked, and the connection is kept
+// alive after it); HTTP/1.0 a body ending with the connection. A quiet
+// stream sends its heartbeat every stream_heartbeat; write_timeout applies
+// to each chunk, and the read and idle timeouts do not apply while a stream
+// is sent. A client that closes the connection (seen at once while the
+// stream is quiet), fails a write or reads too slowly ends the stream, and
+// the producer learns it (body_stream.h); a client cut for reading too
+// slowly is logged.
+//
+// Stop() is graceful: it stops accepting, closes idle connections, ends
+// open streams at once (their last chunk sent, then closed), lets the
 // requests in flight finish and answers them with "Connection: close",
 // waiting at most shutdown_timeout before closing what is left. A handler
 // that never returns still blocks Stop.
 //
 // Every request answered gets one JSON line in the access log (see
-// access_log.h) and is counted in the Metrics.
+// access_log.h) and is counted in the Metrics; a stream once, when it ends,
+// with the bytes it sent and how long it was open.
 //
 // Thread-safety: Start, Stop, Run and port may be called from any thread;
 // Stop may race with Run.
@@ -65,9 +81,10 @@ struct ServerOptions {
   size_t max_header_bytes = 16 * 1024;
   size_t max_body_bytes = 64 * 1024 * 1024;  // a 50 MB bundle fits
   size_t max_connections = 1024;
-  std::chrono::milliseconds read_timeout{60'000};   // a whole request, from its first byte
-  std::chrono::milliseconds idle_timeout{30'000};   // between requests on a kept-alive connection
-  std::chrono::milliseconds write_timeout{60'000};  // a whole response
+  std::chrono::milliseconds read_timeout{60'000};      // a whole request, from its first byte
+  std::chrono::milliseconds idle_timeout{30'000};      // between requests on a kept-alive connection
+  std::chrono::milliseconds write_timeout{60'000};     // a whole response; each chunk of a stream
+  std::chrono::milliseconds stream_heartbeat{15'000};  // a quiet stream sends its heartbeat this often
   std::chrono::milliseconds shutdown_timeout{10'000};
 
   LogSink access_log;  // empty: stderr

@@ -224,7 +224,10 @@ bool RawConnection::ReadMore(std::string& received, std::chrono::steady_clock::t
   if (::poll(&waiting, 1, static_cast<int>(left.count())) <= 0) return false;
   char chunk[16384];
   ssize_t got = ::recv(fd_, chunk, sizeof(chunk), 0);
-  if (got <= 0) return false;
+  if (got <= 0) {
+    peer_closed_ = true;
+    return false;
+  }
   received.append(chunk, static_cast<size_t>(got));
   return true;
 }

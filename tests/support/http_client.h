@@ -82,12 +82,14 @@ class RawConnection {
   std::string ReadResponse(std::chrono::milliseconds timeout);
   // True if the server closes the connection within `timeout` (data it sends meanwhile is dropped).
   bool WaitClosed(std::chrono::milliseconds timeout);
-
- private:
   // Appends what arrives within the deadline to `received`; false on EOF, error or timeout.
   bool ReadMore(std::string& received, std::chrono::steady_clock::time_point deadline);
+  // Whether a read saw the server close the connection (or the connection fail).
+  bool peer_closed() const { return peer_closed_; }
 
+ private:
   int fd_ = -1;
+  bool peer_closed_ = false;
 };
 
 // The status code of a raw response ("HTTP/1.1 413 ..." -> 413); 0 if none.
