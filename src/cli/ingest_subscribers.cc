@@ -40,4 +40,16 @@ std::function<void(const ingest::StoredBatch&)> IngestSubscribers::OnBatch() {
   };
 }
 
+std::function<void(std::string_view id)> IngestSubscribers::OnDeleted() {
+  return [this](std::string_view id) {
+    if (Status hunted = hunter_.Deleted(id); !hunted.ok()) {
+      fmt::print(stderr, "error: {} is deleted, but the hunter could not forget it: {}\n", id, hunted.message());
+    }
+    if (Status correlated = correlator_->Deleted(id); !correlated.ok()) {
+      fmt::print(stderr, "error: {} is deleted, but the correlation index could not forget it: {}\n", id,
+                 correlated.message());
+    }
+  };
+}
+
 }  // namespace kenes::cli

@@ -40,6 +40,8 @@ class IngestSubscribers {
   ~IngestSubscribers();
 
   std::function<void(const ingest::StoredBatch&)> OnBatch();
+  // For taxii::ServiceOptions::on_deleted: deleted versions leave the hunter and the correlation index.
+  std::function<void(std::string_view id)> OnDeleted();
 
   sight::Hunter& hunter() { return hunter_; }
   correlate::Correlator& correlator() { return *correlator_; }

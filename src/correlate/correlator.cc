@@ -3,6 +3,22 @@
 #include "correlate/object_keys.h"
 
 namespace kenes::correlate {
+namespace {
+
+// A stored version as the object the keys are read from.
+stix::Object ObjectOf(store::StoredVersion version) {
+  return stix::Object{std::move(version.id),
+                      std::move(version.type),
+                      std::move(version.spec_version),
+                      std::nullopt,
+                      version.version,
+                      {},
+                      version.revoked,
+                      {},
+                      std::move(version.json)};
+}
+
+}  // namespace
 
 Result<std::unique_ptr<Correlator>> Correlator::Create(store::Store& store, share::Community& community,
                                                        IndexLimits limits, LinkSink sink) {
@@ -85,6 +101,19 @@ Status Correlator::Observe(const ingest::StoredBatch& batch) {
   return Status::Ok();
 }
 
+Status Correlator::Deleted(std::string_view object_id) {
+  index_.Remove(object_id);
+  persons_->Remove(object_id);
+  Result<store::StoredVersion> remaining = store_.Latest(object_id);
+  if (!remaining.ok()) return remaining.status().code() == StatusCode::kNotFound ? Status::Ok() : remaining.status();
+  KENES_ASSIGN_OR_RETURN(auto organisations, Organisations());
+  std::string organisation = remaining->created_by_ref;
+  if (!organisations->contains(organisation)) return Status::Ok();
+  std::vector<CrossBorderLink> reported_before;
+  File(ObjectOf(std::move(*remaining)), organisation, reported_before);
+  return Status::Ok();
+}
+
 void Correlator::NoteAdded(const Timestamp& date_added) {
   std::lock_guard lock(mutex_);
   if (!newest_added_ || *newest_added_ < date_added) newest_added_ = date_added;
@@ -99,15 +128,7 @@ Status Correlator::FileAll(store::ListQuery query, const std::string& organisati
     KENES_ASSIGN_OR_RETURN(store::Page page, store_.List(query));
     for (store::StoredVersion& version : page.versions) {
       NoteAdded(version.date_added);
-      stix::Object object{std::move(version.id),
-                          std::move(version.type),
-                          std::move(version.spec_version),
-                          std::nullopt,
-                          version.version,
-                          {},
-                          version.revoked,
-                          {},
-                          std::move(version.json)};
+      stix::Object object = ObjectOf(std::move(version));
       if (persons_only) {
         Result<ObjectKeys> keys = ObjectKeysOf(object);
         if (keys.ok() && keys->person_name && !object.revoked)

@@ -73,6 +73,12 @@ class Correlator {
                                                     IndexLimits limits, LinkSink sink);
 
   Status Observe(const ingest::StoredBatch& batch);
+  // Versions of `object_id` were deleted from the store (TAXII DELETE): it
+  // leaves both indexes, and if versions remain, the latest of them is
+  // filed again as its created_by_ref's (no links are reported: they were
+  // when it came in). Holdings of the object known only from duplicates
+  // (see above) go with it.
+  Status Deleted(std::string_view object_id);
   // `snapshot` empty: from the store alone.
   Result<RebuildTotals> Rebuild(size_t page_size = 5000, const std::filesystem::path& snapshot = {});
   // The index as it is, for the next Rebuild.

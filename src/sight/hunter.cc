@@ -123,21 +123,34 @@ Status Hunter::LoadIndicators(const Timestamp& now) {
   query.limit = kPageSize;
   while (true) {
     KENES_ASSIGN_OR_RETURN(store::Page page, store_.List(query));
-    for (const store::StoredVersion& version : page.versions) {
-      if (!version.version || !table_.Advance(version.id, *version.version)) continue;
-      Result<std::optional<ActiveIndicator>> indicator =
-          ReadIndicator(version.json, version.spec_version,
-                        {version.created_by_ref, TlpOfMarkings(version.object_marking_refs), std::nullopt}, now);
-      if (!indicator.ok()) {
-        ++totals_.unusable;
-      } else if (indicator->has_value()) {
-        table_.Add(std::move(**indicator));
-      }
-    }
+    for (const store::StoredVersion& version : page.versions) FileStored(version, now);
     query.cursor = page.cursor;
     if (!page.more) break;
   }
   loaded_ = true;
+  return Status::Ok();
+}
+
+void Hunter::FileStored(const store::StoredVersion& version, const Timestamp& now) {
+  if (!version.version || !table_.Advance(version.id, *version.version)) return;
+  Result<std::optional<ActiveIndicator>> indicator =
+      ReadIndicator(version.json, version.spec_version,
+                    {version.created_by_ref, TlpOfMarkings(version.object_marking_refs), std::nullopt}, now);
+  if (!indicator.ok()) {
+    ++totals_.unusable;
+  } else if (indicator->has_value()) {
+    table_.Add(std::move(**indicator));
+  }
+}
+
+Status Hunter::Deleted(std::string_view id) {
+  std::lock_guard lock(mutex_);
+  if (!loaded_) return Status::Ok();  // the table will be loaded from the store as it is then
+  table_.Forget(id);
+  unhunted_.erase(std::string(id));
+  Result<store::StoredVersion> remaining = store_.Latest(id);
+  if (!remaining.ok()) return remaining.status().code() == StatusCode::kNotFound ? Status::Ok() : remaining.status();
+  if (remaining->type == "indicator") FileStored(*remaining, options_.clock->Now());
   return Status::Ok();
 }
 

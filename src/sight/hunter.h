@@ -98,6 +98,11 @@ class Hunter {
   // evaluations or sightings are counted in totals() instead.
   Status Observe(const ingest::StoredBatch& batch);
 
+  // Versions of `id` were deleted from the store (TAXII DELETE): a deleted
+  // indicator is hunted no more, and if older versions remain, the latest
+  // of them is hunted with instead (no retro-hunt: it was hunted before).
+  Status Deleted(std::string_view id);
+
   HuntTotals totals();
 
  private:
@@ -129,6 +134,8 @@ class Hunter {
   };
 
   Status LoadIndicators(const Timestamp& now);
+  // Files the stored latest `version` of an indicator, if it is newer than the table's and in force at `now`.
+  void FileStored(const store::StoredVersion& version, const Timestamp& now);
   Status RefreshVisibility();
   // Files the batch's new indicator versions, to be retro-hunted (at the batch's first date_added).
   void FileIndicators(const ingest::StoredBatch& batch, const Timestamp& now);

@@ -35,6 +35,11 @@ void IndicatorTable::Remove(Handle handle) {
   free_.push_back(handle);
 }
 
+void IndicatorTable::Forget(std::string_view id) {
+  if (std::optional<Handle> handle = HandleOf(id)) Remove(*handle);
+  newest_.erase(std::string(id));
+}
+
 std::optional<IndicatorTable::Handle> IndicatorTable::HandleOf(std::string_view id) const {
   auto filed = filed_.find(std::string(id));
   if (filed == filed_.end()) return std::nullopt;

@@ -48,6 +48,10 @@ class IndicatorTable {
   // Takes `handle` out (an expired indicator); the table still remembers its version.
   void Remove(Handle handle);
 
+  // Forgets `id` altogether, filed or not, newest version included (its
+  // versions were deleted from the store): any version may come next.
+  void Forget(std::string_view id);
+
   // The handle `id` is filed under, or nullopt.
   std::optional<Handle> HandleOf(std::string_view id) const;
   Entry& at(Handle handle) { return *entries_[handle]; }

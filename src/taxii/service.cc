@@ -360,6 +360,7 @@ http::Response Service::DeleteObject(const http::Request& request) {
                                   "author may delete them",
                                   id));
   }
+  if (options_.on_deleted) options_.on_deleted(id);
   http::Response response;
   response.status = 200;
   return response;

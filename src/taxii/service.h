@@ -62,12 +62,12 @@
 #include "http/router.h"
 #include "ingest/importer.h"
 #include "share/community.h"
+#include "share/viewer_cache.h"
 #include "store/clock.h"
 #include "store/store.h"
 #include "taxii/collections.h"
 #include "taxii/request_filters.h"
 #include "taxii/status_registry.h"
-#include "share/viewer_cache.h"
 
 namespace kenes::taxii {
 
@@ -76,8 +76,10 @@ struct ServiceOptions {
   PageSizes page_sizes;                  // objects per page: default 100, at most 1000
   size_t status_capacity = 10000;        // status resources kept
   std::chrono::seconds status_retention = std::chrono::hours(24);
-  std::function<void(size_t stored)> on_stored;  // after each POST, the new versions stored (metrics)
-  std::function<void(const ingest::StoredBatch&)> on_batch;  // each stored batch (automatic sightings)
+  std::function<void(size_t stored)> on_stored;              // after each POST, the new versions stored (metrics)
+  std::function<void(const ingest::StoredBatch&)> on_batch;  // each stored batch (sightings, correlation)
+  // After a DELETE removed versions of an object (the correlation index and the hunter forget them).
+  std::function<void(std::string_view id)> on_deleted;
   std::string title = "Kenes";
   std::string description = "Kenes threat-intelligence sharing node";
   store::Clock* clock = nullptr;  // for status retention; nullptr: the system clock

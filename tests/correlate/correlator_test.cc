@@ -55,6 +55,24 @@ TEST_F(CorrelatorTest, ARevokedIndicatorLeavesTheIndex) {
   EXPECT_TRUE(links_.empty());
 }
 
+TEST_F(CorrelatorTest, ADeletedObjectLeavesTheIndexAndARemainingVersionTakesItsPlace) {
+  Import("EU", {Indicator(1, Org("EU"), "[ipv4-addr:value = '95.59.10.20']", "2026-05-02T00:00:00.000Z"),
+                Indicator(1, Org("EU"), "[ipv4-addr:value = '95.59.10.21']", "2026-05-03T00:00:00.000Z")});
+  const std::string id = SdoId("indicator", 1);
+  store::VersionMatch newest;
+  newest.last = true;
+  ASSERT_TRUE(store_->Delete(id, newest, {}, nullptr).ok());
+  ASSERT_TRUE(correlator_->Deleted(id).ok());
+  EXPECT_EQ(correlator_->index().KeysOf(id), (std::vector<CorrelationKey>{{"ipv4-addr", "95.59.10.20"}}));
+  EXPECT_TRUE(correlator_->index().Holders({"ipv4-addr", "95.59.10.21"}).holdings.empty());
+
+  ASSERT_TRUE(store_->Delete(id, store::VersionMatch{}, {}, nullptr).ok());
+  ASSERT_TRUE(correlator_->Deleted(id).ok());
+  EXPECT_TRUE(correlator_->index().KeysOf(id).empty());
+  Import("KZ", {Address("95.59.10.20")});
+  EXPECT_TRUE(links_.empty()) << "a deleted indicator still links";
+}
+
 TEST_F(CorrelatorTest, AnOlderVersionFillingInHistoryChangesNothing) {
   Import("EU", {Indicator(1, Org("EU"), "[ipv4-addr:value = '95.59.10.21']", "2026-05-03T00:00:00.000Z")});
   Import("EU", {Indicator(1, Org("EU"), "[ipv4-addr:value = '95.59.10.20']", "2026-05-02T00:00:00.000Z")});

@@ -79,6 +79,27 @@ TEST_F(HunterTest, ARevokingVersionTakesTheIndicatorOut) {
   EXPECT_TRUE(Sightings().empty());
 }
 
+TEST_F(HunterTest, ADeletedIndicatorIsHuntedNoMoreAndARemainingVersionIs) {
+  Import({Indicator(indicator_, Org("KZ"), "[ipv4-addr:value = '198.51.100.8']")});
+  std::string newer = Indicator(indicator_, Org("KZ"), kPattern);
+  newer.replace(newer.find("\"modified\":\"2026-05-01"), 22, "\"modified\":\"2026-05-02");
+  Import({newer});
+  store::VersionMatch newest;
+  newest.last = true;
+  ASSERT_TRUE(store_->Delete(indicator_, newest, {}, nullptr).ok());
+  ASSERT_TRUE(hunter_->Deleted(indicator_).ok());
+  Import({Address("198.51.100.7"), ObservedData(observed_, Org("KG"), {AddressId("198.51.100.7")})});
+  EXPECT_TRUE(Sightings().empty()) << "the deleted version's pattern still hunts";
+  Import({Address("198.51.100.8"),
+          ObservedData(TestObjectId("observed-data", 2), Org("KG"), {AddressId("198.51.100.8")})});
+  EXPECT_EQ(Sightings().size(), 1u) << "the remaining version does not hunt";
+
+  ASSERT_TRUE(store_->Delete(indicator_, store::VersionMatch{}, {}, nullptr).ok());
+  ASSERT_TRUE(hunter_->Deleted(indicator_).ok());
+  Import({ObservedData(TestObjectId("observed-data", 3), Org("KG"), {AddressId("198.51.100.8")})});
+  EXPECT_EQ(Sightings().size(), 1u) << "a deleted indicator still hunts";
+}
+
 TEST_F(HunterTest, ReingestIsIdempotent) {
   Import({Indicator(indicator_, Org("KZ"), kPattern)});
   const std::vector<std::string> observation = {Address("198.51.100.7"),

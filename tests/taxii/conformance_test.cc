@@ -324,6 +324,8 @@ TEST_F(ConformanceTest, DeleteRemovesOnlyTheSelectedOwnVersions) {
   EXPECT_EQ(Delete(object, keys_["analyst"]).status, 200);
   EXPECT_EQ(Get(object, keys_["analyst"]).status, 404);
   EXPECT_EQ(Delete(object, keys_["analyst"]).status, 404);
+  // Each delete that removed something is told (the hunter and the correlation index forget), the refused one not.
+  EXPECT_EQ(deleted_reports_, (std::vector<std::string>{a_, a_}));
   // An admin deletes another organisation's object.
   EXPECT_EQ(
       Delete(CollectionPath(CollectionId(CollectionKind::kAll, ""), "objects/" + e_ + "/"), keys_["admin"]).status,

@@ -77,6 +77,7 @@ std::string Envelope(const std::vector<std::string>& objects) {
 void TaxiiFixture::SetUp() {
   CommunityFixture::SetUp();
   options_.on_stored = [this](size_t stored) { stored_reports_.push_back(stored); };
+  options_.on_deleted = [this](std::string_view id) { deleted_reports_.emplace_back(id); };
   service_ = std::make_unique<Service>(*store_, *community_, options_);
   service_->Register(router_);
   authenticator_ = std::make_unique<http::Authenticator>(*community_);

@@ -58,7 +58,8 @@ class TaxiiFixture : public share::CommunityFixture {
   static std::string CollectionPath(std::string_view collection_id, std::string_view rest = "");
 
   ServiceOptions options_;
-  std::vector<size_t> stored_reports_;  // what on_stored was told
+  std::vector<size_t> stored_reports_;        // what on_stored was told
+  std::vector<std::string> deleted_reports_;  // what on_deleted was told
 
  private:
   std::unique_ptr<Service> service_;
