@@ -119,6 +119,7 @@ int RunServe(const Config& config) {
   taxii_options.max_content_length = options->max_body_bytes;
   taxii_options.on_stored = count_stored;
   taxii_options.on_batch = on_batch;
+  taxii_options.on_deleted = (*subscribers)->OnDeleted();
   taxii::Service taxii(store, community, taxii_options);
   taxii.Register(router);
   rest::ApiOptions rest_options;
