@@ -8,6 +8,7 @@
 
 #include "observable/extension_definitions.h"
 #include "observable/kenes_sco_types.h"
+#include "respond/extension_definitions.h"
 #include "share/default_community.h"
 
 namespace kenes::demo {
@@ -170,6 +171,7 @@ class ScenarioBuilder {
     std::vector<std::string> crossings = AddLocations(PlaceKind::kCrossing, kTlpGreen);
     AddTrafficking(countries, crossings);
     AddCrossBorderLeads();
+    AddExtensionDefinitions(respond::ExtensionDefinitionTexts());  // incidents, response plans, tasks
     AddFlood();
     scenario_.last_time_ms = clock_ms_;
   }
@@ -393,19 +395,24 @@ class ScenarioBuilder {
     builder.Finish();
   }
 
-  // The same courier phone, wallet and person reported by several states, each
-  // in its own spelling: what cross-border correlation links and the hunter
-  // sights (Kazakhstan's observation of the phone Uzbekistan has an
-  // indicator for).
-  void AddCrossBorderLeads() {
+  // Kenes' own extension definitions, so the node stores them and partners learn the types.
+  void AddExtensionDefinitions(std::span<const std::string_view> definitions) {
     // One line each: the demo is written as NDJSON.
     simdjson::dom::parser parser;
-    for (std::string_view definition : observable::ExtensionDefinitionTexts()) {
+    for (std::string_view definition : definitions) {
       simdjson::dom::element parsed;
       if (parser.parse(simdjson::padded_string(definition)).get(parsed) == simdjson::SUCCESS) {
         scenario_.objects.push_back(simdjson::minify(parsed));
       }
     }
+  }
+
+  // The same courier phone, wallet and person reported by several states, each
+  // in its own spelling: what cross-border correlation links and the hunter
+  // sights (Kazakhstan's observation of the phone Uzbekistan has an
+  // indicator for).
+  void AddCrossBorderLeads() {
+    AddExtensionDefinitions(observable::ExtensionDefinitionTexts());
     const std::string& kazakhstan = Member(0);
     const std::string& tajikistan = Member(2);
     const std::string& uzbekistan = Member(4);
@@ -424,6 +431,7 @@ class ScenarioBuilder {
     phone_builder.String("value", "+992935550147")
         .Raw("extensions", R"({"extension-definition--27692277-b1e4-4708-9108-6c7c921a0e1e":{"extension_type":"new-sco"}})");
     writer_.FinishObservable(phone_builder, phone_text, phone);
+    scenario_.courier_phone_id = phone;
     std::string observed;
     int64_t seen_ms = clock_ms_ - 2LL * 3600 * 1000;
     JsonObjectBuilder observed_builder = writer_.Begin(NewObject(), "observed-data", observed, By(kazakhstan, kTlpAmber));
@@ -445,6 +453,7 @@ class ScenarioBuilder {
         .String("pattern_type", "stix")
         .String("valid_from", ObjectWriter::TimeText(authoring.created_ms));
     builder.Finish();
+    scenario_.courier_lead_ids.push_back(id);
   }
 
   void AddPerson(std::string_view author, std::string_view name) {

@@ -41,6 +41,8 @@ struct BaseScenario {
   std::vector<std::string> partner_ids;        // EU, CN, US, GCC, DE
   std::vector<std::string> threat_actor_ids;   // the trafficking and recruitment networks
   std::vector<std::string> intrusion_set_ids;  // their operations
+  std::vector<std::string> courier_lead_ids;   // lead indicators: phone (UZ, TJ), wallet (KZ, UZ)
+  std::string courier_phone_id;                // the phone-number Kazakhstan observed
   int64_t last_time_ms = 0;                    // the latest timestamp used
 };
 

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "demo/incident_scenario.h"
+
 namespace kenes::demo {
 namespace {
 
@@ -32,6 +34,7 @@ enum class Step { kAddress, kObservable, kIndicator, kRelationship, kObservedDat
 
 DemoGenerator::DemoGenerator(DemoOptions options)
     : options_(options), random_(options.seed), writer_(random_), base_(BuildBaseScenario(random_, writer_)) {
+  AddIncidentScenario(options.seed, base_);
   clock_ms_ = base_.last_time_ms;
 }
 

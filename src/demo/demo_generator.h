@@ -3,7 +3,9 @@
 //
 // First comes the base scenario (see base_scenario.h): TLP 2.0 markings, the
 // member states' and partners' identities, places, trafficking networks,
-// indicators, sightings, reports and a flood. Then, in scaled mode, objects
+// indicators, sightings, reports and a flood, then the joint response to a
+// drug-trafficking incident (incident_scenario.h), whose tasks come in
+// several versions each. Then, in scaled mode, objects
 // of mixed types (observables, indicators, relationships, observed data,
 // sightings, notes, reports) averaging about 500 bytes, until the stream
 // holds `object_count` objects in all. They are authored by the scenario's identities and pointing only at

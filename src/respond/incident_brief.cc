@@ -382,7 +382,8 @@ class BriefGatherer {
       auto name = task_names_.find(dependency);
       line.depends_on.push_back(name != task_names_.end() ? name->second : std::string("a task not shared"));
       auto outcome = task_outcomes_.find(dependency);
-      if (outcome == task_outcomes_.end() || outcome->second != "successful") line.waiting = true;
+      bool unfinished = outcome == task_outcomes_.end() || outcome->second != "successful";
+      if (unfinished && !IsFinal(fields.outcome)) line.waiting = true;
     }
     return line;
   }
@@ -509,6 +510,15 @@ Result<IncidentBrief> GatherIncidentBrief(store::Store& store, share::Community&
                                           std::string_view incident_id, const store::Viewer* viewer,
                                           const BriefOptions& options) {
   return BriefGatherer(store, community, viewer, options).Gather(incident_id);
+}
+
+std::string ReaderName(share::Community& community, const share::Principal& reader, const store::Viewer* viewer) {
+  if (viewer == nullptr) {
+    return reader.IsNodeOperator() ? std::string("the node operator (everything on this node)")
+                                   : fmt::format("{} (administrator: everything on this node)", reader.user);
+  }
+  Result<share::Organisation> organisation = community.FindOrganisation(viewer->author);
+  return organisation.ok() ? organisation->name : viewer->author;
 }
 
 }  // namespace kenes::respond

@@ -87,7 +87,7 @@ struct TaskLine {
   std::optional<Timestamp> due;
   bool overdue = false;                 // due before the brief's `now` and not final
   std::vector<std::string> depends_on;  // names of the tasks it waits for ("a task not shared" when hidden)
-  bool waiting = false;                 // a task it depends on has not succeeded
+  bool waiting = false;                 // not final, and a task it depends on has not succeeded
 };
 
 struct PlanSection {
@@ -142,5 +142,10 @@ struct BriefOptions {
 Result<IncidentBrief> GatherIncidentBrief(store::Store& store, share::Community& community,
                                           std::string_view incident_id, const store::Viewer* viewer,
                                           const BriefOptions& options = {});
+
+// Who a brief gathered with `viewer` for `reader` was for, as its footer
+// says: the organisation's name, or that the reader sees everything on the
+// node (an administrator, whose viewer is null).
+std::string ReaderName(share::Community& community, const share::Principal& reader, const store::Viewer* viewer);
 
 }  // namespace kenes::respond
