@@ -20,6 +20,7 @@
 #include "http/authenticator.h"
 #include "http/server.h"
 #include "http/server_routes.h"
+#include "notify/notifications.h"
 #include "rest/api.h"
 #include "taxii/service.h"
 
@@ -102,12 +103,18 @@ int RunServe(const Config& config) {
     return counts.ok() ? static_cast<double>(counts->objects) : -1.0;
   });
   auto count_stored = [&metrics](size_t stored) { metrics.CountStored(stored); };
+  // Every organisation's inbox and webhooks (notify.db): alerts, requests for details, tasks and assistance
+  // publish through `notices`; the REST API and the event stream read it.
+  Result<std::unique_ptr<notify::Notifications>> notifications =
+      notify::Notifications::Open(config.data_dir, store, community);
+  if (!notifications.ok()) return Fail(notifications.status());
+  notify::NoticeSink notices = (*notifications)->sink();
   // Cross-border alerts beside the store: the correlator records into the book, the REST API serves it.
   Result<std::unique_ptr<correlate::AlertDatabase>> alert_database =
       correlate::AlertDatabase::Open(correlate::AlertDatabase::FileIn(config.data_dir));
   if (!alert_database.ok()) return Fail(alert_database.status());
-  correlate::AlertBook alerts(**alert_database);
-  correlate::DetailDesk detail_requests(**alert_database, alerts, store, community.audit());
+  correlate::AlertBook alerts(**alert_database, notices);
+  correlate::DetailDesk detail_requests(**alert_database, alerts, store, community.audit(), notices);
   // One set for every request, so the active indicators and the correlation index are loaded once.
   Result<std::unique_ptr<IngestSubscribers>> subscribers =
       IngestSubscribers::Start(store, community, config, alerts.Sink());
@@ -128,6 +135,7 @@ int RunServe(const Config& config) {
   rest_options.correlator = &(*subscribers)->correlator();
   rest_options.alerts = &alerts;
   rest_options.detail_requests = &detail_requests;
+  rest_options.notifications = notifications->get();
   rest::Api api(store, community, rest_options);
   api.Register(router);
   http::Authenticator authenticator(community);

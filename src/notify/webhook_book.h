@@ -86,7 +86,7 @@ class WebhookBook {
 
   Result<RegisteredWebhook> Register(const share::Principal& actor, const NewWebhook& webhook);
   // The webhooks of `organisation` (an identity id). Empty: the actor's own
-  // organisation's, or every organisation's for an administrator of none.
+  // organisation's, or every organisation's for an administrator.
   Result<std::vector<Webhook>> List(const share::Principal& actor, std::string_view organisation);
   Result<Webhook> Find(const share::Principal& actor, int64_t id);
   Status Delete(const share::Principal& actor, int64_t id);

@@ -12,6 +12,7 @@
 #include "rest/graph.h"
 #include "rest/json_members.h"
 #include "rest/links.h"
+#include "rest/notification_routes.h"
 #include "rest/object_json.h"
 #include "rest/openapi.h"
 #include "rest/search_query.h"
@@ -88,6 +89,7 @@ void Api::Register(http::Router& router) {
   router.Add(Method::kGet, "/api/v1/audit", Auth::kRequired, Handle(&Api::ReadAudit));
   RegisterAlertRoutes(router);
   RegisterCorrelationRoutes(router);
+  RegisterNotificationRoutes(*this, router, store_, community_, options_.notifications);
 }
 
 http::Handler Api::Handle(CallerRoute route) {

@@ -22,6 +22,7 @@
 //   GET  /api/v1/events                   new alerts as server-sent events (alert_routes.cc)
 //   GET  /api/v1/correlations             who holds a value (kind, value), as the caller may see it
 //   GET  /api/v1/objects/{id}/correlations   who else holds the values an object holds
+//   GET  /api/v1/inbox, /api/v1/webhooks ...   notices and webhooks (notification_routes.h)
 //
 // Every read goes through the access decision inside the store query
 // (share::StoreViewerOf), so pages, cursors, links and graphs hold only
@@ -60,6 +61,10 @@ class DetailDesk;
 struct DetailRequest;
 }  // namespace kenes::correlate
 
+namespace kenes::notify {
+class Notifications;
+}  // namespace kenes::notify
+
 namespace kenes::rest {
 
 struct ApiOptions {
@@ -78,6 +83,8 @@ struct ApiOptions {
   correlate::DetailDesk* detail_requests = nullptr;
   // The correlation index the correlation routes read; null: they answer 503.
   correlate::Correlator* correlator = nullptr;
+  // Inboxes and webhooks (notification_routes.h); null: their routes answer 503.
+  notify::Notifications* notifications = nullptr;
 };
 
 class Api {

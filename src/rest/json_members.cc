@@ -27,6 +27,16 @@ void AppendBoolMember(std::string& out, std::string_view name, bool value) {
   AppendRawMember(out, name, value ? "true" : "false");
 }
 
+void AppendStringArrayMember(std::string& out, std::string_view name, const std::vector<std::string>& values) {
+  AppendKey(out, name);
+  out += '[';
+  for (const std::string& value : values) {
+    if (out.back() != '[') out += ',';
+    AppendJsonString(out, value);
+  }
+  out += ']';
+}
+
 void AppendRawMember(std::string& out, std::string_view name, std::string_view json) {
   AppendKey(out, name);
   out += json;

@@ -17,6 +17,8 @@ void AppendStringMember(std::string& out, std::string_view name, std::string_vie
 // A string member that is null when `value` is empty.
 void AppendOptionalMember(std::string& out, std::string_view name, std::string_view value);
 void AppendBoolMember(std::string& out, std::string_view name, bool value);
+// `"name":["value",...]`.
+void AppendStringArrayMember(std::string& out, std::string_view name, const std::vector<std::string>& values);
 // `"name":` followed by `json`, which is JSON text already.
 void AppendRawMember(std::string& out, std::string_view name, std::string_view json);
 
