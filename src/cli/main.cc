@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "cli/assist_commands.h"
 #include "cli/commands.h"
 #include "cli/community_commands.h"
 #include "cli/config.h"
@@ -108,6 +109,9 @@ int main(int argc, char** argv) {
 
   CommunityCommands community_commands(app);
 
+  // `kenes assist ...`: mutual assistance requests and offers (assist_commands.h).
+  AssistCommands assist_commands(app);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -127,6 +131,7 @@ int main(int argc, char** argv) {
   }
   if (*init) return RunInit(*config, init_command);
   if (community_commands.Selected()) return community_commands.Run(*config, as_user);
+  if (assist_commands.Selected()) return assist_commands.Run(*config, as_user);
   if (*import) return RunImport(*config, as_user, import_command);
   if (*export_) return RunExport(*config, as_user, export_command);
   if (*get) return RunGet(*config, as_user, get_command);

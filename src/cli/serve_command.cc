@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "assist/assistance_desk.h"
 #include "cli/commands.h"
 #include "cli/ingest_subscribers.h"
 #include "cli/node_session.h"
@@ -135,6 +136,9 @@ int RunServe(const Config& config) {
   rest_options.correlator = &(*subscribers)->correlator();
   rest_options.alerts = &alerts;
   rest_options.detail_requests = &detail_requests;
+  // Mutual assistance: requests and offers are STIX objects in the store; the desk keeps nothing else.
+  assist::AssistanceDesk assistance_desk(store, community, notices, on_batch);
+  rest_options.assistance = &assistance_desk;
   rest_options.notifications = notifications->get();
   rest::Api api(store, community, rest_options);
   api.Register(router);

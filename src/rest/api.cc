@@ -7,6 +7,7 @@
 #include <optional>
 #include <utility>
 
+#include "rest/assistance_routes.h"
 #include "rest/error.h"
 #include "rest/facets.h"
 #include "rest/graph.h"
@@ -89,6 +90,7 @@ void Api::Register(http::Router& router) {
   router.Add(Method::kGet, "/api/v1/audit", Auth::kRequired, Handle(&Api::ReadAudit));
   RegisterAlertRoutes(router);
   RegisterCorrelationRoutes(router);
+  RegisterAssistanceRoutes(*this, router, options_.assistance);
   RegisterNotificationRoutes(*this, router, store_, community_, options_.notifications);
 }
 

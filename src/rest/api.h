@@ -22,6 +22,7 @@
 //   GET  /api/v1/events                   new alerts as server-sent events (alert_routes.cc)
 //   GET  /api/v1/correlations             who holds a value (kind, value), as the caller may see it
 //   GET  /api/v1/objects/{id}/correlations   who else holds the values an object holds
+//   /api/v1/assistance/...                 mutual assistance requests and offers (assistance_routes.h)
 //   GET  /api/v1/inbox, /api/v1/webhooks ...   notices and webhooks (notification_routes.h)
 //
 // Every read goes through the access decision inside the store query
@@ -65,6 +66,10 @@ namespace kenes::notify {
 class Notifications;
 }  // namespace kenes::notify
 
+namespace kenes::assist {
+class AssistanceDesk;
+}  // namespace kenes::assist
+
 namespace kenes::rest {
 
 struct ApiOptions {
@@ -83,6 +88,8 @@ struct ApiOptions {
   correlate::DetailDesk* detail_requests = nullptr;
   // The correlation index the correlation routes read; null: they answer 503.
   correlate::Correlator* correlator = nullptr;
+  // Mutual assistance (assistance_routes.h); null: its routes answer 503.
+  assist::AssistanceDesk* assistance = nullptr;
   // Inboxes and webhooks (notification_routes.h); null: their routes answer 503.
   notify::Notifications* notifications = nullptr;
 };
