@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/community_commands.h"
 #include "cli/config.h"
+#include "cli/report_command.h"
 
 namespace {
 
@@ -107,6 +108,17 @@ int main(int argc, char** argv) {
   names_compare->add_option("left", names_compare_command.left, "A name, in any script and order")->required();
   names_compare->add_option("right", names_compare_command.right, "Another name")->required();
 
+  // `kenes incident ...`: joint response. Each subcommand of the group adds itself here; `report` is
+  // report_command.h's.
+  auto* incident = app.add_subcommand("incident", "Incidents of joint response: reports, plans, tasks");
+  incident->require_subcommand(1);
+  IncidentReportCommand incident_report_command;
+  auto* incident_report =
+      incident->add_subcommand("report", "Write an incident as a printable HTML report for a council meeting");
+  incident_report->add_option("id", incident_report_command.id, "Incident id, e.g. incident--...")->required();
+  incident_report->add_option("--output,-o", incident_report_command.output,
+                              "Write the report to this file (whole or not at all) instead of standard output");
+
   CommunityCommands community_commands(app);
 
   // `kenes assist ...`: mutual assistance requests and offers (assist_commands.h).
@@ -135,6 +147,7 @@ int main(int argc, char** argv) {
   if (*import) return RunImport(*config, as_user, import_command);
   if (*export_) return RunExport(*config, as_user, export_command);
   if (*get) return RunGet(*config, as_user, get_command);
+  if (*incident_report) return RunIncidentReport(*config, as_user, incident_report_command);
   if (*stats) return RunStats(*config, as_user);
   if (*serve) {
     if (!as_user.empty()) {

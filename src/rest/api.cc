@@ -16,6 +16,7 @@
 #include "rest/notification_routes.h"
 #include "rest/object_json.h"
 #include "rest/openapi.h"
+#include "rest/report_routes.h"
 #include "rest/search_query.h"
 #include "share/access_viewer.h"
 #include "share/read_audit.h"
@@ -91,6 +92,7 @@ void Api::Register(http::Router& router) {
   RegisterAlertRoutes(router);
   RegisterCorrelationRoutes(router);
   RegisterAssistanceRoutes(*this, router, options_.assistance);
+  RegisterReportRoutes(*this, router, store_, community_, options_.incident_assistance_gaps);
   RegisterNotificationRoutes(*this, router, store_, community_, options_.notifications);
 }
 

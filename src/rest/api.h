@@ -22,6 +22,7 @@
 //   GET  /api/v1/events                   new alerts as server-sent events (alert_routes.cc)
 //   GET  /api/v1/correlations             who holds a value (kind, value), as the caller may see it
 //   GET  /api/v1/objects/{id}/correlations   who else holds the values an object holds
+//   GET  /api/v1/incidents/{id}/report    an incident as a printable HTML document (report_routes.h)
 //   /api/v1/assistance/...                 mutual assistance requests and offers (assistance_routes.h)
 //   GET  /api/v1/inbox, /api/v1/webhooks ...   notices and webhooks (notification_routes.h)
 //
@@ -50,6 +51,7 @@
 
 #include "http/router.h"
 #include "ingest/importer.h"
+#include "respond/incident_brief.h"
 #include "rest/object_write.h"
 #include "share/community.h"
 #include "share/viewer_cache.h"
@@ -90,6 +92,8 @@ struct ApiOptions {
   correlate::Correlator* correlator = nullptr;
   // Mutual assistance (assistance_routes.h); null: its routes answer 503.
   assist::AssistanceDesk* assistance = nullptr;
+  // The open assistance gaps incident reports show (report_routes.h); empty: they say assistance is not tracked.
+  respond::AssistanceGapProvider incident_assistance_gaps;
   // Inboxes and webhooks (notification_routes.h); null: their routes answer 503.
   notify::Notifications* notifications = nullptr;
 };
