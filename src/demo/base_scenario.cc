@@ -467,6 +467,7 @@ class ScenarioBuilder {
 
   void AddFlood() {
     std::vector<std::string> regions = AddLocations(PlaceKind::kFloodZone, kTlpClear);
+    scenario_.flood_zone_ids = regions;
     std::string incident;
     JsonObjectBuilder builder = writer_.Begin(NewObject(), "incident", incident, By(Member(0), kTlpClear));
     builder.String("name", "Spring flood in western and northern Kazakhstan (synthetic)")
@@ -474,6 +475,7 @@ class ScenarioBuilder {
                 "Synthetic exercise scenario: snowmelt floods on the Ural, Ilek and Tobol rivers force evacuations "
                 "in the Atyrau, Aktobe and Kostanay regions; Kazakhstan requests mutual assistance.");
     builder.Finish();
+    scenario_.flood_incident_id = incident;
     for (const std::string& region : regions) AddRelationship("related-to", incident, region, Member(0), kTlpClear);
 
     std::vector<std::string> refs = {incident};

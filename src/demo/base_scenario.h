@@ -43,6 +43,8 @@ struct BaseScenario {
   std::vector<std::string> intrusion_set_ids;  // their operations
   std::vector<std::string> courier_lead_ids;   // lead indicators: phone (UZ, TJ), wallet (KZ, UZ)
   std::string courier_phone_id;                // the phone-number Kazakhstan observed
+  std::string flood_incident_id;               // the spring flood in Kazakhstan
+  std::vector<std::string> flood_zone_ids;     // its locations: Atyrau, Kostanay, Aktobe flood zones
   int64_t last_time_ms = 0;                    // the latest timestamp used
 };
 

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "demo/assistance_scenario.h"
 #include "demo/incident_scenario.h"
 
 namespace kenes::demo {
@@ -35,6 +36,7 @@ enum class Step { kAddress, kObservable, kIndicator, kRelationship, kObservedDat
 DemoGenerator::DemoGenerator(DemoOptions options)
     : options_(options), random_(options.seed), writer_(random_), base_(BuildBaseScenario(random_, writer_)) {
   AddIncidentScenario(options.seed, base_);
+  AddAssistanceScenario(options.seed, base_);
   clock_ms_ = base_.last_time_ms;
 }
 
