@@ -161,6 +161,8 @@ class ResponseDesk {
   Result<size_t> PublishDueNotices(const Timestamp& now);
 
   ResponseReader& reader() { return reader_; }
+  // The community the desk acts in: its organisations, and the audit log readers of response objects go to.
+  share::Community& community() { return community_; }
 
  private:
   Status RequireWriter(const share::Principal& principal, std::string_view what);

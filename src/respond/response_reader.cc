@@ -154,13 +154,13 @@ Result<IncidentFile> ResponseReader::ReadIncident(const store::Viewer* viewer, s
   return file;
 }
 
-Result<std::vector<TimelineEntry>> ResponseReader::Timeline(const store::Viewer* viewer, std::string_view incident_id) {
+Result<std::vector<TimelineEvent>> ResponseReader::Timeline(const store::Viewer* viewer, std::string_view incident_id) {
   KENES_ASSIGN_OR_RETURN(IncidentFile file, ReadIncident(viewer, incident_id));
   std::vector<std::pair<std::string, std::string>> objects = {{file.incident.id, "incident"}};  // id, kind
   for (const ResponsePlan& plan : file.plans) objects.emplace_back(plan.id, "plan");
   for (const Task& task : file.tasks) objects.emplace_back(task.id, "task");
 
-  std::vector<TimelineEntry> timeline;
+  std::vector<TimelineEvent> timeline;
   std::vector<std::string> seen;  // notes about several of the objects appear once
   auto add = [&](store::StoredVersion version, std::string_view kind) {
     timeline.push_back({VersionOf(version).value_or(version.date_added), std::string(kind), std::move(version)});
@@ -186,7 +186,7 @@ Result<std::vector<TimelineEntry>> ResponseReader::Timeline(const store::Viewer*
     }
   }
   std::stable_sort(timeline.begin(), timeline.end(),
-                   [](const TimelineEntry& a, const TimelineEntry& b) { return a.time < b.time; });
+                   [](const TimelineEvent& a, const TimelineEvent& b) { return a.time < b.time; });
   return timeline;
 }
 

@@ -47,7 +47,7 @@ struct IncidentFile {
 
 // One line of an incident's timeline: a version of the incident, a plan or
 // a task, a note about any of them, or a sighting of something it concerns.
-struct TimelineEntry {
+struct TimelineEvent {
   Timestamp time;    // the version's modified (created) timestamp
   std::string kind;  // "incident", "plan", "task", "note", "sighting"
   store::StoredVersion version;
@@ -69,7 +69,7 @@ class ResponseReader {
   // Every version of a task, oldest first: its history.
   Result<std::vector<Task>> TaskHistory(const store::Viewer* viewer, std::string_view id);
   // Ordered by time, oldest first.
-  Result<std::vector<TimelineEntry>> Timeline(const store::Viewer* viewer, std::string_view incident_id);
+  Result<std::vector<TimelineEvent>> Timeline(const store::Viewer* viewer, std::string_view incident_id);
 
  private:
   // The latest visible version of every object of `type`, read as a

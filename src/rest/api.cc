@@ -11,6 +11,7 @@
 #include "rest/error.h"
 #include "rest/facets.h"
 #include "rest/graph.h"
+#include "rest/incident_routes.h"
 #include "rest/json_members.h"
 #include "rest/links.h"
 #include "rest/notification_routes.h"
@@ -91,6 +92,7 @@ void Api::Register(http::Router& router) {
   router.Add(Method::kGet, "/api/v1/audit", Auth::kRequired, Handle(&Api::ReadAudit));
   RegisterAlertRoutes(router);
   RegisterCorrelationRoutes(router);
+  RegisterIncidentRoutes(*this, router, options_.response);
   RegisterAssistanceRoutes(*this, router, options_.assistance);
   RegisterReportRoutes(*this, router, store_, community_, options_.incident_assistance_gaps);
   RegisterNotificationRoutes(*this, router, store_, community_, options_.notifications);

@@ -22,6 +22,7 @@
 //   GET  /api/v1/events                   new alerts as server-sent events (alert_routes.cc)
 //   GET  /api/v1/correlations             who holds a value (kind, value), as the caller may see it
 //   GET  /api/v1/objects/{id}/correlations   who else holds the values an object holds
+//   /api/v1/incidents, /plans, /tasks, /objects/{id}/notes   joint response (incident_routes.h)
 //   GET  /api/v1/incidents/{id}/report    an incident as a printable HTML document (report_routes.h)
 //   /api/v1/assistance/...                 mutual assistance requests and offers (assistance_routes.h)
 //   GET  /api/v1/inbox, /api/v1/webhooks ...   notices and webhooks (notification_routes.h)
@@ -72,6 +73,10 @@ namespace kenes::assist {
 class AssistanceDesk;
 }  // namespace kenes::assist
 
+namespace kenes::respond {
+class ResponseDesk;
+}  // namespace kenes::respond
+
 namespace kenes::rest {
 
 struct ApiOptions {
@@ -90,6 +95,8 @@ struct ApiOptions {
   correlate::DetailDesk* detail_requests = nullptr;
   // The correlation index the correlation routes read; null: they answer 503.
   correlate::Correlator* correlator = nullptr;
+  // Incidents, response plans, tasks and notes (incident_routes.h); null: their routes answer 503.
+  respond::ResponseDesk* response = nullptr;
   // Mutual assistance (assistance_routes.h); null: its routes answer 503.
   assist::AssistanceDesk* assistance = nullptr;
   // The open assistance gaps incident reports show (report_routes.h); empty: they say assistance is not tracked.

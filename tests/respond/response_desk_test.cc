@@ -218,13 +218,13 @@ TEST_F(ResponseDeskTest, TimelineIsTheOrderedUnionOfVersionsAndNotes) {
   ASSERT_TRUE(desk_->AddNote(As(kz_), incident.id, {"Decision", "Close the border post at night", {}}).ok());
   clock_.Set(store::TestTime(40));
   ASSERT_TRUE(Move(uz_, task, TaskOutcome::kOngoing).ok());
-  Result<std::vector<TimelineEntry>> timeline = desk_->reader().Timeline(As(kz_).viewer, incident.id);
+  Result<std::vector<TimelineEvent>> timeline = desk_->reader().Timeline(As(kz_).viewer, incident.id);
   ASSERT_TRUE(timeline.ok()) << timeline.status().ToString();
   std::vector<std::string> kinds;
-  for (const TimelineEntry& entry : *timeline) kinds.push_back(entry.kind);
+  for (const TimelineEvent& entry : *timeline) kinds.push_back(entry.kind);
   EXPECT_EQ(kinds, (std::vector<std::string>{"incident", "plan", "task", "note", "task"}));
   EXPECT_TRUE(std::is_sorted(timeline->begin(), timeline->end(),
-                             [](const TimelineEntry& a, const TimelineEntry& b) { return a.time < b.time; }));
+                             [](const TimelineEvent& a, const TimelineEvent& b) { return a.time < b.time; }));
 }
 
 TEST_F(ResponseDeskTest, LinksUseIncidentCoreRelationshipTypes) {
