@@ -55,12 +55,8 @@ constexpr std::array<const char*, 1> kMigrations = {
 
 Result<std::unique_ptr<AlertDatabase>> AlertDatabase::Open(const std::filesystem::path& file, store::Clock& clock) {
   KENES_ASSIGN_OR_RETURN(std::unique_ptr<Connection> connection,
-                         Connection::Open(file, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
-  KENES_RETURN_IF_ERROR(
-      connection->Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"));
-  KENES_RETURN_IF_ERROR(store::sqlite::Migrate(
-      *connection, store::sqlite::SchemaHistory{kApplicationId, "Kenes alert database", kMigrations},
-      static_cast<int>(kMigrations.size())));
+                         store::sqlite::OpenDurable(
+                             file, store::sqlite::SchemaHistory{kApplicationId, "Kenes alert database", kMigrations}));
   auto database = std::make_unique<AlertDatabase>();
   database->connection = std::move(connection);
   database->clock = &clock;

@@ -51,4 +51,13 @@ Status Migrate(Connection& connection, const SchemaHistory& history, int target_
   return connection.Execute("COMMIT");
 }
 
+Result<std::unique_ptr<Connection>> OpenDurable(const std::filesystem::path& file, const SchemaHistory& history) {
+  KENES_ASSIGN_OR_RETURN(std::unique_ptr<Connection> connection,
+                         Connection::Open(file, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
+  KENES_RETURN_IF_ERROR(
+      connection->Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"));
+  KENES_RETURN_IF_ERROR(Migrate(*connection, history, static_cast<int>(history.steps.size())));
+  return connection;
+}
+
 }  // namespace kenes::store::sqlite

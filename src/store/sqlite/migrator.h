@@ -10,6 +10,8 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
+#include <memory>
 #include <span>
 #include <string_view>
 
@@ -19,8 +21,8 @@
 namespace kenes::store::sqlite {
 
 struct SchemaHistory {
-  int64_t application_id;             // marks the file as this kind of database
-  std::string_view kind;              // "Kenes store": names it in errors
+  int64_t application_id;              // marks the file as this kind of database
+  std::string_view kind;               // "Kenes store": names it in errors
   std::span<const char* const> steps;  // steps[N-1] brings version N-1 to N; released steps never change
 };
 
@@ -29,5 +31,10 @@ struct SchemaHistory {
 // database or newer than `target_version`.
 // REQUIRES: no transaction is open on `connection`.
 Status Migrate(Connection& connection, const SchemaHistory& history, int target_version);
+
+// Opens (creating) the database in `file` as the node's own records are
+// kept: WAL, synchronous FULL (a write acknowledged survives power loss),
+// foreign keys enforced, migrated to the last of `history`'s steps.
+Result<std::unique_ptr<Connection>> OpenDurable(const std::filesystem::path& file, const SchemaHistory& history);
 
 }  // namespace kenes::store::sqlite
