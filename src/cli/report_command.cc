@@ -62,7 +62,7 @@ int RunIncidentReport(const Config& config, const std::string& as_user, const In
     return kExitError;
   }
   std::string reader = respond::ReaderName(*session->community, session->actor, session->visibility());
-  std::string html = respond::RenderIncidentReport(*brief, {reader, Now()});
+  std::string html = respond::RenderIncidentReport(*brief, {reader, Now(), session->visibility() == nullptr});
   if (command.output.empty() || command.output == "-") {
     std::fwrite(html.data(), 1, html.size(), stdout);
     return std::fflush(stdout) == 0 ? kExitOk : kExitError;

@@ -514,8 +514,7 @@ Result<IncidentBrief> GatherIncidentBrief(store::Store& store, share::Community&
 
 std::string ReaderName(share::Community& community, const share::Principal& reader, const store::Viewer* viewer) {
   if (viewer == nullptr) {
-    return reader.IsNodeOperator() ? std::string("the node operator (everything on this node)")
-                                   : fmt::format("{} (administrator: everything on this node)", reader.user);
+    return reader.IsNodeOperator() ? std::string("the node operator") : fmt::format("{} (administrator)", reader.user);
   }
   Result<share::Organisation> organisation = community.FindOrganisation(viewer->author);
   return organisation.ok() ? organisation->name : viewer->author;

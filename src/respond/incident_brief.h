@@ -144,8 +144,8 @@ Result<IncidentBrief> GatherIncidentBrief(store::Store& store, share::Community&
                                           const BriefOptions& options = {});
 
 // Who a brief gathered with `viewer` for `reader` was for, as its footer
-// says: the organisation's name, or that the reader sees everything on the
-// node (an administrator, whose viewer is null).
+// says: the organisation's name, or the node operator or administrator
+// (whose viewer is null: they see everything).
 std::string ReaderName(share::Community& community, const share::Principal& reader, const store::Viewer* viewer);
 
 }  // namespace kenes::respond

@@ -270,6 +270,14 @@ class ReportWriter {
   }
 
   void Footer() {
+    if (options_.everything) {
+      Line(
+          "<footer><p>Rendered for <strong>{}</strong> on {} by Kenes. It shows everything this node holds about "
+          "the incident, whatever the sharing rules: pass it on only as far as they allow. Overdue is judged "
+          "against {}.</p></footer>",
+          Escaped(options_.reader), WhenText(options_.rendered_at), WhenText(brief_.now));
+      return;
+    }
     Line(
         "<footer><p>Rendered for <strong>{}</strong> on {} by Kenes. This report shows only what {} may see "
         "under the community's sharing rules (TLP and distribution); other organisations may see more or less. "

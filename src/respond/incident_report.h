@@ -20,8 +20,9 @@
 namespace kenes::respond {
 
 struct ReportOptions {
-  std::string reader;     // the organisation (or "the node operator") the brief was gathered for
-  Timestamp rendered_at;  // when
+  std::string reader;       // the organisation (or "the node operator") the brief was gathered for
+  Timestamp rendered_at;    // when
+  bool everything = false;  // the brief was gathered without a viewer (an administrator's)
 };
 
 // The HTML document (UTF-8) of `brief`.

@@ -27,8 +27,9 @@ void RegisterReportRoutes(Api& api, http::Router& router, store::Store& store, s
                KENES_RETURN_IF_ERROR(share::AuditSensitiveReads(community.audit(), caller.principal, brief.shown,
                                                                 "rest incident report"));
                std::string reader = respond::ReaderName(community, caller.principal, caller.filter());
-               http::Response response = http::MakeResponse(200, "text/html; charset=utf-8",
-                                                            respond::RenderIncidentReport(brief, {reader, Now()}));
+               http::Response response = http::MakeResponse(
+                   200, "text/html; charset=utf-8",
+                   respond::RenderIncidentReport(brief, {reader, Now(), caller.filter() == nullptr}));
                // The report is a snapshot of what this caller may see: never served to another from a cache.
                response.SetHeader("Cache-Control", "private, no-store");
                return response;

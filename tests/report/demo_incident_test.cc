@@ -106,7 +106,7 @@ TEST_F(DemoIncidentTest, TheReportShowsTheResponseInProgress) {
   EXPECT_EQ(tajikistan->tasks_completed,
             std::vector<std::string>{"Inspect river cargo at the Nizhny Panj crossing (synthetic)"});
 
-  std::string html = RenderIncidentReport(brief, {"Kyrgyzstan", *ParseTimestamp("2026-04-01T00:00:00Z")});
+  std::string html = RenderIncidentReport(brief, {"Kyrgyzstan", *ParseTimestamp("2026-04-01T00:00:00Z"), false});
   EXPECT_NE(html.find("Heroin consignment on the Panj–Batken–Kordai route (synthetic)"), std::string::npos);
   EXPECT_NE(html.find("<span class=\"badge overdue\">overdue</span>"), std::string::npos);
   EXPECT_NE(html.find("Council decision (synthetic)"), std::string::npos);

@@ -174,7 +174,7 @@ TEST_F(IncidentBriefTest, AnOrganisationSeesOnlyWhatItMay) {
     EXPECT_NE(version.id, kHiddenActor);
   }
 
-  std::string html = RenderIncidentReport(brief, {"Kyrgyzstan council", At("2026-06-01T10:00:00Z")});
+  std::string html = RenderIncidentReport(brief, {"Kyrgyzstan council", At("2026-06-01T10:00:00Z"), false});
   EXPECT_EQ(html.find("Debrief the informant"), std::string::npos);
   EXPECT_EQ(html.find("Secret"), std::string::npos);
   EXPECT_EQ(html.find("Hidden syndicate"), std::string::npos);
@@ -247,7 +247,7 @@ TEST_F(IncidentBriefTest, AssistanceGapsComeFromTheProviderWithTheReadersViewer)
   ASSERT_TRUE(brief.assistance_gaps.has_value());
   ASSERT_EQ(brief.assistance_gaps->size(), 1u);
   EXPECT_NE((*brief.assistance_gaps)[0].requesting_state_name, Org("KG"));
-  std::string html = RenderIncidentReport(brief, {"Kyrgyzstan", At("2026-06-01T10:00:00Z")});
+  std::string html = RenderIncidentReport(brief, {"Kyrgyzstan", At("2026-06-01T10:00:00Z"), false});
   EXPECT_NE(html.find("Drug detection dogs"), std::string::npos);
   EXPECT_EQ(html.find("not tracked"), std::string::npos);
 
@@ -260,15 +260,23 @@ TEST_F(IncidentBriefTest, AssistanceGapsComeFromTheProviderWithTheReadersViewer)
 
 TEST_F(IncidentBriefTest, TheReportSaysWhenAssistanceIsNotTracked) {
   WriteIncident();
-  std::string html = RenderIncidentReport(Brief(nullptr), {"the node operator", At("2026-06-01T10:00:00Z")});
+  std::string html = RenderIncidentReport(Brief(nullptr), {"the node operator", At("2026-06-01T10:00:00Z"), false});
   EXPECT_NE(html.find("Mutual assistance is not tracked on this node."), std::string::npos);
+}
+
+TEST_F(IncidentBriefTest, AnAdministratorsReportSaysItShowsEverything) {
+  WriteIncident();
+  std::string html = RenderIncidentReport(Brief(nullptr), {"the node operator", At("2026-06-01T10:00:00Z"), true});
+  EXPECT_NE(html.find("Rendered for <strong>the node operator</strong>"), std::string::npos);
+  EXPECT_NE(html.find("whatever the sharing rules"), std::string::npos);
+  EXPECT_EQ(html.find("shows only what"), std::string::npos);
 }
 
 TEST_F(IncidentBriefTest, TheReportIsOneSelfContainedDocumentWithEveryTextEscaped) {
   const std::string hostile = R"(<script>alert("x")</script> & 'co')";
   const std::string hostile_task = R"(<img src=x onerror=alert(1)>)";
   WriteIncident(hostile, hostile_task);
-  std::string html = RenderIncidentReport(Brief(nullptr), {"<b>Reader</b>", At("2026-06-01T10:00:00Z")});
+  std::string html = RenderIncidentReport(Brief(nullptr), {"<b>Reader</b>", At("2026-06-01T10:00:00Z"), false});
   EXPECT_TRUE(html.starts_with("<!DOCTYPE html>"));
   EXPECT_EQ(html.find("<script"), std::string::npos);
   EXPECT_EQ(html.find("<img"), std::string::npos);
@@ -287,7 +295,7 @@ TEST_F(IncidentBriefTest, TheReportIsOneSelfContainedDocumentWithEveryTextEscape
 
 TEST_F(IncidentBriefTest, TheReportShowsTaskStatusPerState) {
   WriteIncident();
-  std::string html = RenderIncidentReport(Brief(nullptr), {"the node operator", At("2026-06-01T10:00:00Z")});
+  std::string html = RenderIncidentReport(Brief(nullptr), {"the node operator", At("2026-06-01T10:00:00Z"), false});
   EXPECT_NE(html.find("task status per state"), std::string::npos);
   EXPECT_NE(html.find("<span class=\"badge overdue\">overdue</span>"), std::string::npos);
   EXPECT_NE(html.find("<span class=\"badge waiting\">waiting</span>"), std::string::npos);
