@@ -4,11 +4,13 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <memory>
 #include <optional>
 
 #include "assist/assistance_desk.h"
 #include "cli/commands.h"
 #include "cli/node_session.h"
+#include "notify/notifications.h"
 
 namespace kenes::cli {
 namespace {
@@ -137,7 +139,19 @@ int AssistCommands::Run(const Config& config, const std::string& as_user) {
   Result<NodeSession> session = OpenNodeSession(config, as_user);
   if (!session.ok()) return Usage(session.status().message());
   share::Community& community = *session->community;
-  assist::AssistanceDesk desk(*session->store, community);
+  // Changes reach the inboxes of the organisations concerned, as the server's do; webhooks go out from the server.
+  std::unique_ptr<notify::Notifications> notifications;
+  notify::NoticeSink notices;
+  if (!*list_ && !*show_) {
+    notify::NotificationOptions options;
+    options.send_webhooks = false;
+    Result<std::unique_ptr<notify::Notifications>> opened =
+        notify::Notifications::Open(config.data_dir, *session->store, community, options);
+    if (!opened.ok()) return Fail(opened.status());
+    notifications = std::move(opened).value();
+    notices = notifications->sink();
+  }
+  assist::AssistanceDesk desk(*session->store, community, notices);
   const share::Principal& actor = session->actor;
   Result<assist::Sharing> sharing = SharingOf(tlp_, distribution_);
   if (!sharing.ok()) return Usage(sharing.status().message());

@@ -13,7 +13,8 @@
 //
 // Each acts as the --as user (the node operator, who belongs to no
 // organisation, may only read). request and offer print the new object's
-// id; the others print what changed. Exit codes as every command's: 1 for a
+// id; the others print what changed. Changes notify the organisations
+// concerned through their inboxes (notify.db), as the server's do. Exit codes as every command's: 1 for a
 // refused change (the rule broken is printed), 2 for bad usage or a node
 // that cannot be opened. Single-threaded, like the CLI.
 #pragma once
