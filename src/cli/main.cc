@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/community_commands.h"
 #include "cli/config.h"
+#include "cli/incident_commands.h"
 #include "cli/report_command.h"
 
 namespace {
@@ -119,6 +120,8 @@ int main(int argc, char** argv) {
   incident_report->add_option("--output,-o", incident_report_command.output,
                               "Write the report to this file (whole or not at all) instead of standard output");
 
+  IncidentCommands incident_commands(app, *incident);  // create, list, show, update, link, plan, timeline; task; note
+
   CommunityCommands community_commands(app);
 
   // `kenes assist ...`: mutual assistance requests and offers (assist_commands.h).
@@ -147,6 +150,7 @@ int main(int argc, char** argv) {
   if (*import) return RunImport(*config, as_user, import_command);
   if (*export_) return RunExport(*config, as_user, export_command);
   if (*get) return RunGet(*config, as_user, get_command);
+  if (incident_commands.Selected()) return incident_commands.Run(*config, as_user);
   if (*incident_report) return RunIncidentReport(*config, as_user, incident_report_command);
   if (*stats) return RunStats(*config, as_user);
   if (*serve) {

@@ -4,9 +4,11 @@
 #include <signal.h>
 
 #include <charconv>
+#include <condition_variable>
 #include <cstdio>
 #include <memory>
 #include <mutex>
+#include <stop_token>
 #include <thread>
 
 #include <fmt/format.h>
@@ -22,6 +24,7 @@
 #include "http/server.h"
 #include "http/server_routes.h"
 #include "notify/notifications.h"
+#include "respond/response_desk.h"
 #include "rest/api.h"
 #include "taxii/service.h"
 
@@ -136,6 +139,12 @@ int RunServe(const Config& config) {
   rest_options.correlator = &(*subscribers)->correlator();
   rest_options.alerts = &alerts;
   rest_options.detail_requests = &detail_requests;
+  // Joint response; its due and overdue reminders are sent every minute once the server runs.
+  Result<std::unique_ptr<respond::ReminderLedger>> reminders =
+      respond::ReminderLedger::Open(respond::ReminderLedger::FileIn(config.data_dir));
+  if (!reminders.ok()) return Fail(reminders.status());
+  respond::ResponseDesk response_desk(store, community, reminders->get(), notices, on_batch);
+  rest_options.response = &response_desk;
   // Mutual assistance: requests and offers are STIX objects in the store; the desk keeps nothing else.
   assist::AssistanceDesk assistance_desk(store, community, notices, on_batch);
   rest_options.assistance = &assistance_desk;
@@ -158,6 +167,16 @@ int RunServe(const Config& config) {
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
   Status started = server.Start();
   if (!started.ok()) return Fail(started);
+  std::jthread reminder_clock([&response_desk](std::stop_token stop) {
+    std::mutex mutex;
+    std::condition_variable_any tick;
+    while (!stop.stop_requested()) {
+      Result<size_t> sent = response_desk.PublishDueNotices(Now());
+      if (!sent.ok()) fmt::print(stderr, "warning: task reminders: {}\n", sent.status().message());
+      std::unique_lock lock(mutex);
+      tick.wait_for(lock, stop, std::chrono::minutes(1), [] { return false; });
+    }
+  });
   fmt::print(stderr, "Kenes node serving {} on {}://{}:{}/ — TAXII 2.1 at /taxii2/, REST at /api/v1/ (Ctrl-C stops)\n",
              config.data_dir.string(), tls ? "https" : "http", address, server.port());
   int signal = 0;
