@@ -17,6 +17,7 @@
 #include "correlate/alert_book.h"
 #include "correlate/alert_database.h"
 #include "ingest/importer.h"
+#include "notify/notifications.h"
 #include "share/write_labeller.h"
 #include "share/audit_log.h"
 #include "share/marking.h"
@@ -90,7 +91,16 @@ int RunImport(const Config& config, const std::string& as_user, const ImportComm
     fmt::print(stderr, "error: {}\n", alert_database.status().message());
     return kExitError;
   }
-  correlate::AlertBook alerts(**alert_database);
+  // The alerts this import raises reach the organisations' inboxes; a running node sends them to webhooks.
+  notify::NotificationOptions notify_options;
+  notify_options.send_webhooks = false;
+  Result<std::unique_ptr<notify::Notifications>> notifications =
+      notify::Notifications::Open(config.data_dir, *session->store, *session->community, notify_options);
+  if (!notifications.ok()) {
+    fmt::print(stderr, "error: {}\n", notifications.status().message());
+    return kExitError;
+  }
+  correlate::AlertBook alerts(**alert_database, (*notifications)->sink());
   Result<std::unique_ptr<IngestSubscribers>> subscribers =
       IngestSubscribers::Start(*session->store, *session->community, config, alerts.Sink());
   if (!subscribers.ok()) {

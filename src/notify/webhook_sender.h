@@ -46,7 +46,7 @@ struct WebhookSenderOptions {
   int max_attempts = 8;                          // REQUIRES: >= 1
   std::chrono::milliseconds first_retry{1'000};  // after the first failed attempt
   std::chrono::milliseconds max_retry{600'000};  // the backoff's cap
-  std::chrono::milliseconds idle_poll{60'000};   // checks the database at least this often
+  std::chrono::milliseconds idle_poll{10'000};   // checks the database at least this often (other processes' notices)
   WebhookClientOptions client;                   // timeout and trust anchors
 };
 
