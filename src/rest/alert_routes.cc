@@ -23,15 +23,6 @@ namespace {
 
 constexpr PageLimits kAlertLimits{50, 500};
 
-// GET /api/v1/events is server-sent events without a held connection: the
-// HTTP layer answers whole responses, so each response carries the alerts
-// raised since the client's Last-Event-ID and ends, and EventSource
-// reconnects after `retry` with the last id it saw. A new alert so reaches
-// a listening client within the retry interval, and no handler thread is
-// held by a listener.
-constexpr int kEventRetryMilliseconds = 5000;
-constexpr size_t kEventsPerResponse = 100;
-
 Status NotRunning() { return Status::IoError("cross-border alerts are not kept on this node"); }
 
 // A positive integer id from the path: `what` names it in the error.
@@ -137,7 +128,6 @@ void Api::RegisterAlertRoutes(http::Router& router) {
   router.Add(Method::kGet, "/api/v1/detail-requests", Auth::kRequired, Handle(&Api::ListDetailRequests));
   router.Add(Method::kPost, "/api/v1/detail-requests/{id}/approve", Auth::kRequired, Handle(&Api::ApproveDetails));
   router.Add(Method::kPost, "/api/v1/detail-requests/{id}/decline", Auth::kRequired, Handle(&Api::DeclineDetails));
-  router.Add(Method::kGet, "/api/v1/events", Auth::kRequired, Handle(&Api::ReadEvents));
 }
 
 Result<http::Response> Api::ListAlerts(const Caller& caller, const http::Request& request) {
@@ -190,40 +180,6 @@ Result<http::Response> Api::ListAlerts(const Caller& caller, const http::Request
   AppendOptionalMember(body, "next", more ? std::to_string(alerts.back().id) : "");
   body += '}';
   return JsonResponse(200, std::move(body));
-}
-
-Result<http::Response> Api::ReadEvents(const Caller& caller, const http::Request& request) {
-  static constexpr std::array<std::string_view, 1> kParameters = {"last_event_id"};
-  KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, kParameters));
-  if (options_.alerts == nullptr) return NotRunning();
-  correlate::AlertFilter filter;
-  if (caller.principal.role != share::Role::kAdmin) filter.organisation = caller.principal.organisation;
-  // The header an EventSource sends on reconnecting, or the parameter for clients that cannot set headers.
-  std::optional<std::string_view> last = request.Query("last_event_id");
-  if (std::string_view header = request.Header("Last-Event-ID"); !header.empty()) last = header;
-  std::string body = fmt::format("retry: {}\n\n", kEventRetryMilliseconds);
-  if (!last) {
-    // A new listener hears of alerts from now on: it learns where now is.
-    filter.limit = 1;
-    KENES_ASSIGN_OR_RETURN(std::vector<correlate::Alert> newest, options_.alerts->List(filter));
-    body += fmt::format("id: {}\n\n", newest.empty() ? 0 : newest.front().id);
-  } else {
-    auto [end, error] = std::from_chars(last->data(), last->data() + last->size(), filter.after_id);
-    if (error != std::errc() || end != last->data() + last->size() || filter.after_id < 0) {
-      return Status::InvalidArgument(fmt::format("Last-Event-ID must be an id this stream gave, not '{}'", *last));
-    }
-    filter.oldest_first = true;
-    filter.limit = kEventsPerResponse;
-    KENES_ASSIGN_OR_RETURN(std::vector<correlate::Alert> alerts, options_.alerts->List(filter));
-    for (const correlate::Alert& alert : alerts) {
-      body += fmt::format("id: {}\nevent: alert\ndata: ", alert.id);
-      KENES_RETURN_IF_ERROR(AppendAlert(body, store_, caller.filter(), alert));
-      body += "\n\n";
-    }
-  }
-  http::Response response = http::MakeResponse(200, "text/event-stream", std::move(body));
-  response.SetHeader("Cache-Control", "no-cache");
-  return response;
 }
 
 Result<http::Response> Api::AcknowledgeAlert(const Caller& caller, const http::Request& request) {

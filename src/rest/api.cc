@@ -94,6 +94,7 @@ void Api::Register(http::Router& router) {
   RegisterCorrelationRoutes(router);
   RegisterIncidentRoutes(*this, router, options_.response);
   RegisterAssistanceRoutes(*this, router, options_.assistance);
+  RegisterEventRoutes(*this, router, store_, community_, options_.notices, options_.events);
   RegisterReportRoutes(*this, router, store_, community_, options_.incident_assistance_gaps);
   RegisterNotificationRoutes(*this, router, store_, community_, options_.notifications);
 }

@@ -19,7 +19,7 @@
 //   GET  /api/v1/alerts, POST /api/v1/alerts/{id}/acknowledge   cross-border alerts (correlate/alert_book.h)
 //   POST /api/v1/alerts/{id}/detail-requests, GET /api/v1/detail-requests,
 //   POST /api/v1/detail-requests/{id}/approve|decline   requests for details (correlate/detail_desk.h)
-//   GET  /api/v1/events                   new alerts as server-sent events (alert_routes.cc)
+//   GET  /api/v1/events                   the caller's notices as server-sent events (event_routes.h)
 //   GET  /api/v1/correlations             who holds a value (kind, value), as the caller may see it
 //   GET  /api/v1/objects/{id}/correlations   who else holds the values an object holds
 //   /api/v1/incidents, /plans, /tasks, /objects/{id}/notes   joint response (incident_routes.h)
@@ -53,6 +53,7 @@
 #include "http/router.h"
 #include "ingest/importer.h"
 #include "respond/incident_brief.h"
+#include "rest/event_routes.h"
 #include "rest/object_write.h"
 #include "share/community.h"
 #include "share/viewer_cache.h"
@@ -99,6 +100,9 @@ struct ApiOptions {
   respond::ResponseDesk* response = nullptr;
   // Mutual assistance (assistance_routes.h); null: its routes answer 503.
   assist::AssistanceDesk* assistance = nullptr;
+  // The notices GET /api/v1/events streams, and its limits; null: it answers 503.
+  notify::NoticeFeed* notices = nullptr;
+  EventOptions events;
   // The open assistance gaps incident reports show (report_routes.h); empty: they say assistance is not tracked.
   respond::AssistanceGapProvider incident_assistance_gaps;
   // Inboxes and webhooks (notification_routes.h); null: their routes answer 503.
@@ -159,7 +163,6 @@ class Api {
   // alert_routes.cc
   void RegisterAlertRoutes(http::Router& router);
   Result<http::Response> ListAlerts(const Caller& caller, const http::Request& request);
-  Result<http::Response> ReadEvents(const Caller& caller, const http::Request& request);
   Result<http::Response> AcknowledgeAlert(const Caller& caller, const http::Request& request);
   Result<http::Response> AskForDetails(const Caller& caller, const http::Request& request);
   Result<http::Response> ListDetailRequests(const Caller& caller, const http::Request& request);

@@ -265,33 +265,6 @@ TEST_F(AlertRoutesTest, NothingToAskAboutAVisibleObject) {
               "may already see");
 }
 
-TEST_F(AlertRoutesTest, EventsBringNewAlertsToTheirOrganisationOnly) {
-  http::Response first = node_->Get(kz_analyst_, "/api/v1/events");
-  ASSERT_EQ(first.status, 200) << first.body;
-  EXPECT_EQ(first.Header("Content-Type"), "text/event-stream");
-  EXPECT_EQ(first.body, "retry: 5000\n\nid: 0\n\n");  // nothing yet: start from here
-  Link(R"("tlp":"amber","distribution":"organisation")");
-
-  auto since = [&](const TestUser& user, std::string_view last) {
-    http::Response response =
-        node_->Send(&user, http::Method::kGet, "/api/v1/events", {}, {{"Last-Event-ID", std::string(last)}});
-    EXPECT_EQ(response.status, 200) << response.body;
-    return response.body;
-  };
-  std::string kazakh = since(kz_analyst_, "0");
-  EXPECT_NE(kazakh.find(fmt::format("id: {}\nevent: alert\ndata: {{\"id\":{},", kz_alert_, kz_alert_)),
-            std::string::npos)
-      << kazakh;
-  EXPECT_EQ(kazakh.find(kg_object_), std::string::npos) << kazakh;              // hidden there as in the listing
-  EXPECT_EQ(since(kz_analyst_, std::to_string(kz_alert_)), "retry: 5000\n\n");  // nothing newer
-  EXPECT_EQ(since(eu_analyst_, "0"), "retry: 5000\n\n");
-  EXPECT_NE(since(kg_analyst_, "0").find("event: alert"), std::string::npos);
-  http::Response resumed = node_->Get(kz_analyst_, "/api/v1/events?last_event_id=0");
-  EXPECT_EQ(resumed.body, kazakh);
-  ExpectError(node_->Send(&kz_analyst_, http::Method::kGet, "/api/v1/events", {}, {{"Last-Event-ID", "x"}}), 400,
-              "Last-Event-ID");
-}
-
 TEST_F(AlertRoutesTest, WithoutAnAlertBookTheRoutesSaySo) {
   RestNode bare;
   TestUser user = bare.AddUser("kz.someone", "KZ", Role::kAnalyst);
