@@ -139,6 +139,7 @@ int RunServe(const Config& config) {
   rest_options.correlator = &(*subscribers)->correlator();
   rest_options.alerts = &alerts;
   rest_options.detail_requests = &detail_requests;
+  rest_options.notices = &(*notifications)->feed();
   // Joint response; its due and overdue reminders are sent every minute once the server runs.
   Result<std::unique_ptr<respond::ReminderLedger>> reminders =
       respond::ReminderLedger::Open(respond::ReminderLedger::FileIn(config.data_dir));
