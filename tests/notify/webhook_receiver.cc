@@ -54,17 +54,21 @@ bool ReadRequest(int connection, ReceivedRequest& request) {
 
 }  // namespace
 
-WebhookReceiver::WebhookReceiver(std::vector<int> script) : script_(std::move(script)) {
-  listener_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+int ListenOnLoopback(uint16_t& port) {
+  int listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
   sockaddr_in address{};
   address.sin_family = AF_INET;
   address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  address.sin_port = 0;
-  ::bind(listener_, reinterpret_cast<sockaddr*>(&address), sizeof(address));
-  ::listen(listener_, 16);
+  ::bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof(address));
+  ::listen(listener, 16);
   socklen_t size = sizeof(address);
-  ::getsockname(listener_, reinterpret_cast<sockaddr*>(&address), &size);
-  port_ = ntohs(address.sin_port);
+  ::getsockname(listener, reinterpret_cast<sockaddr*>(&address), &size);
+  port = ntohs(address.sin_port);
+  return listener;
+}
+
+WebhookReceiver::WebhookReceiver(std::vector<int> script) : script_(std::move(script)) {
+  listener_ = ListenOnLoopback(port_);
   thread_ = std::thread([this] { Serve(); });
 }
 

@@ -25,6 +25,9 @@ struct ReceivedRequest {
   std::chrono::steady_clock::time_point arrived;
 };
 
+// A socket listening on 127.0.0.1 at a free port, which it sets.
+int ListenOnLoopback(uint16_t& port);
+
 class WebhookReceiver {
  public:
   static constexpr int kSilent = 0;
