@@ -54,6 +54,7 @@ Status ApplySetting(const std::string& key, std::string_view value, Config& conf
   if (key == "serve.read_timeout_seconds") return ParseCount(key, value, 1, 3600, serve.read_timeout_seconds);
   if (key == "serve.idle_timeout_seconds") return ParseCount(key, value, 1, 3600, serve.idle_timeout_seconds);
   if (key == "serve.access_log") return text(serve.access_log);
+  if (key == "serve.web_root") return text(serve.web_root);
   return Status::InvalidArgument("unknown setting '" + key + "'");
 }
 
@@ -68,6 +69,7 @@ Config DefaultConfig() {
   } else {
     config.data_dir = "var/kenes";
   }
+  config.serve.web_root = KENES_DEFAULT_WEB_ROOT;
   return config;
 }
 

@@ -15,6 +15,7 @@
 //   [serve]
 //   listen = 127.0.0.1:8080
 //   tls_certificate = /etc/kenes/node.pem   # with tls_key: HTTPS only
+//   web_root = /usr/share/kenes/web         # the built web UI
 //
 // Precedence, highest first: command-line flags, environment (KENES_DATA_DIR),
 // the config file, built-in defaults. Plain value type; thread-compatible.
@@ -40,6 +41,9 @@ struct ServeConfig {
   size_t read_timeout_seconds = 120;       // for a whole request (a 50 MB bundle at 4 Mbit/s), so a trickler is dropped
   size_t idle_timeout_seconds = 60;        // between requests on a kept-alive connection
   std::string access_log = "-";            // a file to append JSON lines to; "-" standard error
+  // The built web UI served at / (http/static_site.h); empty: no UI. Default:
+  // the checkout's web/dist, where `npm run build` in web/ puts it.
+  std::filesystem::path web_root;
 };
 
 struct Config {

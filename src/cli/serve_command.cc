@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "assist/assistance_desk.h"
+#include "cli/assistance_gaps.h"
 #include "cli/commands.h"
 #include "cli/ingest_subscribers.h"
 #include "cli/node_session.h"
@@ -24,6 +25,8 @@
 #include "http/server.h"
 #include "http/server_routes.h"
 #include "notify/notifications.h"
+#include "http/session_book.h"
+#include "http/static_site.h"
 #include "respond/response_desk.h"
 #include "rest/api.h"
 #include "taxii/service.h"
@@ -139,6 +142,7 @@ int RunServe(const Config& config) {
   rest_options.correlator = &(*subscribers)->correlator();
   rest_options.alerts = &alerts;
   rest_options.detail_requests = &detail_requests;
+  rest_options.notifications = notifications->get();
   rest_options.notices = &(*notifications)->feed();
   // Joint response; its due and overdue reminders are sent every minute once the server runs.
   Result<std::unique_ptr<respond::ReminderLedger>> reminders =
@@ -149,12 +153,24 @@ int RunServe(const Config& config) {
   // Mutual assistance: requests and offers are STIX objects in the store; the desk keeps nothing else.
   assist::AssistanceDesk assistance_desk(store, community, notices, on_batch);
   rest_options.assistance = &assistance_desk;
-  rest_options.notifications = notifications->get();
+  rest_options.incident_assistance_gaps = AssistanceGapsFrom(assistance_desk);
+  bool tls = !options->tls_certificate_file.empty();
+  http::SessionOptions session_options;
+  session_options.secure_cookie = tls;
+  http::SessionBook sessions(community, session_options);
+  rest_options.sessions = &sessions;
   rest::Api api(store, community, rest_options);
   api.Register(router);
-  http::Authenticator authenticator(community);
+  http::Authenticator authenticator(community, {}, store::SystemClock(), &sessions);
+  // The web UI at /, when it is built; the APIs serve without it.
+  Result<std::unique_ptr<http::StaticSite>> web = Status::NotFound("serve.web_root is empty: no web UI");
+  if (!config.serve.web_root.empty()) web = http::StaticSite::Load(config.serve.web_root);
+  if (web.ok()) {
+    (*web)->Register(router);
+  } else {
+    fmt::print(stderr, "warning: no web UI at /: {}\n", web.status().message());
+  }
 
-  bool tls = !options->tls_certificate_file.empty();
   std::string address = options->address.find(':') == std::string::npos ? options->address
                                                                          : "[" + options->address + "]";
   http::Server server(*options, router, metrics,
@@ -178,8 +194,9 @@ int RunServe(const Config& config) {
       tick.wait_for(lock, stop, std::chrono::minutes(1), [] { return false; });
     }
   });
-  fmt::print(stderr, "Kenes node serving {} on {}://{}:{}/ — TAXII 2.1 at /taxii2/, REST at /api/v1/ (Ctrl-C stops)\n",
-             config.data_dir.string(), tls ? "https" : "http", address, server.port());
+  fmt::print(stderr,
+             "Kenes node serving {} on {}://{}:{}/ — {}TAXII 2.1 at /taxii2/, REST at /api/v1/ (Ctrl-C stops)\n",
+             config.data_dir.string(), tls ? "https" : "http", address, server.port(), web.ok() ? "web UI at /, " : "");
   int signal = 0;
   sigwait(&stop_signals, &signal);
   fmt::print(stderr, "{}: finishing the requests in flight\n", signal == SIGINT ? "SIGINT" : "SIGTERM");

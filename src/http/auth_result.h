@@ -23,6 +23,9 @@ struct AuthResult {
   // Answer only after this long: how repeated failures are slowed down. The
   // server waits on a timer, so a delay ties up no thread.
   std::chrono::milliseconds delay{0};
+  // Headers the answer to a refused request carries: a Set-Cookie that
+  // clears a session cookie the server no longer knows.
+  Fields headers;
 };
 
 using Authenticate = std::function<AuthResult(const Request& request)>;

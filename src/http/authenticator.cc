@@ -11,14 +11,8 @@ namespace {
 
 constexpr std::string_view kInvalidCredentials = "invalid credentials";
 
-// "192.0.2.7:51234" -> "192.0.2.7"; "[::1]:8080" -> "[::1]". Failures count
-// per address, not per connection.
-std::string ClientAddress(std::string_view remote) {
-  if (remote.starts_with('[')) return std::string(remote.substr(0, remote.find(']') + 1));
-  size_t colon = remote.find(':');
-  bool one_colon = colon != std::string_view::npos && colon == remote.rfind(':');
-  return std::string(one_colon ? remote.substr(0, colon) : remote);
-}
+// Methods that change nothing, by the HTTP specification and by Kenes' routes.
+bool IsSafe(Method method) { return method == Method::kGet || method == Method::kHead || method == Method::kOptions; }
 
 bool StartsWithScheme(std::string_view header, std::string_view scheme) {
   if (header.size() <= scheme.size() || header[scheme.size()] != ' ') return false;
@@ -39,13 +33,18 @@ std::optional<std::string> DecodeBase64(std::string_view text) {
 
 }  // namespace
 
-Authenticator::Authenticator(share::Community& community, AuthenticatorOptions options, store::Clock& clock)
-    : community_(community), options_(options), clock_(clock) {}
+Authenticator::Authenticator(share::Community& community, AuthenticatorOptions options, store::Clock& clock,
+                             SessionBook* sessions)
+    : community_(community), options_(options), clock_(clock), sessions_(sessions), throttle_(options.throttle) {}
 
 AuthResult Authenticator::Authenticate(const Request& request) {
   std::string_view header = request.Header("Authorization");
-  if (header.empty()) return {};
   std::string client = ClientAddress(request.remote);
+  if (header.empty()) {
+    std::string_view token = sessions_ != nullptr ? SessionBook::TokenOf(request) : std::string_view();
+    if (token.empty()) return {};
+    return AuthenticateSession(request, token, client);
+  }
   std::string source = "http " + client;
   std::string api_key;
   std::optional<std::string> basic_user;
@@ -68,7 +67,26 @@ AuthResult Authenticator::Authenticate(const Request& request) {
   }
   // Failures are not forgiven by a success: they expire with their window,
   // so one good key cannot shield guessing at others.
-  return AuthResult{std::move(principal).value(), Status::Ok(), {}};
+  return AuthResult{std::move(principal).value(), Status::Ok(), {}, {}};
+}
+
+AuthResult Authenticator::AuthenticateSession(const Request& request, std::string_view token,
+                                              const std::string& client) {
+  Result<Session> session = sessions_->Find(token, "http " + client);
+  if (!session.ok()) {
+    AuthResult refused = Refuse(client, session.status());
+    refused.headers.emplace_back("Set-Cookie", sessions_->ClearCookie());
+    return refused;
+  }
+  if (!IsSafe(request.method) && !SessionBook::CarriesCsrfToken(request, *session)) {
+    return AuthResult{std::nullopt,
+                      Status::PermissionDenied(
+                          "a request signed in by the session cookie must carry the session's X-CSRF-Token header "
+                          "(GET /api/v1/session gives it)"),
+                      {},
+                      {}};
+  }
+  return AuthResult{std::move(session->principal), Status::Ok(), {}, {}};
 }
 
 Result<share::Principal> Authenticator::PrincipalOfKey(const std::string& api_key, const std::string& source) {
@@ -106,25 +124,8 @@ Result<share::Principal> Authenticator::PrincipalOfKey(const std::string& api_ke
 }
 
 AuthResult Authenticator::Refuse(const std::string& client, Status status) {
-  auto now = std::chrono::steady_clock::now();
-  std::lock_guard lock(mutex_);
-  if (failures_.size() >= options_.max_tracked_clients && !failures_.contains(client)) {
-    auto oldest = std::min_element(failures_.begin(), failures_.end(), [](const auto& a, const auto& b) {
-      return a.second.window_start < b.second.window_start;
-    });
-    failures_.erase(oldest);
-  }
-  Failures& failures = failures_[client];
-  if (failures.count == 0 || now - failures.window_start > options_.failure_window) {
-    failures = Failures{0, now};
-  }
-  ++failures.count;
-  std::chrono::milliseconds delay{0};
-  if (failures.count > options_.free_failures) {
-    int doublings = std::min(failures.count - options_.free_failures - 1, 16);
-    delay = std::min(options_.max_delay, options_.first_delay * (int64_t{1} << doublings));
-  }
   // Another status (the community's database failing) is not the caller's fault: pass it on as it is.
-  return AuthResult{std::nullopt, std::move(status), delay};
+  return AuthResult{std::nullopt, std::move(status), throttle_.Fail(client), {}};
 }
+
 }  // namespace kenes::http

@@ -1,17 +1,25 @@
 // Authenticator: who an HTTP request says it is, checked against the
-// community's API keys.
+// community's API keys and the signed-in browsers' sessions.
 //
-// Credentials come as `Authorization: Bearer <api key>` or as HTTP Basic
+// Credentials come as `Authorization: Bearer <api key>`, as HTTP Basic
 // with the user name and an API key as the password (for tools that only
-// speak Basic). A request without credentials is anonymous (public routes
-// answer it; the server refuses it elsewhere). Every refusal reads
-// "invalid credentials", whatever the reason — unknown user, wrong or
-// revoked key, a Basic user name that is not the key's — so a caller learns
-// nothing; the audit log keeps the precise reason.
+// speak Basic), or, without an Authorization header, as the session cookie
+// of a browser signed in through the web UI (session_book.h). A request
+// without credentials is anonymous (public routes answer it; the server
+// refuses it elsewhere). Every refusal reads "invalid credentials",
+// whatever the reason — unknown user, wrong or revoked key, a Basic user
+// name that is not the key's, an unknown or ended session — so a caller
+// learns nothing; the audit log keeps the precise reason. A refused session
+// cookie is also cleared, so the browser can sign in again.
 //
-// Repeated failures are slowed down: after `free_failures` failures from one
-// client address within `failure_window`, each further refusal to it is
-// answered only after a delay that doubles up to `max_delay`. The server
+// A state-changing request (anything but GET, HEAD and OPTIONS)
+// authenticated by the session cookie must carry the session's CSRF token
+// in X-CSRF-Token, or it is refused with PermissionDenied (403): a browser
+// sends cookies along with requests other sites make it send, never a
+// header. Requests with Bearer or Basic credentials need no token.
+//
+// Repeated failures are slowed down per client address (failure_throttle.h):
+// each refusal past the free ones is answered only after a delay. The server
 // waits on a timer, so the delay ties up no thread.
 //
 // Successful keys are cached (by hash, never in clear) for `cache_ttl`, so a
@@ -36,7 +44,9 @@
 
 #include "base/status.h"
 #include "http/auth_result.h"
+#include "http/failure_throttle.h"
 #include "http/message.h"
+#include "http/session_book.h"
 #include "share/community.h"
 #include "store/clock.h"
 
@@ -44,18 +54,15 @@ namespace kenes::http {
 
 struct AuthenticatorOptions {
   std::chrono::seconds cache_ttl{300};
-  int free_failures = 3;
-  std::chrono::seconds failure_window{600};
-  std::chrono::milliseconds first_delay{250};
-  std::chrono::milliseconds max_delay{8000};
-  size_t max_tracked_clients = 10000;  // failure records kept; the oldest go first
+  ThrottleOptions throttle;
 };
 
 class Authenticator {
  public:
-  // `community` and `clock` (for key expiry) must outlive the authenticator.
+  // `community`, `sessions` and `clock` (for key expiry) must outlive the
+  // authenticator. Without `sessions`, session cookies are not looked at.
   explicit Authenticator(share::Community& community, AuthenticatorOptions options = {},
-                         store::Clock& clock = store::SystemClock());
+                         store::Clock& clock = store::SystemClock(), SessionBook* sessions = nullptr);
 
   AuthResult Authenticate(const Request& request);
 
@@ -65,23 +72,20 @@ class Authenticator {
     std::optional<Timestamp> expires;
     std::chrono::steady_clock::time_point cached_until;
   };
-  struct Failures {
-    int count = 0;
-    std::chrono::steady_clock::time_point window_start;
-  };
-
   // The principal for `api_key`, from the cache or the community.
   Result<share::Principal> PrincipalOfKey(const std::string& api_key, const std::string& source);
   AuthResult Refuse(const std::string& client, Status status);
+  AuthResult AuthenticateSession(const Request& request, std::string_view token, const std::string& client);
 
   share::Community& community_;
   AuthenticatorOptions options_;
   store::Clock& clock_;
+  SessionBook* sessions_;
+  FailureThrottle throttle_;
 
   std::mutex mutex_;
-  uint64_t generation_ = 0;  // of the community when the cache was filled
+  uint64_t generation_ = 0;                          // of the community when the cache was filled
   std::unordered_map<std::string, CachedKey> keys_;  // by ApiKeyHash
-  std::unordered_map<std::string, Failures> failures_;  // by client address
 };
 
 }  // namespace kenes::http

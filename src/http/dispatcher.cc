@@ -11,7 +11,10 @@ Dispatcher::Dispatcher(const Router& router, Authenticate authenticate, LogSink 
 
 Response Dispatcher::Unauthorized(const Request& request, std::string_view description) const {
   Response response = router_.Error(request.path, 401, "Unauthorized", description);
-  response.SetHeader("WWW-Authenticate", R"(Basic realm="kenes", Bearer)");
+  // A Basic challenge to a page's script (Sec-Fetch-Dest: empty) would make
+  // the browser pop up its own password dialog over the web UI's sign-in.
+  bool from_script = request.Header("Sec-Fetch-Dest") == "empty";
+  response.SetHeader("WWW-Authenticate", from_script ? "Bearer" : R"(Basic realm="kenes", Bearer)");
   return response;
 }
 
@@ -61,7 +64,10 @@ Dispatched Dispatcher::Dispatch(Request& request) const {
       AuthResult auth = authenticate_(request);
       if (!auth.status.ok()) {
         out.delay = auth.delay;
-        out.response = Unauthorized(request, auth.status.message());
+        out.response = auth.status.code() == StatusCode::kPermissionDenied
+                           ? router_.Error(request.path, 403, "Forbidden", auth.status.message())
+                           : Unauthorized(request, auth.status.message());
+        for (auto& [name, value] : auth.headers) out.response.headers.emplace_back(std::move(name), std::move(value));
         return out;
       }
       request.principal = std::move(auth.principal);

@@ -5,7 +5,8 @@
 // The server runs Dispatch on a handler thread, since the authenticator and
 // the handlers block on the databases. Every outcome is a complete Response:
 // a malformed target is a 400, an unknown path a 404, a missing or refused
-// credential a 401 (with WWW-Authenticate), a handler that throws a 500,
+// credential a 401 (with WWW-Authenticate), a session request without its
+// CSRF token a 403, a handler that throws a 500,
 // each rendered by the router's error renderer for the path.
 //
 // Thread-safety: Dispatch may be called from any number of threads.

@@ -24,12 +24,25 @@ bool IsParameter(std::string_view segment) {
   return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
 }
 
-// How well `pattern` matches `path`: -1 not at all, else the number of
-// literal segments (more literals win).
+// "{name...}": binds the rest of the path.
+bool IsRestParameter(std::string_view segment) { return IsParameter(segment) && segment.ends_with("...}"); }
+
+// The parameter's name: "{id}" -> "id", "{path...}" -> "path".
+std::string ParameterName(std::string_view segment) {
+  segment = segment.substr(1, segment.size() - 2);
+  if (segment.ends_with("...")) segment.remove_suffix(3);
+  return std::string(segment);
+}
+
+// How well `pattern` matches `path`: -1 not at all, else twice the number
+// of literal segments (more literals win), plus one for a pattern without a
+// rest parameter (which wins over one with as many literals).
 int MatchScore(const std::vector<std::string>& pattern, const std::vector<std::string>& path) {
-  if (pattern.size() != path.size()) return -1;
+  bool rest = !pattern.empty() && IsRestParameter(pattern.back());
+  if (rest ? path.size() < pattern.size() : pattern.size() != path.size()) return -1;
   int literals = 0;
   for (size_t i = 0; i < pattern.size(); ++i) {
+    if (rest && i + 1 == pattern.size()) break;
     if (IsParameter(pattern[i])) {
       if (path[i].empty()) return -1;
     } else if (pattern[i] == path[i]) {
@@ -38,7 +51,7 @@ int MatchScore(const std::vector<std::string>& pattern, const std::vector<std::s
       return -1;
     }
   }
-  return literals;
+  return 2 * literals + (rest ? 0 : 1);
 }
 
 Response DefaultError(int status, std::string_view title, std::string_view description) {
@@ -54,8 +67,7 @@ Router::Router() { renderers_.push_back({"/", DefaultError}); }
 void Router::Add(Method method, std::string pattern, Auth auth, Handler handler) {
   std::vector<std::string> segments = SplitPath(pattern);
   size_t index = routes_.size();
-  routes_.push_back(
-      Route{RouteInfo{method, std::move(pattern), auth, index}, std::move(segments), std::move(handler)});
+  routes_.push_back(Route{RouteInfo{method, std::move(pattern), auth, index}, std::move(segments), std::move(handler)});
 }
 
 void Router::SetErrorRenderer(std::string prefix, ErrorRenderer renderer) {
@@ -71,6 +83,8 @@ const RouteInfo* Router::Find(Request& request, Response& error) const {
     int score = MatchScore(route.segments, path);
     if (score < 0) continue;
     if (route.info.method != request.method) {
+      // A catch-all for other methods says nothing about what this path allows.
+      if (IsRestParameter(route.segments.back())) continue;
       if (allowed.find(MethodName(route.info.method)) == std::string::npos) {
         if (!allowed.empty()) allowed += ", ";
         allowed += MethodName(route.info.method);
@@ -86,9 +100,9 @@ const RouteInfo* Router::Find(Request& request, Response& error) const {
     if (allowed.empty()) {
       error = Error(request.path, 404, "Not Found", fmt::format("no resource at {}", request.path));
     } else {
-      error = Error(request.path, 405, "Method Not Allowed",
-                    fmt::format("{} is not allowed on {}; allowed: {}", MethodName(request.method), request.path,
-                                allowed));
+      error =
+          Error(request.path, 405, "Method Not Allowed",
+                fmt::format("{} is not allowed on {}; allowed: {}", MethodName(request.method), request.path, allowed));
       error.SetHeader("Allow", allowed);
     }
     return nullptr;
@@ -96,7 +110,13 @@ const RouteInfo* Router::Find(Request& request, Response& error) const {
   request.params.clear();
   for (size_t i = 0; i < best->segments.size(); ++i) {
     const std::string& segment = best->segments[i];
-    if (IsParameter(segment)) request.params[segment.substr(1, segment.size() - 2)] = path[i];
+    if (IsRestParameter(segment)) {
+      std::string rest = path[i];
+      for (size_t j = i + 1; j < path.size(); ++j) rest += "/" + path[j];
+      request.params[ParameterName(segment)] = std::move(rest);
+    } else if (IsParameter(segment)) {
+      request.params[ParameterName(segment)] = path[i];
+    }
   }
   return &best->info;
 }
@@ -108,8 +128,7 @@ Response Router::Call(const RouteInfo* route, Request& request) const {
   return Error(request.path, 500, "Internal Server Error", "route lost between Find and Call");
 }
 
-Response Router::Error(std::string_view path, int status, std::string_view title,
-                       std::string_view description) const {
+Response Router::Error(std::string_view path, int status, std::string_view title, std::string_view description) const {
   const Renderer* chosen = &renderers_.front();
   for (const Renderer& renderer : renderers_) {
     if (path.starts_with(renderer.prefix) && renderer.prefix.size() > chosen->prefix.size()) chosen = &renderer;

@@ -5,8 +5,11 @@
 //
 //   router.Add(Method::kGet, "/taxii2/{root}/collections/{collection}/objects/", Auth::kRequired, handler);
 //
+// A last segment "{name...}" binds the rest of the path, slashes included
+// and possibly empty ("/{path...}" takes every path: the web UI's files).
 // Matching is exact, segment by segment, trailing slash included (TAXII
-// URLs end in '/'); literal segments win over "{name}" ones. A path that
+// URLs end in '/'); literal segments win over "{name}" ones, and a pattern
+// without a rest parameter over one with as many literal segments. A path that
 // matches no pattern gets 404; one that matches with another method gets
 // 405 with an Allow header. Errors the router and the server produce are
 // rendered by the renderer registered for the longest matching path prefix,

@@ -19,6 +19,7 @@
 #include "rest/openapi.h"
 #include "rest/report_routes.h"
 #include "rest/search_query.h"
+#include "rest/session_routes.h"
 #include "share/access_viewer.h"
 #include "share/read_audit.h"
 
@@ -92,11 +93,12 @@ void Api::Register(http::Router& router) {
   router.Add(Method::kGet, "/api/v1/audit", Auth::kRequired, Handle(&Api::ReadAudit));
   RegisterAlertRoutes(router);
   RegisterCorrelationRoutes(router);
+  RegisterNotificationRoutes(*this, router, store_, community_, options_.notifications);
   RegisterIncidentRoutes(*this, router, options_.response);
   RegisterAssistanceRoutes(*this, router, options_.assistance);
   RegisterEventRoutes(*this, router, store_, community_, options_.notices, options_.events);
+  RegisterSessionRoutes(*this, router, options_.sessions);
   RegisterReportRoutes(*this, router, store_, community_, options_.incident_assistance_gaps);
-  RegisterNotificationRoutes(*this, router, store_, community_, options_.notifications);
 }
 
 http::Handler Api::Handle(CallerRoute route) {

@@ -21,11 +21,12 @@
 //   POST /api/v1/detail-requests/{id}/approve|decline   requests for details (correlate/detail_desk.h)
 //   GET  /api/v1/events                   the caller's notices as server-sent events (event_routes.h)
 //   GET  /api/v1/correlations             who holds a value (kind, value), as the caller may see it
+//   POST|GET|DELETE /api/v1/session       signing a browser in and out (session_routes.h)
 //   GET  /api/v1/objects/{id}/correlations   who else holds the values an object holds
+//   GET  /api/v1/inbox, /api/v1/webhooks ...   notices and webhooks (notification_routes.h)
 //   /api/v1/incidents, /plans, /tasks, /objects/{id}/notes   joint response (incident_routes.h)
 //   GET  /api/v1/incidents/{id}/report    an incident as a printable HTML document (report_routes.h)
 //   /api/v1/assistance/...                 mutual assistance requests and offers (assistance_routes.h)
-//   GET  /api/v1/inbox, /api/v1/webhooks ...   notices and webhooks (notification_routes.h)
 //
 // Every read goes through the access decision inside the store query
 // (share::StoreViewerOf), so pages, cursors, links and graphs hold only
@@ -51,6 +52,7 @@
 #include <string_view>
 
 #include "http/router.h"
+#include "http/session_book.h"
 #include "ingest/importer.h"
 #include "respond/incident_brief.h"
 #include "rest/event_routes.h"
@@ -66,10 +68,6 @@ class DetailDesk;
 struct DetailRequest;
 }  // namespace kenes::correlate
 
-namespace kenes::notify {
-class Notifications;
-}  // namespace kenes::notify
-
 namespace kenes::assist {
 class AssistanceDesk;
 }  // namespace kenes::assist
@@ -77,6 +75,10 @@ class AssistanceDesk;
 namespace kenes::respond {
 class ResponseDesk;
 }  // namespace kenes::respond
+
+namespace kenes::notify {
+class Notifications;
+}  // namespace kenes::notify
 
 namespace kenes::rest {
 
@@ -96,6 +98,8 @@ struct ApiOptions {
   correlate::DetailDesk* detail_requests = nullptr;
   // The correlation index the correlation routes read; null: they answer 503.
   correlate::Correlator* correlator = nullptr;
+  // Inboxes and webhooks (notification_routes.h); null: their routes answer 503.
+  notify::Notifications* notifications = nullptr;
   // Incidents, response plans, tasks and notes (incident_routes.h); null: their routes answer 503.
   respond::ResponseDesk* response = nullptr;
   // Mutual assistance (assistance_routes.h); null: its routes answer 503.
@@ -103,10 +107,10 @@ struct ApiOptions {
   // The notices GET /api/v1/events streams, and its limits; null: it answers 503.
   notify::NoticeFeed* notices = nullptr;
   EventOptions events;
+  // Signed-in browsers of the web UI (session_routes.h); null: the session routes answer 503.
+  http::SessionBook* sessions = nullptr;
   // The open assistance gaps incident reports show (report_routes.h); empty: they say assistance is not tracked.
   respond::AssistanceGapProvider incident_assistance_gaps;
-  // Inboxes and webhooks (notification_routes.h); null: their routes answer 503.
-  notify::Notifications* notifications = nullptr;
 };
 
 class Api {

@@ -3,15 +3,12 @@
 // do what (and audits it); these routes only add the rules of reading
 // (users: others see themselves; the audit log: admins).
 #include <fmt/format.h>
-#include <fmt/ranges.h>
-#include <simdjson.h>
 
 #include <algorithm>
 #include <array>
-#include <map>
-#include <span>
 
 #include "rest/api.h"
+#include "rest/body_fields.h"
 #include "rest/community_json.h"
 #include "rest/error.h"
 #include "rest/json_members.h"
@@ -23,45 +20,10 @@ namespace {
 
 constexpr PageLimits kAuditLimits{100, 1000};
 
-using Fields = std::map<std::string, std::string, std::less<>>;
-
-// A body that is a JSON object of string members, each in `known`; an empty body is {}.
-Result<Fields> StringFields(std::string_view body, std::span<const std::string_view> known) {
-  Fields fields;
-  if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) return fields;
-  simdjson::dom::parser parser;
-  simdjson::padded_string padded(body);
-  simdjson::dom::object object;
-  if (parser.parse(padded).get(object) != simdjson::SUCCESS) {
-    return Status::InvalidArgument(fmt::format("the body must be a JSON object with {}", fmt::join(known, ", ")));
-  }
-  for (auto [name, value] : object) {
-    if (std::find(known.begin(), known.end(), name) == known.end()) {
-      return Status::InvalidArgument(fmt::format("unknown property '{}'; known: {}", name, fmt::join(known, ", ")));
-    }
-    std::string_view text;
-    if (value.get(text) != simdjson::SUCCESS) return Status::InvalidArgument(fmt::format("{} must be a string", name));
-    fields.emplace(name, text);
-  }
-  return fields;
-}
-
-// The member `name` of `fields`, InvalidArgument when absent.
-Result<std::string> Required(const Fields& fields, std::string_view name) {
-  auto found = fields.find(name);
-  if (found == fields.end()) return Status::InvalidArgument(fmt::format("{} is required", name));
-  return found->second;
-}
-
-std::string Optional(const Fields& fields, std::string_view name) {
-  auto found = fields.find(name);
-  return found == fields.end() ? "" : found->second;
-}
-
 // The body of POST /api/v1/keys: {"user", "label", "expires"}, each optional.
 Result<share::NewKey> ReadNewKey(std::string_view body, const share::Principal& principal) {
   static constexpr std::array<std::string_view, 3> kKnown = {"user", "label", "expires"};
-  KENES_ASSIGN_OR_RETURN(Fields fields, StringFields(body, kKnown));
+  KENES_ASSIGN_OR_RETURN(BodyFields fields, StringFields(body, kKnown));
   share::NewKey key{principal.user, std::nullopt, Optional(fields, "label")};
   if (std::string user = Optional(fields, "user"); !user.empty()) key.user = user;
   if (fields.contains("expires")) {
@@ -105,7 +67,7 @@ Result<http::Response> Api::AddOrganisation(const Caller& caller, const http::Re
                                                              "country", "parent", "default_tlp"};
   KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, {}));
   if (std::optional<http::Response> refused = RefuseOtherMediaTypes(request)) return *refused;
-  KENES_ASSIGN_OR_RETURN(Fields fields, StringFields(request.body, kKnown));
+  KENES_ASSIGN_OR_RETURN(BodyFields fields, StringFields(request.body, kKnown));
   share::OrganisationSpec spec;
   spec.id = Optional(fields, "id");
   KENES_ASSIGN_OR_RETURN(spec.code, Required(fields, "code"));
@@ -127,7 +89,7 @@ Result<http::Response> Api::ChangeOrganisation(const Caller& caller, const http:
   static constexpr std::array<std::string_view, 5> kKnown = {"name", "standing", "country", "parent", "default_tlp"};
   KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, {}));
   if (std::optional<http::Response> refused = RefuseOtherMediaTypes(request)) return *refused;
-  KENES_ASSIGN_OR_RETURN(Fields fields, StringFields(request.body, kKnown));
+  KENES_ASSIGN_OR_RETURN(BodyFields fields, StringFields(request.body, kKnown));
   share::OrganisationChange change;
   for (auto& [name, value] : fields) {
     if (name == "name") change.name = value;
@@ -161,7 +123,7 @@ Result<http::Response> Api::AddUser(const Caller& caller, const http::Request& r
   static constexpr std::array<std::string_view, 4> kKnown = {"name", "organisation", "role", "password"};
   KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, {}));
   if (std::optional<http::Response> refused = RefuseOtherMediaTypes(request)) return *refused;
-  KENES_ASSIGN_OR_RETURN(Fields fields, StringFields(request.body, kKnown));
+  KENES_ASSIGN_OR_RETURN(BodyFields fields, StringFields(request.body, kKnown));
   share::User user;
   KENES_ASSIGN_OR_RETURN(user.name, Required(fields, "name"));
   KENES_ASSIGN_OR_RETURN(std::string role, Required(fields, "role"));
@@ -203,7 +165,7 @@ Result<http::Response> Api::AddGroup(const Caller& caller, const http::Request& 
   static constexpr std::array<std::string_view, 2> kKnown = {"name", "owner"};
   KENES_RETURN_IF_ERROR(CheckParameterNames(request.query, {}));
   if (std::optional<http::Response> refused = RefuseOtherMediaTypes(request)) return *refused;
-  KENES_ASSIGN_OR_RETURN(Fields fields, StringFields(request.body, kKnown));
+  KENES_ASSIGN_OR_RETURN(BodyFields fields, StringFields(request.body, kKnown));
   KENES_ASSIGN_OR_RETURN(std::string name, Required(fields, "name"));
   KENES_ASSIGN_OR_RETURN(share::SharingGroup group,
                          community_.AddGroup(caller.principal, name, Optional(fields, "owner")));

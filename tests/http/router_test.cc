@@ -125,6 +125,27 @@ TEST(Router, ErrorRendererOfTheLongestPrefixWins) {
   EXPECT_EQ(error.body, "taxii:Not Found");
 }
 
+TEST(Router, ARestParameterTakesTheRestOfAnyPathLast) {
+  Router router = TaxiiLikeRouter();
+  router.Add(Method::kGet, "/{path...}", Auth::kPublic,
+             [](Request& request) { return MakeResponse(200, "text/plain", "rest:" + request.params["path"]); });
+  auto answer = [&router](Method method, std::string path) {
+    Request request;
+    request.method = method;
+    request.path = std::move(path);
+    Response error;
+    const RouteInfo* route = router.Find(request, error);
+    return route == nullptr ? std::to_string(error.status) : router.Call(route, request).body;
+  };
+  EXPECT_EQ(answer(Method::kGet, "/"), "rest:");
+  EXPECT_EQ(answer(Method::kGet, "/search"), "rest:search");
+  EXPECT_EQ(answer(Method::kGet, "/objects/indicator--1/graph"), "rest:objects/indicator--1/graph");
+  EXPECT_EQ(answer(Method::kGet, "/taxii2/kz/"), "/taxii2/{root}/") << "a pattern without rest wins";
+  EXPECT_EQ(answer(Method::kGet, "/taxii2/kz/collections"), "rest:taxii2/kz/collections");
+  EXPECT_EQ(answer(Method::kPost, "/search"), "404") << "a GET catch-all makes no 405 of other methods";
+  EXPECT_EQ(answer(Method::kPut, "/taxii2/kz/collections/c1/objects/"), "405");
+}
+
 TEST(Router, RoutesAreListedInOrderWithTheirIndex) {
   Router router = TaxiiLikeRouter();
   std::vector<RouteInfo> routes = router.Routes();

@@ -16,9 +16,12 @@ AuthResult TestAuthenticate(const Request& request) {
     alice.user = "alice";
     alice.organisation = "identity--00000000-0000-4000-8000-000000000001";
     alice.role = share::Role::kAnalyst;
-    return {.principal = alice, .status = Status::Ok(), .delay = {}};
+    return {.principal = alice, .status = Status::Ok(), .delay = {}, .headers = {}};
   }
-  return {.principal = std::nullopt, .status = Status::Unauthenticated("invalid credentials"), .delay = kRefusalDelay};
+  return {.principal = std::nullopt,
+          .status = Status::Unauthenticated("invalid credentials"),
+          .delay = kRefusalDelay,
+          .headers = {}};
 }
 
 ServerFixture::ServerFixture() {

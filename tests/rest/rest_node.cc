@@ -27,10 +27,13 @@ RestNode::RestNode(const std::vector<share::OrganisationSpec>& organisations, Ap
       community_->Found(share::NodeOperator("test"), organisations.empty() ? share::DefaultCommunity() : organisations);
   EXPECT_TRUE(founded.ok()) << founded.status().ToString();
   options.on_stored = [this](size_t stored) { stored_ += stored; };
+  sessions_ = std::make_unique<http::SessionBook>(*community_);
+  options.sessions = sessions_.get();
   if (prepare) prepare(*store_, *community_, directory_, options);
   api_ = std::make_unique<Api>(*store_, *community_, std::move(options));
   api_->Register(router_);
-  authenticator_ = std::make_unique<http::Authenticator>(*community_);
+  authenticator_ = std::make_unique<http::Authenticator>(*community_, http::AuthenticatorOptions{},
+                                                         store::SystemClock(), sessions_.get());
 
   server_options.address = "127.0.0.1";
   server_options.port = 0;
@@ -51,6 +54,7 @@ RestNode::~RestNode() {
   server_.reset();
   api_.reset();
   authenticator_.reset();
+  sessions_.reset();
   community_.reset();
   store_.reset();
   std::filesystem::remove_all(directory_);
@@ -78,7 +82,7 @@ http::AuthResult RestNode::Authenticate(const http::Request& request) {
   std::string_view credentials = request.Header("Authorization");
   if (credentials.starts_with("Bearer ")) {
     auto outsider = outsiders_.find(credentials.substr(7));
-    if (outsider != outsiders_.end()) return http::AuthResult{outsider->second, Status::Ok(), {}};
+    if (outsider != outsiders_.end()) return http::AuthResult{outsider->second, Status::Ok(), {}, {}};
   }
   return authenticator_->Authenticate(request);
 }

@@ -3,7 +3,8 @@
 // on 127.0.0.1 (a free port), and users to call it as over real HTTP.
 //
 // Users authenticate with API keys through the server's Authenticator, as
-// any client does. An outsider (an organisation the community does not
+// any client does, or sign in for a session cookie (http/session_book.h),
+// as browsers do. An outsider (an organisation the community does not
 // know, which the sharing matrix needs) cannot hold a key, so the node also
 // accepts a bearer token it handed out for one; nothing else takes that way.
 // A test reads responses as JSON through JsonBody.
@@ -24,6 +25,7 @@
 #include "http/metrics.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "http/session_book.h"
 #include "rest/api.h"
 #include "share/community.h"
 #include "store/store.h"
@@ -82,6 +84,7 @@ class RestNode {
   std::filesystem::path directory_;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<share::Community> community_;
+  std::unique_ptr<http::SessionBook> sessions_;
   std::unique_ptr<Api> api_;
   http::Router router_;
   http::Metrics metrics_;

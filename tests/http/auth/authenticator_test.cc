@@ -40,7 +40,7 @@ class AuthenticatorTest : public share::CommunityFixture {
     CommunityFixture::SetUp();
     AddUser("aida", "KZ", share::Role::kAnalyst);
     key_ = *community_->CreateKey(operator_, share::NewKey{"aida", std::nullopt, "test"});
-    options_.first_delay = std::chrono::milliseconds(100);
+    options_.throttle.first_delay = std::chrono::milliseconds(100);
     authenticator_ = std::make_unique<Authenticator>(*community_, options_, clock_);
   }
 
@@ -108,7 +108,7 @@ TEST_F(AuthenticatorTest, TheDelayIsCapped) {
   std::string wrong = "Bearer " + key_ + "x";
   std::chrono::milliseconds last{0};
   for (int i = 0; i < 40; ++i) last = authenticator_->Authenticate(WithAuthorization(wrong)).delay;
-  EXPECT_EQ(last, options_.max_delay);
+  EXPECT_EQ(last, options_.throttle.max_delay);
 }
 
 TEST_F(AuthenticatorTest, ACachedKeyIsAuditedOnceNotPerRequest) {
