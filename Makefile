@@ -5,7 +5,7 @@ DATA_DIR ?= var/demo
 JOBS ?= $(shell nproc)
 KENES := $(BUILD_DIR)/src/cli/kenes
 
-.PHONY: all bootstrap build run test test-sanitized bench fuzz fuzz-build fuzz-run clean
+.PHONY: all bootstrap build web test-web run test test-sanitized bench fuzz fuzz-build fuzz-run clean
 
 all: build
 
@@ -16,15 +16,24 @@ build: bootstrap
 	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
 
-# A node on 127.0.0.1:$(PORT) with the demo scenario and two demo users (scripts/demo-node).
+# The web UI (web/, Vite) into web/dist, which `kenes serve` serves at /.
+web: bootstrap
+	@cd web && npm run --silent build
+
+# The web UI's end-to-end tests: chromium against a `kenes serve` they start (web/e2e/).
+test-web: build web
+	@cd web && KENES_BINARY=$(abspath $(KENES)) E2E_OUTPUT=$(abspath $(BUILD_DIR))/web-e2e npm run --silent e2e
+
+# A node on 127.0.0.1:$(PORT) with the demo scenario and its demo users (scripts/demo-node).
 PORT ?= 8080
-run: build
+run: build web
 	@scripts/demo-node $(KENES) $(DATA_DIR) $(PORT)
 
 # Every test, then each fuzz target briefly (FUZZ_SMOKE_SECONDS) on top of its corpus.
 FUZZ_SMOKE_SECONDS ?= 10
 test: build fuzz-build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+	@$(MAKE) --no-print-directory test-web
 	@$(MAKE) --no-print-directory fuzz-run FUZZ_SECONDS=$(FUZZ_SMOKE_SECONDS)
 
 # Unit tests under AddressSanitizer and UndefinedBehaviorSanitizer; any finding fails.
@@ -40,6 +49,7 @@ bench: build
 	@$(BUILD_DIR)/bench/bench_http
 	@$(BUILD_DIR)/bench/bench_patterns
 	@$(BUILD_DIR)/bench/bench_correlate
+	@$(MAKE) --no-print-directory web && node bench/web_bundle_size.mjs web/dist
 
 # Each libFuzzer target for FUZZ_SECONDS, built with clang, seeded with the shared OASIS examples
 # and our own pattern seeds; new inputs found go to $(FUZZ_BUILD_DIR)/corpus.
