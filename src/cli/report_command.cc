@@ -8,6 +8,8 @@
 #include <fstream>
 #include <system_error>
 
+#include "assist/assistance_desk.h"
+#include "cli/assistance_gaps.h"
 #include "cli/commands.h"
 #include "cli/node_session.h"
 #include "respond/incident_brief.h"
@@ -49,8 +51,11 @@ int RunIncidentReport(const Config& config, const std::string& as_user, const In
     fmt::print(stderr, "error: {}\n", session.status().message());
     return kExitError;
   }
+  assist::AssistanceDesk assistance(*session->store, *session->community);
+  respond::BriefOptions options;
+  options.assistance_gaps = AssistanceGapsFrom(assistance);
   Result<respond::IncidentBrief> brief =
-      respond::GatherIncidentBrief(*session->store, *session->community, command.id, session->visibility());
+      respond::GatherIncidentBrief(*session->store, *session->community, command.id, session->visibility(), options);
   if (!brief.ok()) {
     fmt::print(stderr, "error: {}\n", brief.status().message());
     return brief.status().code() == StatusCode::kNotFound ? kExitFailed : kExitError;

@@ -20,15 +20,17 @@ using Ran = kenes::cli::Outcome;
 
 bool Has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
-// The demo as NDJSON, and its drug-trafficking incident's id.
-std::string DemoLines(std::string& incident_id) {
+// The demo as NDJSON, with the ids of its drug-trafficking and flood incidents.
+std::string DemoLines(std::string& incident_id, std::string& flood_id) {
   kenes::demo::DemoGenerator generator({.seed = 1});
   std::string lines;
   std::string json;
   while (generator.Next(json)) {
-    if (json.starts_with(R"({"type":"incident")") && Has(json, "Heroin consignment")) {
+    if (json.starts_with(R"({"type":"incident")")) {
       size_t at = json.find(R"("id":")") + 6;
-      incident_id = json.substr(at, json.find('"', at) - at);
+      std::string id = json.substr(at, json.find('"', at) - at);
+      if (Has(json, "Heroin consignment")) incident_id = id;
+      if (Has(json, "Spring flood")) flood_id = id;
     }
     lines += json + "\n";
   }
@@ -47,12 +49,14 @@ class IncidentReport : public IncidentReportCommand {
   void SetUp() override {
     IncidentReportCommand::SetUp();
     ASSERT_EQ(Kenes("init").exit_code, 0);
-    Ran imported = Kenes("import --quiet --distribution community -", DemoLines(incident_));
+    Ran imported = Kenes("import --quiet --distribution community -", DemoLines(incident_, flood_));
     ASSERT_EQ(imported.exit_code, 0) << imported.err;
     ASSERT_FALSE(incident_.empty());
+    ASSERT_FALSE(flood_.empty());
   }
 
   std::string incident_;
+  std::string flood_;
 };
 
 TEST_F(IncidentReport, WritesTheDemoIncidentToStandardOutput) {
@@ -63,7 +67,18 @@ TEST_F(IncidentReport, WritesTheDemoIncidentToStandardOutput) {
   EXPECT_TRUE(Has(report.out, "Secondary inspection of rail freight at Kordai (synthetic)"));
   EXPECT_TRUE(Has(report.out, "Rendered for <strong>the node operator</strong>"));
   EXPECT_TRUE(Has(report.out, "whatever the sharing rules"));
-  EXPECT_TRUE(Has(report.out, "Mutual assistance is not tracked on this node."));
+  EXPECT_TRUE(Has(report.out, "No open assistance gaps.")) << "no assistance request names this incident";
+}
+
+TEST_F(IncidentReport, ShowsTheOpenGapsOfTheAssistanceRequestsNamingTheIncident) {
+  Ran report = Kenes("incident report " + flood_);
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  size_t section = report.out.find("Open assistance gaps");
+  ASSERT_NE(section, std::string::npos);
+  std::string gaps = report.out.substr(section, report.out.find("</section>", section) - section);
+  EXPECT_TRUE(Has(gaps, "<td>pump</td>")) << gaps;
+  EXPECT_TRUE(Has(gaps, "Kazakhstan")) << gaps;
+  EXPECT_FALSE(Has(gaps, "No open assistance gaps.")) << gaps;
 }
 
 TEST_F(IncidentReport, ActsAsTheUsersOrganisationAndWritesAFile) {
