@@ -143,10 +143,7 @@ int AssistCommands::Run(const Config& config, const std::string& as_user) {
   std::unique_ptr<notify::Notifications> notifications;
   notify::NoticeSink notices;
   if (!*list_ && !*show_) {
-    notify::NotificationOptions options;
-    options.send_webhooks = false;
-    Result<std::unique_ptr<notify::Notifications>> opened =
-        notify::Notifications::Open(config.data_dir, *session->store, community, options);
+    Result<std::unique_ptr<notify::Notifications>> opened = OpenInboxes(config, *session);
     if (!opened.ok()) return Fail(opened.status());
     notifications = std::move(opened).value();
     notices = notifications->sink();

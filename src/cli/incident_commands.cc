@@ -174,8 +174,16 @@ int IncidentCommands::Run(const Config& config, const std::string& as_user) {
   if (!opened.ok()) return Usage(opened.status().message());
   NodeSession& session = *opened;
   share::Community& community = *session.community;
-  // The CLI publishes no notices: `kenes serve`'s desk does, for changes made through it.
-  ResponseDesk desk(*session.store, community, nullptr, notify::NoticeSink());
+  // Changes reach the inboxes of the organisations concerned, as the server's do.
+  std::unique_ptr<notify::Notifications> notifications;
+  notify::NoticeSink notices;
+  if (!*list_ && !*show_ && !*timeline_ && !*task_list_ && !*task_history_) {
+    Result<std::unique_ptr<notify::Notifications>> inboxes = OpenInboxes(config, session);
+    if (!inboxes.ok()) return Usage(inboxes.status().message());
+    notifications = std::move(inboxes).value();
+    notices = notifications->sink();
+  }
+  ResponseDesk desk(*session.store, community, nullptr, notices);
   respond::ResponseReader& reader = desk.reader();
   const respond::Actor actor{session.actor, session.visibility()};
   Result<respond::Sharing> sharing = SharingOf(tlp_, distribution_);

@@ -1,10 +1,9 @@
 #include "cli/node_session.h"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <system_error>
-
-#include <fmt/format.h>
 
 #include "share/access_viewer.h"
 #include "store/sqlite/sqlite_store.h"
@@ -42,6 +41,12 @@ Result<NodeSession> OpenNodeSession(const Config& config, const std::string& as_
   session.actor = std::move(actor).value();
   KENES_ASSIGN_OR_RETURN(session.viewer, share::StoreViewerOf(*session.community, session.actor));
   return session;
+}
+
+Result<std::unique_ptr<notify::Notifications>> OpenInboxes(const Config& config, NodeSession& session) {
+  notify::NotificationOptions options;
+  options.send_webhooks = false;
+  return notify::Notifications::Open(config.data_dir, *session.store, *session.community, options);
 }
 
 }  // namespace kenes::cli

@@ -14,6 +14,7 @@
 
 #include "base/status.h"
 #include "cli/config.h"
+#include "notify/notifications.h"
 #include "share/community.h"
 #include "share/principal.h"
 #include "store/store.h"
@@ -41,5 +42,10 @@ Result<std::unique_ptr<store::Store>> OpenNodeStore(const Config& config, bool c
 // Opens the node in config.data_dir acting as `as_user` (empty: the node
 // operator). InvalidArgument naming the user when it cannot act.
 Result<NodeSession> OpenNodeSession(const Config& config, const std::string& as_user);
+
+// The node's inboxes (notify.db), for a command that changes what concerns
+// other organisations (a task assigned, an offer pledged): its notices are
+// recorded as the server's are, and a running server's webhooks send them.
+Result<std::unique_ptr<notify::Notifications>> OpenInboxes(const Config& config, NodeSession& session);
 
 }  // namespace kenes::cli

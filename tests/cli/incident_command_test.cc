@@ -1,6 +1,10 @@
 // `kenes incident|task|note` as a script uses them: ids on standard output,
 // refusals on standard error with exit 1, bad usage with exit 2.
+#include <sqlite3.h>
+
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "kenes_process_fixture.h"
 
@@ -67,6 +71,33 @@ TEST_F(IncidentCommandTest, AResponseFromTheCommandLine) {
   EXPECT_NE(shown.find(plan), std::string::npos) << shown;
   EXPECT_NE(shown.find(second), std::string::npos) << shown;
   EXPECT_NE(Ok("--as kz incident list --status open").find(incident), std::string::npos);
+}
+
+TEST_F(IncidentCommandTest, ChangesReachTheInboxesOfTheOrganisationsConcerned) {
+  const std::string incident = Ok("--as kz incident create 'Heroin route' --affects UZ --distribution community");
+  const std::string plan = Ok("--as kz incident plan " + incident + " 'Close the route' --distribution community");
+  const std::string task = Ok("--as kz task add " + plan + " 'Check lorries' --responsible UZ");
+  Ok("--as uz task move " + task + " ongoing");
+  Ok("--as uz task list");  // reads record nothing
+
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((dir_ / "data" / "notify.db").c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* statement = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT kind, object_id FROM notices ORDER BY notice_id", -1, &statement, nullptr),
+            SQLITE_OK);
+  std::vector<std::string> recorded;
+  while (sqlite3_step(statement) == SQLITE_ROW) {
+    recorded.push_back(std::string(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0))) + " " +
+                       reinterpret_cast<const char*>(sqlite3_column_text(statement, 1)));
+  }
+  sqlite3_finalize(statement);
+  sqlite3_close(db);
+  auto has = [&](const std::string& entry) {
+    return std::find(recorded.begin(), recorded.end(), entry) != recorded.end();
+  };
+  EXPECT_TRUE(has("incident.created " + incident));
+  EXPECT_TRUE(has("task.assigned " + task));
+  EXPECT_TRUE(has("task.updated " + task));
 }
 
 TEST_F(IncidentCommandTest, RefusalsAndBadUsage) {
