@@ -9,23 +9,15 @@
 
 #include "assist/assistance_desk.h"
 #include "cli/commands.h"
+#include "cli/exit_status.h"
 #include "cli/node_session.h"
+#include "cli/sharing_option.h"
 #include "notify/notifications.h"
 
 namespace kenes::cli {
 namespace {
 
 // A refused change fails the work (1); a store or disk that cannot be used stops the command (2).
-int Fail(const Status& status) {
-  fmt::print(stderr, "error: {}\n", status.message());
-  switch (status.code()) {
-    case StatusCode::kIoError:
-    case StatusCode::kCorruption:
-    case StatusCode::kInternal: return kExitError;
-    default: return kExitFailed;
-  }
-}
-
 int Usage(std::string_view message) {
   fmt::print(stderr, "error: {}\n", message);
   return kExitError;
@@ -62,18 +54,6 @@ std::optional<std::vector<std::pair<std::string, int64_t>>> Quantities(const std
     pairs.emplace_back(fields[0], *quantity);
   }
   return pairs;
-}
-
-Result<assist::Sharing> SharingOf(const std::string& tlp, const std::string& distribution) {
-  assist::Sharing sharing;
-  if (!tlp.empty()) {
-    sharing.tlp = share::ParseTlp(tlp);
-    if (!sharing.tlp) return Status::InvalidArgument("--tlp must be clear, green, amber, amber+strict or red");
-  }
-  if (!distribution.empty()) {
-    KENES_ASSIGN_OR_RETURN(sharing.distribution, share::ParseDistribution(distribution));
-  }
-  return sharing;
 }
 
 std::string CodeOf(share::Community& community, const std::string& id) {
@@ -144,13 +124,13 @@ int AssistCommands::Run(const Config& config, const std::string& as_user) {
   notify::NoticeSink notices;
   if (!*list_ && !*show_) {
     Result<std::unique_ptr<notify::Notifications>> opened = OpenInboxes(config, *session);
-    if (!opened.ok()) return Fail(opened.status());
+    if (!opened.ok()) return FailWith(opened.status());
     notifications = std::move(opened).value();
     notices = notifications->sink();
   }
   assist::AssistanceDesk desk(*session->store, community, notices);
   const share::Principal& actor = session->actor;
-  Result<assist::Sharing> sharing = SharingOf(tlp_, distribution_);
+  Result<assist::Sharing> sharing = SharingOf<assist::Sharing>(tlp_, distribution_);
   if (!sharing.ok()) return Usage(sharing.status().message());
 
   if (*request_) {
@@ -163,13 +143,13 @@ int AssistCommands::Run(const Config& config, const std::string& as_user) {
           {fields.size() > 4 ? fields[4] : "", fields[0], *quantity, fields[2], fields.size() > 3 ? fields[3] : ""});
     }
     Result<assist::AssistanceRequest> request = desk.Publish(actor, draft);
-    if (!request.ok()) return Fail(request.status());
+    if (!request.ok()) return FailWith(request.status());
     fmt::print("{}\n", request->id);
     return kExitOk;
   }
   if (*list_) {
     Result<std::vector<assist::AssistanceRequest>> requests = desk.ListRequests(actor, {status_, hazard_, requester_});
-    if (!requests.ok()) return Fail(requests.status());
+    if (!requests.ok()) return FailWith(requests.status());
     for (const assist::AssistanceRequest& request : *requests) {
       fmt::print("{}  {:<6} {:<10} {:<4} {}\n", request.id, request.status, request.hazard,
                  CodeOf(community, request.requester), request.name);
@@ -178,7 +158,7 @@ int AssistCommands::Run(const Config& config, const std::string& as_user) {
   }
   if (*show_) {
     Result<assist::RequestView> view = desk.ReadRequest(actor, id_);
-    if (!view.ok()) return Fail(view.status());
+    if (!view.ok()) return FailWith(view.status());
     const assist::AssistanceRequest& request = view->request;
     fmt::print("{} {} ({}, {}) by {}\n", request.id, request.name, request.hazard, request.status,
                CodeOf(community, request.requester));
@@ -198,7 +178,7 @@ int AssistCommands::Run(const Config& config, const std::string& as_user) {
   }
   if (*close_) {
     Result<assist::AssistanceRequest> closed = desk.Close(actor, id_);
-    if (!closed.ok()) return Fail(closed.status());
+    if (!closed.ok()) return FailWith(closed.status());
     fmt::print("{} closed\n", closed->id);
     return kExitOk;
   }
@@ -239,7 +219,7 @@ int AssistCommands::Run(const Config& config, const std::string& as_user) {
     if (progress.empty()) return Usage("deliver needs --dispatched or --delivered");
     offer = desk.Progress(actor, id_, progress);
   }
-  if (!offer.ok()) return Fail(offer.status());
+  if (!offer.ok()) return FailWith(offer.status());
   if (*offer_) {
     fmt::print("{}\n", offer->id);
   } else {

@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "cli/commands.h"
+#include "cli/exit_status.h"
 #include "cli/node_session.h"
 #include "share/community.h"
 
@@ -18,19 +19,6 @@ namespace {
 using share::Community;
 using share::Principal;
 
-// Mistakes of the caller fail the work (1); a store or disk that cannot be used stops the command (2).
-int Fail(const Status& status) {
-  fmt::print(stderr, "error: {}\n", status.message());
-  switch (status.code()) {
-    case StatusCode::kIoError:
-    case StatusCode::kCorruption:
-    case StatusCode::kInternal:
-    case StatusCode::kResourceExhausted: return kExitError;
-    default: return kExitFailed;
-  }
-}
-
-// The node's store and community, opened together.
 // "30d", "12h" from now, or a STIX timestamp.
 Result<Timestamp> ParseExpiry(const std::string& text) {
   if (std::optional<Timestamp> at = ParseTimestamp(text)) return *at;
@@ -166,12 +154,13 @@ int CommunityCommands::RunOrg(Community& community, const Principal& actor) {
     std::optional<share::Tlp> default_tlp;
     if (!default_tlp_.empty()) {
       default_tlp = share::ParseTlp(default_tlp_);
-      if (!default_tlp) return Fail(Status::InvalidArgument("--default-tlp must be clear, green, amber, amber+strict or red"));
+      if (!default_tlp)
+        return FailWith(Status::InvalidArgument("--default-tlp must be clear, green, amber, amber+strict or red"));
     }
     Result<share::Organisation> organisation = Status::Internal("no organisation command");
     if (*org_add_) {
       Result<share::Standing> standing = ParseStandingOption(standing_);
-      if (!standing.ok()) return Fail(standing.status());
+      if (!standing.ok()) return FailWith(standing.status());
       organisation = community.AddOrganisation(
           actor, {id_, code_, name_, *standing, country_, parent_, default_tlp.value_or(share::Tlp::kAmber)});
     } else {
@@ -179,7 +168,7 @@ int CommunityCommands::RunOrg(Community& community, const Principal& actor) {
       if (!name_.empty()) change.name = name_;
       if (!standing_.empty()) {
         Result<share::Standing> standing = ParseStandingOption(standing_);
-        if (!standing.ok()) return Fail(standing.status());
+        if (!standing.ok()) return FailWith(standing.status());
         change.standing = *standing;
       }
       // An empty --country or --parent removes it; a missing one leaves it.
@@ -188,13 +177,13 @@ int CommunityCommands::RunOrg(Community& community, const Principal& actor) {
       change.default_tlp = default_tlp;
       organisation = community.ChangeOrganisation(actor, code_, change);
     }
-    if (!organisation.ok()) return Fail(organisation.status());
+    if (!organisation.ok()) return FailWith(organisation.status());
     fmt::print("{} {} ({})\n", *org_add_ ? "Added" : "Changed", organisation->code, organisation->id);
     return kExitOk;
   }
   if (*org_list_) {
     Result<std::vector<share::Organisation>> organisations = community.Organisations();
-    if (!organisations.ok()) return Fail(organisations.status());
+    if (!organisations.ok()) return FailWith(organisations.status());
     fmt::print("{:<10} {:<8} {:<7} {:<10} {:<16} {:<46} {}\n", "CODE", "STANDING", "COUNTRY", "PARENT", "DEFAULT TLP",
                "ID", "NAME");
     for (const share::Organisation& each : *organisations) {
@@ -210,7 +199,7 @@ int CommunityCommands::RunOrg(Community& community, const Principal& actor) {
 int CommunityCommands::RunUser(Community& community, const Principal& actor) {
   if (*user_add_) {
     std::optional<share::Role> role = share::ParseRole(role_);
-    if (!role) return Fail(Status::InvalidArgument("--role must be reader, analyst, org-admin or admin"));
+    if (!role) return FailWith(Status::InvalidArgument("--role must be reader, analyst, org-admin or admin"));
     std::optional<std::string> password;
     if (password_stdin_) {
       std::string line;
@@ -218,13 +207,13 @@ int CommunityCommands::RunUser(Community& community, const Principal& actor) {
       password = line;
     }
     Status added = community.AddUser(actor, share::User{name_, organisation_, *role, false, false}, password);
-    if (!added.ok()) return Fail(added);
+    if (!added.ok()) return FailWith(added);
     fmt::print("Added user {} ({} of {})\n", name_, role_, organisation_);
     return kExitOk;
   }
   if (*user_list_) {
     Result<std::vector<share::User>> users = community.Users(actor);
-    if (!users.ok()) return Fail(users.status());
+    if (!users.ok()) return FailWith(users.status());
     fmt::print("{:<24} {:<10} {:<10} {}\n", "NAME", "ORG", "ROLE", "STATUS");
     for (const share::User& each : *users) {
       fmt::print("{:<24} {:<10} {:<10} {}\n", each.name, CodeOf(community, each.organisation),
@@ -234,7 +223,7 @@ int CommunityCommands::RunUser(Community& community, const Principal& actor) {
   }
   if (*user_disable_) {
     Status disabled = community.DisableUser(actor, name_);
-    if (!disabled.ok()) return Fail(disabled);
+    if (!disabled.ok()) return FailWith(disabled);
     fmt::print("Disabled user {}\n", name_);
     return kExitOk;
   }
@@ -246,18 +235,18 @@ int CommunityCommands::RunKey(Community& community, const Principal& actor) {
     share::NewKey request{key_user_, std::nullopt, label_};
     if (!expires_.empty()) {
       Result<Timestamp> expires = ParseExpiry(expires_);
-      if (!expires.ok()) return Fail(expires.status());
+      if (!expires.ok()) return FailWith(expires.status());
       request.expires = *expires;
     }
     Result<std::string> key = community.CreateKey(actor, request);
-    if (!key.ok()) return Fail(key.status());
+    if (!key.ok()) return FailWith(key.status());
     fmt::print("{}\n", *key);
     fmt::print(stderr, "This key is shown only once: store it now. Kenes keeps only its hash.\n");
     return kExitOk;
   }
   if (*key_list_) {
     Result<std::vector<share::KeyInfo>> keys = community.Keys(actor);
-    if (!keys.ok()) return Fail(keys.status());
+    if (!keys.ok()) return FailWith(keys.status());
     Timestamp now = Now();
     fmt::print("{:<16} {:<24} {:<20} {:<20} {:<8} {}\n", "KEY ID", "USER", "CREATED", "EXPIRES", "STATUS", "LABEL");
     for (const share::KeyInfo& each : *keys) {
@@ -269,7 +258,7 @@ int CommunityCommands::RunKey(Community& community, const Principal& actor) {
   }
   if (*key_revoke_) {
     Status revoked = community.RevokeKey(actor, key_id_);
-    if (!revoked.ok()) return Fail(revoked);
+    if (!revoked.ok()) return FailWith(revoked);
     fmt::print("Revoked key {}\n", key_id_);
     return kExitOk;
   }
@@ -279,7 +268,7 @@ int CommunityCommands::RunKey(Community& community, const Principal& actor) {
 int CommunityCommands::RunGroup(Community& community, const Principal& actor) {
   if (*group_add_) {
     Result<share::SharingGroup> group = community.AddGroup(actor, name_, owner_);
-    if (!group.ok()) return Fail(group.status());
+    if (!group.ok()) return FailWith(group.status());
     fmt::print("Added sharing group {} ({}) owned by {}\n", group->name, group->id, CodeOf(community, group->owner));
     return kExitOk;
   }
@@ -287,13 +276,13 @@ int CommunityCommands::RunGroup(Community& community, const Principal& actor) {
     bool add = group_add_member_->parsed();
     Status changed = add ? community.AddGroupMember(actor, name_, organisation_)
                          : community.RemoveGroupMember(actor, name_, organisation_);
-    if (!changed.ok()) return Fail(changed);
+    if (!changed.ok()) return FailWith(changed);
     fmt::print("{} {} {} {}\n", add ? "Added" : "Removed", organisation_, add ? "to" : "from", name_);
     return kExitOk;
   }
   if (*group_list_) {
     Result<std::vector<share::SharingGroup>> groups = community.Groups(actor);
-    if (!groups.ok()) return Fail(groups.status());
+    if (!groups.ok()) return FailWith(groups.status());
     fmt::print("{:<24} {:<10} {:<36} {}\n", "NAME", "OWNER", "ID", "MEMBERS");
     for (const share::SharingGroup& each : *groups) {
       std::vector<std::string> members;
@@ -307,17 +296,18 @@ int CommunityCommands::RunGroup(Community& community, const Principal& actor) {
 }
 
 int CommunityCommands::RunAudit(Community& community, const Principal& actor) {
-  if (actor.role != share::Role::kAdmin) return Fail(Status::PermissionDenied("only an admin may read the audit log"));
+  if (actor.role != share::Role::kAdmin)
+    return FailWith(Status::PermissionDenied("only an admin may read the audit log"));
   if (*audit_show_) {
     share::AuditFilter filter{actor_, action_, std::nullopt, std::nullopt};
     Result<std::optional<Timestamp>> since = ParseOptionalTime("--since", since_);
     Result<std::optional<Timestamp>> until = ParseOptionalTime("--until", until_);
-    if (!since.ok()) return Fail(since.status());
-    if (!until.ok()) return Fail(until.status());
+    if (!since.ok()) return FailWith(since.status());
+    if (!until.ok()) return FailWith(until.status());
     filter.since = *since;
     filter.until = *until;
     Result<std::vector<share::AuditEntry>> entries = community.audit().Show(filter);
-    if (!entries.ok()) return Fail(entries.status());
+    if (!entries.ok()) return FailWith(entries.status());
     for (const share::AuditEntry& entry : *entries) {
       fmt::print("#{} {} {} {} {} {} {} [{}] {}\n", entry.sequence, FormatTimestamp(entry.time, 6),
                  entry.actor.empty() ? "-" : entry.actor, CodeOf(community, entry.organisation), entry.action,
@@ -327,7 +317,7 @@ int CommunityCommands::RunAudit(Community& community, const Principal& actor) {
   }
   if (*audit_verify_) {
     Result<share::AuditVerification> verification = community.audit().Verify();
-    if (!verification.ok()) return Fail(verification.status());
+    if (!verification.ok()) return FailWith(verification.status());
     if (!verification->intact) {
       fmt::print("audit log BROKEN at entry {} of {} read: {}\n", verification->first_broken, verification->entries,
                  verification->problem);

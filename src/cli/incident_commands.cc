@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/exit_status.h"
 #include "cli/node_session.h"
+#include "cli/sharing_option.h"
 #include "respond/response_desk.h"
 #include "share/read_audit.h"
 
@@ -49,18 +50,6 @@ void PrintTask(share::Community& community, const respond::Task& task) {
 // Reads of TLP:AMBER and TLP:RED objects are audited before they are shown.
 Status AuditReads(NodeSession& session, std::vector<store::StoredVersion> read, std::string_view how) {
   return share::AuditSensitiveReads(session.community->audit(), session.actor, read, how);
-}
-
-Result<respond::Sharing> SharingOf(const std::string& tlp, const std::string& distribution) {
-  respond::Sharing sharing;
-  if (!tlp.empty()) {
-    sharing.tlp = share::ParseTlp(tlp);
-    if (!sharing.tlp) return Status::InvalidArgument("--tlp must be clear, green, amber, amber+strict or red");
-  }
-  if (!distribution.empty()) {
-    KENES_ASSIGN_OR_RETURN(sharing.distribution, share::ParseDistribution(distribution));
-  }
-  return sharing;
 }
 
 Result<std::optional<Timestamp>> DueOf(const std::string& text) {
@@ -186,7 +175,7 @@ int IncidentCommands::Run(const Config& config, const std::string& as_user) {
   ResponseDesk desk(*session.store, community, nullptr, notices);
   respond::ResponseReader& reader = desk.reader();
   const respond::Actor actor{session.actor, session.visibility()};
-  Result<respond::Sharing> sharing = SharingOf(tlp_, distribution_);
+  Result<respond::Sharing> sharing = SharingOf<respond::Sharing>(tlp_, distribution_);
   if (!sharing.ok()) return Usage(sharing.status().message());
   Result<std::optional<Timestamp>> due = DueOf(due_);
   if (!due.ok()) return Usage(due.status().message());
