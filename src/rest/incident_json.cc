@@ -12,16 +12,6 @@ void AppendTime(std::string& out, std::string_view name, const std::optional<Tim
   AppendOptionalMember(out, name, time ? FormatTimestamp(*time, 3) : "");
 }
 
-void AppendStrings(std::string& out, std::string_view name, const std::vector<std::string>& values) {
-  AppendKey(out, name);
-  out += '[';
-  for (const std::string& value : values) {
-    if (out.back() != '[') out += ',';
-    AppendJsonString(out, value);
-  }
-  out += ']';
-}
-
 // id, name, description, owner: what every response record begins with.
 template <typename Record>
 void AppendHead(std::string& out, const Record& record) {
@@ -44,7 +34,7 @@ void AppendIncident(std::string& out, const respond::Incident& incident) {
   AppendStringMember(out, "determination", incident.determination);
   AppendRawMember(out, "criticality", incident.criticality ? std::to_string(*incident.criticality) : "null");
   AppendStringMember(out, "severity", incident.severity);
-  AppendStrings(out, "affected_states", incident.affected_states);
+  AppendStringArrayMember(out, "affected_states", incident.affected_states);
   AppendVersionTimes(out, incident.stored);
   out += '}';
 }
@@ -66,7 +56,7 @@ void AppendTask(std::string& out, const respond::Task& task) {
   AppendStringMember(out, "outcome", respond::TaskOutcomeName(task.outcome));
   AppendRawMember(out, "priority", std::to_string(task.priority));
   AppendTime(out, "due", task.due);
-  AppendStrings(out, "depends_on", task.depends_on);
+  AppendStringArrayMember(out, "depends_on", task.depends_on);
   AppendOptionalMember(out, "changed_by", task.changed_by);
   AppendOptionalMember(out, "error", task.error);
   AppendTime(out, "start_time", task.start_time);
