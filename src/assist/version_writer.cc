@@ -6,6 +6,8 @@
 #include <algorithm>
 
 #include "base/json_text.h"
+#include "ingest/single_write.h"
+#include "ingest/single_write.h"
 #include "share/write_labeller.h"
 
 namespace kenes::assist {
@@ -44,34 +46,9 @@ Result<store::StoredVersion> VersionWriter::Write(const share::Principal& princi
   defaults.author = principal.organisation;
   KENES_ASSIGN_OR_RETURN(share::WriteLabel labeller, share::WriteLabeller(store_, community_, principal, defaults));
 
-  Status refusal;  // why the sharing rules refused the object
-  std::optional<Timestamp> version;
-  ingest::ImportOptions options;
-  options.batch_size = 1;
-  options.on_batch = on_batch_;
-  options.label = [&](stix::Object& object) -> Result<store::AccessLabel> {
-    Result<store::AccessLabel> label = labeller(object);
-    if (label.ok()) {
-      version = object.VersionTimestamp();
-    } else {
-      refusal = label.status();
-    }
-    return label;
-  };
-  std::string problem;  // the importer's first error
-  ingest::Importer importer(&store_, options, [&problem](const ingest::ImportMessage& message) {
-    if (message.is_error && problem.empty()) problem = message.text;
-  });
-  KENES_RETURN_IF_ERROR(importer.ImportBuffer(text, id));
-  KENES_RETURN_IF_ERROR(importer.Finish());
-  KENES_RETURN_IF_ERROR(refusal);
-  const ingest::ImportTotals& totals = importer.totals();
-  if (totals.invalid > 0) return Status::InvalidArgument(problem);
-  if (totals.refused > 0) return Status::AlreadyExists(problem);
-  if (totals.stored + totals.duplicates != 1 || !version) {
-    return Status::Internal(fmt::format("{} was neither stored nor refused", id));
-  }
-  return store_.Version(id, version, nullptr);
+  ingest::SingleWriteResult written = ingest::WriteSingle(store_, text, id, labeller, on_batch_);
+  KENES_RETURN_IF_ERROR(written.status);
+  return store_.Version(id, written.version, nullptr);
 }
 
 }  // namespace kenes::assist

@@ -5,6 +5,7 @@
 #include <optional>
 #include <utility>
 
+#include "ingest/single_write.h"
 #include "share/write_labeller.h"
 
 namespace kenes::respond {
@@ -16,29 +17,11 @@ VersionWriter::VersionWriter(store::Store& store, share::Community& community,
 Result<store::StoredVersion> VersionWriter::Write(const Writing& writing, std::string_view id, std::string json) {
   KENES_ASSIGN_OR_RETURN(share::WriteLabel labeller,
                          share::WriteLabeller(store_, community_, writing.writer, writing.defaults));
-  Status refusal;  // why the sharing rules refused the object
-  std::optional<ingest::ObjectOutcome> outcome;
-  ingest::ImportOptions options;
-  options.batch_size = 1;
-  options.on_batch = on_batch_;
-  options.label = [&](stix::Object& object) -> Result<store::AccessLabel> {
-    Result<store::AccessLabel> label = labeller(object);
-    if (!label.ok()) refusal = label.status();
-    return label;
-  };
-  options.on_outcome = [&](const ingest::ObjectOutcome& seen) { outcome = seen; };
-  std::string problem;  // the importer's last error
-  ingest::Importer importer(&store_, options, [&](const ingest::ImportMessage& message) {
-    if (message.is_error) problem = message.text;
-  });
-  Status status = importer.ImportBuffer(json, id);
-  if (status.ok()) status = importer.Finish();
-  if (status.ok() && !refusal.ok()) status = refusal;
-  if (status.ok() && (!outcome || outcome->kind == ingest::ObjectOutcome::Kind::kInvalid)) {
-    status = Status::InvalidArgument(problem.empty() ? fmt::format("{} was not stored", id) : problem);
-  }
-  if (status.ok() && outcome->kind != ingest::ObjectOutcome::Kind::kStored) {
-    status = Status::AlreadyExists(problem.empty() ? fmt::format("{} is stored already in this version", id) : problem);
+  ingest::SingleWriteResult written = ingest::WriteSingle(store_, json, id, labeller, on_batch_);
+  Status status = written.status;
+  // The desk composes every version anew: one already stored is a change that did not happen.
+  if (status.ok() && !written.stored) {
+    status = Status::AlreadyExists(fmt::format("{} is stored already in this version", id));
   }
 
   share::AuditEvent event;
@@ -52,7 +35,7 @@ Result<store::StoredVersion> VersionWriter::Write(const Writing& writing, std::s
   KENES_RETURN_IF_ERROR(community_.audit().Record(event));
   KENES_RETURN_IF_ERROR(status);
   // Read as the node: the writer's organisation may see its own version, and the caller asked for it.
-  return store_.Version(id, outcome->version, nullptr);
+  return store_.Version(id, written.version, nullptr);
 }
 
 }  // namespace kenes::respond

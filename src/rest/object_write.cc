@@ -9,6 +9,7 @@
 
 #include "base/json_text.h"
 #include "ingest/importer.h"
+#include "ingest/single_write.h"
 #include "rest/error.h"
 #include "rest/json_members.h"
 #include "rest/object_json.h"
@@ -277,31 +278,11 @@ Result<WriteDraft> ObjectWrite::Prepare(const share::Principal& principal, const
 ObjectWrite::Imported ObjectWrite::Import(const share::Principal& principal, const share::WriteLabel& labeller,
                                           const WriteDraft& draft) {
   Imported imported;
-  Status refusal;  // why the sharing rules refused the object
-  ingest::ImportOptions options;
-  options.batch_size = 1;
-  options.on_batch = on_batch_;
-  options.label = [&](stix::Object& object) -> Result<store::AccessLabel> {
-    Result<store::AccessLabel> label = labeller(object);
-    if (label.ok()) {
-      imported.version = object.VersionTimestamp();
-    } else {
-      refusal = label.status();
-    }
-    return label;
-  };
-  std::string problem;  // the importer's last error
-  ingest::Importer importer(&store_, options, [&](const ingest::ImportMessage& message) {
-    if (message.is_error) problem = message.text;
-  });
-  imported.status = importer.ImportBuffer(draft.text, draft.id);
-  if (imported.status.ok()) imported.status = importer.Finish();
-  const ingest::ImportTotals& totals = importer.totals();
-  if (imported.status.ok() && !refusal.ok()) imported.status = refusal;
-  if (imported.status.ok() && totals.invalid > 0) imported.status = Status::InvalidArgument(problem);
-  // Conflicting texts and versions after a revocation; Prepare turns most away with clearer words.
-  if (imported.status.ok() && totals.refused > 0) imported.status = Status::AlreadyExists(problem);
-  imported.stored = totals.stored;
+  // Conflicting texts and versions after a revocation are AlreadyExists; Prepare turns most away with clearer words.
+  ingest::SingleWriteResult written = ingest::WriteSingle(store_, draft.text, draft.id, labeller, on_batch_);
+  imported.status = written.status;
+  imported.version = written.version;
+  imported.stored = written.stored ? 1 : 0;
 
   share::AuditEvent event;
   event.actor = principal;
