@@ -166,8 +166,8 @@ class AssistanceWriter {
 
   void AddRequest() {
     request_ = std::string(assist::kRequestType) + "--" + random_.UuidV4();
-    JsonObjectBuilder builder = writer_.BeginWithId(NewObject(), assist::kRequestType, request_,
-                                                    At(Kazakhstan(), requested_ms_, requested_ms_));
+    stix::JsonObjectBuilder builder = writer_.BeginWithId(NewObject(), assist::kRequestType, request_,
+                                                          At(Kazakhstan(), requested_ms_, requested_ms_));
     builder.String("name", "Spring flood in Atyrau Region: request for mutual assistance (synthetic)")
         .String("description",
                 "Synthetic exercise scenario: the Ural river has broken its banks below Atyrau; 11 settlements are "
@@ -187,8 +187,8 @@ class AssistanceWriter {
     const std::string id = std::string(assist::kOfferType) + "--" + random_.UuidV4();
     const int64_t created_ms = requested_ms_ + plan.steps.front().hour * kHourMs;
     for (const OfferStep& step : plan.steps) {
-      JsonObjectBuilder builder = writer_.BeginWithId(NewObject(), assist::kOfferType, id,
-                                                      At(offerer, created_ms, requested_ms_ + step.hour * kHourMs));
+      stix::JsonObjectBuilder builder = writer_.BeginWithId(
+          NewObject(), assist::kOfferType, id, At(offerer, created_ms, requested_ms_ + step.hour * kHourMs));
       builder.String("request_ref", request_).String("status", step.status).Raw("lines", LinesJson(step.lines));
       if (step.by_requester) builder.String("changed_by_ref", Kazakhstan());
       builder.Raw("extensions", Extension(assist::kOfferDefinitionId));

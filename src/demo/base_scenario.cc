@@ -1,10 +1,10 @@
 #include "demo/base_scenario.h"
 
+#include <simdjson.h>
+
 #include <array>
 #include <span>
 #include <utility>
-
-#include <simdjson.h>
 
 #include "observable/extension_definitions.h"
 #include "observable/kenes_sco_types.h"
@@ -33,10 +33,8 @@ struct TlpLevel {
 };
 
 constexpr TlpLevel kTlpLevels[] = {
-    {kTlpClear, "TLP:CLEAR", "clear"},
-    {kTlpGreen, "TLP:GREEN", "green"},
-    {kTlpAmber, "TLP:AMBER", "amber"},
-    {kTlpAmberStrict, "TLP:AMBER+STRICT", "amber+strict"},
+    {kTlpClear, "TLP:CLEAR", "clear"}, {kTlpGreen, "TLP:GREEN", "green"},
+    {kTlpAmber, "TLP:AMBER", "amber"}, {kTlpAmberStrict, "TLP:AMBER+STRICT", "amber+strict"},
     {kTlpRed, "TLP:RED", "red"},
 };
 
@@ -53,9 +51,7 @@ const std::vector<share::OrganisationSpec>& Organizations() {
   return organizations;
 }
 
-bool IsMember(const share::OrganisationSpec& organization) {
-  return organization.standing == share::Standing::kMember;
-}
+bool IsMember(const share::OrganisationSpec& organization) { return organization.standing == share::Standing::kMember; }
 
 enum class PlaceKind { kCountry, kCrossing, kFloodZone };
 
@@ -191,7 +187,7 @@ class ScenarioBuilder {
   }
 
   void AddMarking(const TlpLevel& level) {
-    JsonObjectBuilder builder(NewObject());
+    stix::JsonObjectBuilder builder(NewObject());
     builder.String("type", "marking-definition")
         .String("spec_version", "2.1")
         .String("id", level.id)
@@ -204,7 +200,7 @@ class ScenarioBuilder {
   }
 
   std::string AddIdentity(const share::OrganisationSpec& organization, std::string_view marking) {
-    JsonObjectBuilder builder = writer_.BeginWithId(NewObject(), "identity", organization.id, By("", marking));
+    stix::JsonObjectBuilder builder = writer_.BeginWithId(NewObject(), "identity", organization.id, By("", marking));
     builder.String("name", organization.name)
         .String("description", IsMember(organization) ? kMemberDescription : kPartnerDescription)
         .String("identity_class", "organization")
@@ -225,7 +221,7 @@ class ScenarioBuilder {
         if (IsMember(Organizations()[i]) && Organizations()[i].code == place.country) author = i;
       }
       std::string& id = ids.emplace_back();
-      JsonObjectBuilder builder = writer_.Begin(NewObject(), "location", id, By(Member(author), marking));
+      stix::JsonObjectBuilder builder = writer_.Begin(NewObject(), "location", id, By(Member(author), marking));
       builder.String("name", place.name).String("description", place.description);
       if (kind != PlaceKind::kCountry) {
         builder.Number("latitude", place.latitude).Number("longitude", place.longitude).Number("precision", 5000);
@@ -239,7 +235,7 @@ class ScenarioBuilder {
   std::string AddRelationship(std::string_view type, std::string_view source, std::string_view target,
                               std::string_view author, std::string_view marking) {
     std::string id;
-    JsonObjectBuilder builder = writer_.Begin(NewObject(), "relationship", id, By(author, marking));
+    stix::JsonObjectBuilder builder = writer_.Begin(NewObject(), "relationship", id, By(author, marking));
     builder.String("relationship_type", type).String("source_ref", source).String("target_ref", target);
     builder.Finish();
     return id;
@@ -250,7 +246,7 @@ class ScenarioBuilder {
     for (size_t i = 0; i < std::size(kActors); ++i) {
       const Actor& actor = kActors[i];
       std::string id;
-      JsonObjectBuilder builder = writer_.Begin(NewObject(), "threat-actor", id, By(Member(i + 2), kTlpAmber));
+      stix::JsonObjectBuilder builder = writer_.Begin(NewObject(), "threat-actor", id, By(Member(i + 2), kTlpAmber));
       builder.String("name", std::string(actor.name) + " (synthetic)")
           .String("description", actor.description)
           .StringList("threat_actor_types", {actor.type})
@@ -275,7 +271,7 @@ class ScenarioBuilder {
     for (size_t i = 0; i < std::size(kOperations); ++i) {
       const Operation& operation = kOperations[i];
       std::string id;
-      JsonObjectBuilder builder = writer_.Begin(NewObject(), "intrusion-set", id, By(Member(i), kTlpAmber));
+      stix::JsonObjectBuilder builder = writer_.Begin(NewObject(), "intrusion-set", id, By(Member(i), kTlpAmber));
       builder.String("name", std::string(operation.name) + " (synthetic)")
           .String("description", "Synthetic operation of the " + std::string(kActors[operation.actor].name) + ".")
           .StringList("goals", {operation.goal})
@@ -288,7 +284,8 @@ class ScenarioBuilder {
     }
 
     std::string relays;
-    JsonObjectBuilder infrastructure = writer_.Begin(NewObject(), "infrastructure", relays, By(Member(0), kTlpAmber));
+    stix::JsonObjectBuilder infrastructure =
+        writer_.Begin(NewObject(), "infrastructure", relays, By(Member(0), kTlpAmber));
     infrastructure.String("name", "Courier coordination relays (synthetic)")
         .String("description", "Synthetic servers the trafficking networks use to coordinate couriers.")
         .StringList("infrastructure_types", {"command-and-control"});
@@ -303,7 +300,7 @@ class ScenarioBuilder {
       std::string_view reporter = Member(i);
       std::string sco_id;
       std::string& sco = NewObject();
-      JsonObjectBuilder builder = writer_.BeginObservable(sco, observable.type);
+      stix::JsonObjectBuilder builder = writer_.BeginObservable(sco, observable.type);
       if (observable.type == "file") {
         builder.Raw("hashes", R"({"SHA-256":")" + std::string(observable.value) + R"("})")
             .String("name", observable.file_name);
@@ -317,9 +314,10 @@ class ScenarioBuilder {
 
       std::string indicator;
       Authoring authoring = By(reporter, i % 2 == 0 ? kTlpAmber : kTlpGreen);
-      JsonObjectBuilder indicator_builder = writer_.Begin(NewObject(), "indicator", indicator, authoring);
+      stix::JsonObjectBuilder indicator_builder = writer_.Begin(NewObject(), "indicator", indicator, authoring);
       indicator_builder.String("name", "Synthetic indicator: " + std::string(observable.value))
-          .String("description", "Synthetic indicator linked to " + std::string(kOperations[observable.operation].name) +
+          .String("description", "Synthetic indicator linked to " +
+                                     std::string(kOperations[observable.operation].name) +
                                      ", shared for the Kenes demonstration.")
           .StringList("indicator_types", {"malicious-activity"})
           .String("pattern", observable.pattern)
@@ -334,7 +332,8 @@ class ScenarioBuilder {
       std::string_view witness = Member(i + 1);
       int64_t seen_ms = clock_ms_ - 6LL * 3600 * 1000;
       std::string observed;
-      JsonObjectBuilder observed_builder = writer_.Begin(NewObject(), "observed-data", observed, By(witness, kTlpAmber));
+      stix::JsonObjectBuilder observed_builder =
+          writer_.Begin(NewObject(), "observed-data", observed, By(witness, kTlpAmber));
       observed_builder.String("first_observed", ObjectWriter::TimeText(seen_ms))
           .String("last_observed", ObjectWriter::TimeText(seen_ms + 3600 * 1000))
           .Integer("number_observed", 1 + static_cast<int64_t>(random_.Below(20)))
@@ -342,7 +341,8 @@ class ScenarioBuilder {
       observed_builder.Finish();
 
       std::string sighting;
-      JsonObjectBuilder sighting_builder = writer_.Begin(NewObject(), "sighting", sighting, By(witness, kTlpAmber));
+      stix::JsonObjectBuilder sighting_builder =
+          writer_.Begin(NewObject(), "sighting", sighting, By(witness, kTlpAmber));
       sighting_builder.String("description", "Synthetic sighting at a border checkpoint network.")
           .String("first_seen", ObjectWriter::TimeText(seen_ms))
           .String("last_seen", ObjectWriter::TimeText(seen_ms + 3600 * 1000))
@@ -378,7 +378,7 @@ class ScenarioBuilder {
                         const std::vector<std::string>& refs) {
     std::string id;
     Authoring authoring = By(Member(0), marking);
-    JsonObjectBuilder builder = writer_.Begin(NewObject(), "report", id, authoring);
+    stix::JsonObjectBuilder builder = writer_.Begin(NewObject(), "report", id, authoring);
     builder.String("name", name)
         .String("description", description)
         .StringList("report_types", {"threat-report"})
@@ -390,8 +390,10 @@ class ScenarioBuilder {
 
   void AddNote(std::string_view author, std::string_view content, std::initializer_list<std::string_view> refs) {
     std::string id;
-    JsonObjectBuilder builder = writer_.Begin(NewObject(), "note", id, By(author, kTlpGreen));
-    builder.String("abstract", "Partner comment (synthetic)").String("content", content).StringList("object_refs", refs);
+    stix::JsonObjectBuilder builder = writer_.Begin(NewObject(), "note", id, By(author, kTlpGreen));
+    builder.String("abstract", "Partner comment (synthetic)")
+        .String("content", content)
+        .StringList("object_refs", refs);
     builder.Finish();
   }
 
@@ -427,14 +429,16 @@ class ScenarioBuilder {
 
     std::string phone;
     std::string& phone_text = NewObject();
-    JsonObjectBuilder phone_builder = writer_.BeginObservable(phone_text, "phone-number");
+    stix::JsonObjectBuilder phone_builder = writer_.BeginObservable(phone_text, "phone-number");
     phone_builder.String("value", "+992935550147")
-        .Raw("extensions", R"({"extension-definition--27692277-b1e4-4708-9108-6c7c921a0e1e":{"extension_type":"new-sco"}})");
+        .Raw("extensions",
+             R"({"extension-definition--27692277-b1e4-4708-9108-6c7c921a0e1e":{"extension_type":"new-sco"}})");
     writer_.FinishObservable(phone_builder, phone_text, phone);
     scenario_.courier_phone_id = phone;
     std::string observed;
     int64_t seen_ms = clock_ms_ - 2LL * 3600 * 1000;
-    JsonObjectBuilder observed_builder = writer_.Begin(NewObject(), "observed-data", observed, By(kazakhstan, kTlpAmber));
+    stix::JsonObjectBuilder observed_builder =
+        writer_.Begin(NewObject(), "observed-data", observed, By(kazakhstan, kTlpAmber));
     observed_builder.String("first_observed", ObjectWriter::TimeText(seen_ms))
         .String("last_observed", ObjectWriter::TimeText(seen_ms + 20 * kMinuteMs))
         .Integer("number_observed", 3)
@@ -445,7 +449,7 @@ class ScenarioBuilder {
   void AddLeadIndicator(std::string_view author, std::string_view what, std::string_view pattern) {
     std::string id;
     Authoring authoring = By(author, kTlpGreen);
-    JsonObjectBuilder builder = writer_.Begin(NewObject(), "indicator", id, authoring);
+    stix::JsonObjectBuilder builder = writer_.Begin(NewObject(), "indicator", id, authoring);
     builder.String("name", "Synthetic lead: " + std::string(what))
         .String("description", "Synthetic lead on the trafficking couriers, for the Kenes demonstration.")
         .StringList("indicator_types", {"attribution"})
@@ -458,7 +462,7 @@ class ScenarioBuilder {
 
   void AddPerson(std::string_view author, std::string_view name) {
     std::string id;
-    JsonObjectBuilder builder = writer_.Begin(NewObject(), "identity", id, By(author, kTlpAmber));
+    stix::JsonObjectBuilder builder = writer_.Begin(NewObject(), "identity", id, By(author, kTlpAmber));
     builder.String("name", name)
         .String("description", "Synthetic person: a suspected courier of the trafficking network.")
         .String("identity_class", "individual");
@@ -469,7 +473,7 @@ class ScenarioBuilder {
     std::vector<std::string> regions = AddLocations(PlaceKind::kFloodZone, kTlpClear);
     scenario_.flood_zone_ids = regions;
     std::string incident;
-    JsonObjectBuilder builder = writer_.Begin(NewObject(), "incident", incident, By(Member(0), kTlpClear));
+    stix::JsonObjectBuilder builder = writer_.Begin(NewObject(), "incident", incident, By(Member(0), kTlpClear));
     builder.String("name", "Spring flood in western and northern Kazakhstan (synthetic)")
         .String("description",
                 "Synthetic exercise scenario: snowmelt floods on the Ural, Ilek and Tobol rivers force evacuations "

@@ -25,7 +25,8 @@
 namespace kenes::demo {
 
 // The TLP 2.0 marking definitions (oasis-open/cti-stix-common-objects).
-inline constexpr std::string_view kTlpExtensionDefinition = "extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d";
+inline constexpr std::string_view kTlpExtensionDefinition =
+    "extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d";
 inline constexpr std::string_view kTlpClear = "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487";
 inline constexpr std::string_view kTlpGreen = "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb";
 inline constexpr std::string_view kTlpAmber = "marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421";

@@ -8,10 +8,10 @@
 namespace kenes::demo {
 namespace {
 
-constexpr std::string_view kMarkings[] = {kTlpClear, kTlpGreen, kTlpGreen, kTlpAmber, kTlpAmber, kTlpAmberStrict,
-                                          kTlpRed};
-constexpr std::string_view kWords[] = {"caravan", "saltline", "ferry",  "minbar", "steppe", "pamir",
-                                       "oasis",   "bazaar",   "courier", "ledger", "relay", "quartz"};
+constexpr std::string_view kMarkings[] = {kTlpClear, kTlpGreen,       kTlpGreen, kTlpAmber,
+                                          kTlpAmber, kTlpAmberStrict, kTlpRed};
+constexpr std::string_view kWords[] = {"caravan", "saltline", "ferry",   "minbar", "steppe", "pamir",
+                                       "oasis",   "bazaar",   "courier", "ledger", "relay",  "quartz"};
 constexpr std::string_view kTopLevelDomains[] = {"example", "test", "invalid"};
 constexpr std::string_view kFileExtensions[] = {"xlsx", "pdf", "docx", "apk", "zip"};
 constexpr std::string_view kContexts[] = {
@@ -73,9 +73,7 @@ Authoring DemoGenerator::By(std::string_view author, std::string_view marking) {
   return {author, marking, clock_ms_, modified};
 }
 
-std::string_view DemoGenerator::AnyMember() {
-  return random_.Pick(base_.member_ids);
-}
+std::string_view DemoGenerator::AnyMember() { return random_.Pick(base_.member_ids); }
 
 std::string_view DemoGenerator::AnyAuthor() {
   // Members write most of the intelligence; partners add a share.
@@ -99,7 +97,7 @@ void DemoGenerator::WriteAddress(std::string& out) {
                   static_cast<unsigned>(serial & 0xffff));
     value = text;
   }
-  JsonObjectBuilder builder = writer_.BeginObservable(out, type);
+  stix::JsonObjectBuilder builder = writer_.BeginObservable(out, type);
   builder.String("value", value);
   writer_.FinishObservable(builder, out, address_id_);
 }
@@ -130,7 +128,7 @@ void DemoGenerator::WriteObservable(std::string& out) {
       break;
   }
 
-  JsonObjectBuilder builder = writer_.BeginObservable(out, type);
+  stix::JsonObjectBuilder builder = writer_.BeginObservable(out, type);
   if (type == "file") {
     observable_label_ = std::string(word) + "-" + serial + "." + std::string(random_.Pick(kFileExtensions));
     builder.Raw("hashes", R"({"SHA-256":")" + value + R"("})").String("name", observable_label_);
@@ -145,7 +143,7 @@ void DemoGenerator::WriteObservable(std::string& out) {
 
 void DemoGenerator::WriteIndicator(std::string& out) {
   Authoring authoring = By(AnyAuthor(), random_.Pick(kMarkings));
-  JsonObjectBuilder builder = writer_.Begin(out, "indicator", indicator_id_, authoring);
+  stix::JsonObjectBuilder builder = writer_.Begin(out, "indicator", indicator_id_, authoring);
   builder.String("name", "Synthetic indicator: " + observable_label_)
       .String("description", "Synthetic observable " + std::string(random_.Pick(kContexts)) + ". " +
                                  std::string(random_.Pick(kAssessments)))
@@ -159,17 +157,15 @@ void DemoGenerator::WriteIndicator(std::string& out) {
 
 void DemoGenerator::WriteRelationship(std::string& out) {
   std::string id;
-  JsonObjectBuilder builder = writer_.Begin(out, "relationship", id, By(AnyAuthor(), random_.Pick(kMarkings)));
-  builder.String("relationship_type", "indicates")
-      .String("source_ref", indicator_id_)
-      .String("target_ref", target_id_);
+  stix::JsonObjectBuilder builder = writer_.Begin(out, "relationship", id, By(AnyAuthor(), random_.Pick(kMarkings)));
+  builder.String("relationship_type", "indicates").String("source_ref", indicator_id_).String("target_ref", target_id_);
   builder.Finish();
 }
 
 void DemoGenerator::WriteObservedData(std::string& out) {
   Authoring authoring = By(AnyMember(), random_.Pick(kMarkings));
   int64_t first = authoring.created_ms - static_cast<int64_t>(random_.Below(24LL * 3600 * 1000));
-  JsonObjectBuilder builder = writer_.Begin(out, "observed-data", observed_data_id_, authoring);
+  stix::JsonObjectBuilder builder = writer_.Begin(out, "observed-data", observed_data_id_, authoring);
   builder.String("first_observed", ObjectWriter::TimeText(first))
       .String("last_observed", ObjectWriter::TimeText(authoring.created_ms))
       .Integer("number_observed", 1 + static_cast<int64_t>(random_.Below(50)))
@@ -181,7 +177,7 @@ void DemoGenerator::WriteSighting(std::string& out) {
   std::string_view witness = AnyMember();
   Authoring authoring = By(witness, random_.Pick(kMarkings));
   int64_t first = authoring.created_ms - static_cast<int64_t>(random_.Below(24LL * 3600 * 1000));
-  JsonObjectBuilder builder = writer_.Begin(out, "sighting", sighting_id_, authoring);
+  stix::JsonObjectBuilder builder = writer_.Begin(out, "sighting", sighting_id_, authoring);
   builder.String("description", "Synthetic sighting: " + std::string(random_.Pick(kContexts)) + ".")
       .String("first_seen", ObjectWriter::TimeText(first))
       .String("last_seen", ObjectWriter::TimeText(authoring.created_ms))
@@ -194,10 +190,9 @@ void DemoGenerator::WriteSighting(std::string& out) {
 
 void DemoGenerator::WriteNote(std::string& out) {
   std::string id;
-  JsonObjectBuilder builder = writer_.Begin(out, "note", id, By(AnyAuthor(), random_.Pick(kMarkings)));
+  stix::JsonObjectBuilder builder = writer_.Begin(out, "note", id, By(AnyAuthor(), random_.Pick(kMarkings)));
   builder.String("abstract", "Analyst comment (synthetic)")
-      .String("content", "Synthetic comment on " + observable_label_ + ": " +
-                             std::string(random_.Pick(kAssessments)))
+      .String("content", "Synthetic comment on " + observable_label_ + ": " + std::string(random_.Pick(kAssessments)))
       .StringList("object_refs", {std::string_view(indicator_id_), std::string_view(sighting_id_)});
   builder.Finish();
 }
@@ -205,15 +200,14 @@ void DemoGenerator::WriteNote(std::string& out) {
 void DemoGenerator::WriteReport(std::string& out) {
   std::string id;
   Authoring authoring = By(AnyMember(), random_.Pick(kMarkings));
-  JsonObjectBuilder builder = writer_.Begin(out, "report", id, authoring);
+  stix::JsonObjectBuilder builder = writer_.Begin(out, "report", id, authoring);
   builder.String("name", "Synthetic case file: " + observable_label_)
-      .String("description", "Synthetic case file on an observable " + std::string(random_.Pick(kContexts)) +
-                                 ".")
+      .String("description", "Synthetic case file on an observable " + std::string(random_.Pick(kContexts)) + ".")
       .StringList("report_types", {"threat-report"})
       .String("published", ObjectWriter::TimeText(authoring.modified_ms))
-      .StringList("object_refs", {std::string_view(observable_id_), std::string_view(indicator_id_),
-                                  std::string_view(observed_data_id_), std::string_view(sighting_id_),
-                                  std::string_view(target_id_)});
+      .StringList("object_refs",
+                  {std::string_view(observable_id_), std::string_view(indicator_id_),
+                   std::string_view(observed_data_id_), std::string_view(sighting_id_), std::string_view(target_id_)});
   builder.Finish();
 }
 

@@ -159,7 +159,7 @@ class IncidentWriter {
 
   void AddIncidentVersion(int64_t modified_ms, std::string_view status, int64_t criticality,
                           std::string_view severity) {
-    JsonObjectBuilder builder =
+    stix::JsonObjectBuilder builder =
         writer_.BeginWithId(NewObject(), "incident", incident_, At(Owner(), kTlpGreen, opened_ms_, modified_ms));
     builder.String("name", "Heroin consignment on the Panj–Batken–Kordai route (synthetic)")
         .String("description",
@@ -178,7 +178,7 @@ class IncidentWriter {
 
   void AddRelationship(std::string_view type, std::string_view target, int64_t created_ms) {
     std::string id;
-    JsonObjectBuilder builder =
+    stix::JsonObjectBuilder builder =
         writer_.Begin(NewObject(), "relationship", id, At(Owner(), kTlpGreen, created_ms, created_ms));
     builder.String("relationship_type", type).String("source_ref", incident_).String("target_ref", target);
     builder.Finish();
@@ -196,7 +196,8 @@ class IncidentWriter {
 
   void AddPlan() {
     int64_t at = opened_ms_ + kDayMs + kHourMs;
-    JsonObjectBuilder builder = writer_.Begin(NewObject(), "course-of-action", plan_, At(Owner(), kTlpGreen, at, at));
+    stix::JsonObjectBuilder builder =
+        writer_.Begin(NewObject(), "course-of-action", plan_, At(Owner(), kTlpGreen, at, at));
     std::string extension = "{";
     AppendJsonString(extension, respond::kPlanExtension);
     extension += R"(:{"extension_type":"property-extension","incident_ref":)";
@@ -246,7 +247,7 @@ class IncidentWriter {
       int64_t modified_ms = std::max(created_ms, opened_ms_ + step.day * kDayMs + 3 * kHourMs);
       std::string_view changed_by = step.responsible < 0 ? Owner() : std::string_view(states_[step.responsible]);
       if (step.outcome == "ongoing") started_ms = modified_ms;
-      JsonObjectBuilder builder =
+      stix::JsonObjectBuilder builder =
           writer_.BeginWithId(NewObject(), "task", id, At(Owner(), kTlpGreen, created_ms, modified_ms));
       builder.String("name", task.name)
           .String("description", task.description)
@@ -265,7 +266,7 @@ class IncidentWriter {
   void AddNote(size_t state, std::string_view marking, int64_t at, std::string_view abstract, std::string_view content,
                const std::vector<std::string>& about) {
     std::string id;
-    JsonObjectBuilder builder = writer_.Begin(NewObject(), "note", id, At(states_[state], marking, at, at));
+    stix::JsonObjectBuilder builder = writer_.Begin(NewObject(), "note", id, At(states_[state], marking, at, at));
     builder.String("abstract", abstract).String("content", content).StringList("object_refs", about);
     builder.Finish();
   }
@@ -290,7 +291,7 @@ class IncidentWriter {
 
   void AddSighting(size_t state, std::string_view indicator, int64_t seen_ms, int64_t count, std::string_view where) {
     std::string id;
-    JsonObjectBuilder builder =
+    stix::JsonObjectBuilder builder =
         writer_.Begin(NewObject(), "sighting", id, At(states_[state], kTlpGreen, seen_ms + kHourMs, seen_ms + kHourMs));
     builder.String("description", where)
         .String("first_seen", ObjectWriter::TimeText(seen_ms))

@@ -8,17 +8,17 @@
 
 namespace kenes::demo {
 
-JsonObjectBuilder ObjectWriter::Begin(std::string& out, std::string_view type, std::string& id,
-                                      const Authoring& authoring) {
+stix::JsonObjectBuilder ObjectWriter::Begin(std::string& out, std::string_view type, std::string& id,
+                                            const Authoring& authoring) {
   id.assign(type);
   id += "--";
   id += random_.UuidV4();
   return BeginWithId(out, type, id, authoring);
 }
 
-JsonObjectBuilder ObjectWriter::BeginWithId(std::string& out, std::string_view type, std::string_view id,
-                                            const Authoring& authoring) {
-  JsonObjectBuilder builder(out);
+stix::JsonObjectBuilder ObjectWriter::BeginWithId(std::string& out, std::string_view type, std::string_view id,
+                                                  const Authoring& authoring) {
+  stix::JsonObjectBuilder builder(out);
   builder.String("type", type).String("spec_version", "2.1").String("id", id);
   if (!authoring.author.empty()) builder.String("created_by_ref", authoring.author);
   builder.String("created", TimeText(authoring.created_ms)).String("modified", TimeText(authoring.modified_ms));
@@ -26,13 +26,13 @@ JsonObjectBuilder ObjectWriter::BeginWithId(std::string& out, std::string_view t
   return builder;
 }
 
-JsonObjectBuilder ObjectWriter::BeginObservable(std::string& out, std::string_view type) {
-  JsonObjectBuilder builder(out);
+stix::JsonObjectBuilder ObjectWriter::BeginObservable(std::string& out, std::string_view type) {
+  stix::JsonObjectBuilder builder(out);
   builder.String("type", type).String("spec_version", "2.1");
   return builder;
 }
 
-void ObjectWriter::FinishObservable(JsonObjectBuilder& builder, std::string& out, std::string& id) {
+void ObjectWriter::FinishObservable(stix::JsonObjectBuilder& builder, std::string& out, std::string& id) {
   builder.Finish();
   // simdjson reads in place when the string has room for its padding.
   out.reserve(out.size() + simdjson::SIMDJSON_PADDING);
@@ -41,8 +41,7 @@ void ObjectWriter::FinishObservable(JsonObjectBuilder& builder, std::string& out
   if (parser_.parse(out).get(element) == simdjson::SUCCESS) sco_id = stix::ScoId(element);
   if (!sco_id.ok()) {
     // The demo writes every observable itself: failing here is a bug in it.
-    std::fprintf(stderr, "demo: cannot identify observable %s: %s\n", out.c_str(),
-                 sco_id.status().ToString().c_str());
+    std::fprintf(stderr, "demo: cannot identify observable %s: %s\n", out.c_str(), sco_id.status().ToString().c_str());
     std::abort();
   }
   id = std::move(sco_id).value();

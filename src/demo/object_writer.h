@@ -7,14 +7,14 @@
 // the generator's SeededRandom and keeps one parser for observable ids.
 #pragma once
 
+#include <simdjson.h>
+
 #include <cstdint>
 #include <string>
 #include <string_view>
 
-#include <simdjson.h>
-
-#include "demo/json_object_builder.h"
 #include "demo/seeded_random.h"
+#include "stix/json_object_builder.h"
 
 namespace kenes::demo {
 
@@ -32,19 +32,19 @@ class ObjectWriter {
 
   // Starts a domain object or relationship of `type` in `out` with a fresh
   // id (stored in `id`) and the common properties of `authoring`.
-  JsonObjectBuilder Begin(std::string& out, std::string_view type, std::string& id, const Authoring& authoring);
+  stix::JsonObjectBuilder Begin(std::string& out, std::string_view type, std::string& id, const Authoring& authoring);
 
   // As Begin, for an object whose id is fixed elsewhere (the community's organisations).
-  JsonObjectBuilder BeginWithId(std::string& out, std::string_view type, std::string_view id,
-                                const Authoring& authoring);
+  stix::JsonObjectBuilder BeginWithId(std::string& out, std::string_view type, std::string_view id,
+                                      const Authoring& authoring);
 
   // Starts an observable of `type` in `out`; add its properties, then call
   // FinishObservable, which inserts its deterministic id.
-  JsonObjectBuilder BeginObservable(std::string& out, std::string_view type);
+  stix::JsonObjectBuilder BeginObservable(std::string& out, std::string_view type);
 
   // Closes the observable in `out` and inserts "id" after "spec_version";
   // the id is also stored in `id`.
-  void FinishObservable(JsonObjectBuilder& builder, std::string& out, std::string& id);
+  void FinishObservable(stix::JsonObjectBuilder& builder, std::string& out, std::string& id);
 
   // "2026-03-01T00:00:00.000Z" for milliseconds since the epoch.
   static std::string TimeText(int64_t milliseconds);

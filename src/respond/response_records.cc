@@ -6,13 +6,11 @@
 #include <algorithm>
 #include <string_view>
 
-#include "demo/json_object_builder.h"
 #include "respond/response_types.h"
+#include "stix/json_object_builder.h"
 
 namespace kenes::respond {
 namespace {
-
-using demo::JsonObjectBuilder;
 
 constexpr std::string_view kSeverities[] = {"low", "medium", "high", "critical"};
 constexpr std::string_view kStatuses[] = {"new", "open", "closed"};
@@ -76,7 +74,7 @@ std::vector<std::string> Texts(simdjson::dom::object object, std::string_view na
 std::string Stamp(const Timestamp& time) { return FormatTimestamp(time, 3); }
 
 // Starts an object's text: type, spec_version, id, created, modified, created_by_ref.
-void BeginObject(JsonObjectBuilder& builder, std::string_view type, std::string_view id,
+void BeginObject(stix::JsonObjectBuilder& builder, std::string_view type, std::string_view id,
                  const store::StoredVersion& stored, std::string_view owner, const Timestamp& now) {
   const bool stored_before = !stored.json.empty();
   simdjson::dom::parser parser;
@@ -169,19 +167,19 @@ Result<Task> ReadTask(const store::StoredVersion& stored) {
 
 std::string IncidentText(const Incident& incident, const Timestamp& now) {
   std::string out;
-  JsonObjectBuilder builder(out);
+  stix::JsonObjectBuilder builder(out);
   BeginObject(builder, "incident", incident.id, incident.stored, incident.owner, now);
   builder.String("name", incident.name);
   if (!incident.description.empty()) builder.String("description", incident.description);
   std::string core;
-  JsonObjectBuilder core_builder(core);
+  stix::JsonObjectBuilder core_builder(core);
   core_builder.String("extension_type", "property-extension")
       .String("investigation_status", incident.status)
       .String("determination", incident.determination);
   if (incident.criticality) core_builder.Integer("criticality", *incident.criticality);
   core_builder.Finish();
   std::string kenes;
-  JsonObjectBuilder kenes_builder(kenes);
+  stix::JsonObjectBuilder kenes_builder(kenes);
   kenes_builder.String("extension_type", "property-extension").String("severity", incident.severity);
   if (!incident.affected_states.empty()) kenes_builder.StringList("affected_states", incident.affected_states);
   kenes_builder.Finish();
@@ -193,12 +191,12 @@ std::string IncidentText(const Incident& incident, const Timestamp& now) {
 
 std::string PlanText(const ResponsePlan& plan, const Timestamp& now) {
   std::string out;
-  JsonObjectBuilder builder(out);
+  stix::JsonObjectBuilder builder(out);
   BeginObject(builder, "course-of-action", plan.id, plan.stored, plan.owner, now);
   builder.String("name", plan.name);
   if (!plan.description.empty()) builder.String("description", plan.description);
   std::string kenes;
-  JsonObjectBuilder(kenes)
+  stix::JsonObjectBuilder(kenes)
       .String("extension_type", "property-extension")
       .String("incident_ref", plan.incident_id)
       .Finish();
@@ -209,7 +207,7 @@ std::string PlanText(const ResponsePlan& plan, const Timestamp& now) {
 
 std::string TaskText(const Task& task, const Timestamp& now) {
   std::string out;
-  JsonObjectBuilder builder(out);
+  stix::JsonObjectBuilder builder(out);
   BeginObject(builder, "task", task.id, task.stored, task.owner, now);
   builder.String("name", task.name);
   if (!task.description.empty()) builder.String("description", task.description);
@@ -218,7 +216,7 @@ std::string TaskText(const Task& task, const Timestamp& now) {
   if (task.start_time) builder.String("start_time", Stamp(*task.start_time));
   if (task.end_time) builder.String("end_time", Stamp(*task.end_time));
   std::string kenes;
-  JsonObjectBuilder kenes_builder(kenes);
+  stix::JsonObjectBuilder kenes_builder(kenes);
   kenes_builder.String("extension_type", "property-extension")
       .String("plan_ref", task.plan_id)
       .String("incident_ref", task.incident_id)
@@ -244,7 +242,7 @@ std::string RelationshipTypeFor(std::string_view target_type) {
 std::string LinkText(std::string_view id, std::string_view incident_id, std::string_view target_id,
                      std::string_view author, const std::vector<std::string>& markings, const Timestamp& now) {
   std::string out;
-  JsonObjectBuilder builder(out);
+  stix::JsonObjectBuilder builder(out);
   store::StoredVersion marked;
   marked.object_marking_refs = markings;
   BeginObject(builder, "relationship", id, marked, author, now);
@@ -257,7 +255,7 @@ std::string LinkText(std::string_view id, std::string_view incident_id, std::str
 std::string NoteText(std::string_view id, std::string_view abstract, std::string_view content,
                      const std::vector<std::string>& object_ids, const Timestamp& now) {
   std::string out;
-  JsonObjectBuilder builder(out);
+  stix::JsonObjectBuilder builder(out);
   BeginObject(builder, "note", id, store::StoredVersion(), "", now);
   if (!abstract.empty()) builder.String("abstract", abstract);
   builder.String("content", content).StringList("object_refs", object_ids);

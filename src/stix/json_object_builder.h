@@ -1,6 +1,6 @@
 // JsonObjectBuilder: writes one JSON object as compact text, member by member.
 //
-// The demo emits millions of objects, so the builder appends to a string the
+// The demo emits millions of objects (and the desks compose versions), so the builder appends to a string the
 // caller owns and reuses (no allocation once its capacity has grown), and
 // escapes strings with the project's one JSON string writer. Members appear
 // in the order they are added; the caller keeps names unique.
@@ -14,7 +14,7 @@
 
 #include "base/json_text.h"
 
-namespace kenes::demo {
+namespace kenes::stix {
 
 class JsonObjectBuilder {
  public:
@@ -53,4 +53,4 @@ class JsonObjectBuilder {
   std::string& out_;
 };
 
-}  // namespace kenes::demo
+}  // namespace kenes::stix

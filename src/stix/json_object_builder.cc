@@ -1,9 +1,9 @@
-#include "demo/json_object_builder.h"
+#include "stix/json_object_builder.h"
 
 #include "base/json_text.h"
 #include "stix/canonical_json.h"
 
-namespace kenes::demo {
+namespace kenes::stix {
 
 JsonObjectBuilder::JsonObjectBuilder(std::string& out) : out_(out) {
   out_.clear();
@@ -30,7 +30,7 @@ JsonObjectBuilder& JsonObjectBuilder::Integer(std::string_view name, int64_t val
 
 JsonObjectBuilder& JsonObjectBuilder::Number(std::string_view name, double value) {
   Name(name);
-  out_ += stix::CanonicalNumber(value);
+  out_ += CanonicalNumber(value);
   return *this;
 }
 
@@ -42,4 +42,4 @@ JsonObjectBuilder& JsonObjectBuilder::Raw(std::string_view name, std::string_vie
 
 void JsonObjectBuilder::Finish() { out_ += '}'; }
 
-}  // namespace kenes::demo
+}  // namespace kenes::stix
